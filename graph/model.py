@@ -1,0 +1,153 @@
+"""Roles, transitions and their provenance: the catalog's records."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from graph.traits import Profile, Trait
+
+ROLE_ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]{0,79}$"
+_ROLE_ID_RE = re.compile(ROLE_ID_PATTERN)
+
+RoleId = Annotated[str, Field(pattern=ROLE_ID_PATTERN, examples=["mlops-engineer"])]
+ShortText = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+def slugify(text: str) -> str:
+    """Stable role id from an English name.
+
+    >>> slugify("MLOps Engineer")
+    'mlops-engineer'
+    >>> slugify("Chief Data Officer (CDO)")
+    'chief-data-officer-cdo'
+    >>> slugify("Ingeniería de Datos")
+    'ingenieria-de-datos'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def is_role_id(text: str) -> bool:
+    """Whether ``text`` is a well-formed role id."""
+    return bool(_ROLE_ID_RE.match(text))
+
+
+class Origin(StrEnum):
+    """Where a transition comes from."""
+
+    CURATED = "curated"
+    DERIVED = "derived"
+    ONET = "onet"
+
+
+class InterviewQuestion(BaseModel):
+    """An interview question and what it evaluates."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    question: ShortText
+    evaluates: str | None = None
+
+
+class Archetype(BaseModel):
+    """A personality pattern frequent in a role."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: ShortText
+    description: str | None = None
+
+
+class Role(BaseModel):
+    """A role: a node of the career graph with its ideal OCEAN+ profile."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: RoleId
+    name: ShortText
+    name_en: str | None = None
+    family: str | None = None
+    level: str | None = None
+    description: str | None = None
+    profile: Profile
+    profile_notes: dict[Trait, str] = Field(default_factory=dict)
+    strengths: tuple[str, ...] = ()
+    red_flags: tuple[str, ...] = ()
+    interview_questions: tuple[InterviewQuestion, ...] = ()
+    archetypes: tuple[Archetype, ...] = ()
+    attribution: str | None = None
+
+    def display_name(self, lang: str = "es") -> str:
+        """Name in the requested language, falling back to the Spanish one."""
+        if lang == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+
+Development = dict[Trait, int]
+
+
+class Transition(BaseModel):
+    """A directed move between two roles."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: RoleId
+    target: RoleId
+    fit: float = Field(gt=0, le=1)
+    strengths: tuple[str, ...] = ()
+    develop: dict[Trait, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
+    origin: Origin = Origin.CURATED
+
+    @field_validator("develop")
+    @classmethod
+    def _drop_zero_points(cls, value: dict[Trait, int]) -> dict[Trait, int]:
+        return {t: p for t, p in value.items() if p > 0}
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The (source, target) pair that identifies the transition."""
+        return (self.source, self.target)
+
+    @property
+    def effort(self) -> int:
+        """Development points this step asks for, summed over traits."""
+        return sum(self.develop.values())
+
+
+def suggest_role_ids(text: str, roles: Iterable[Role], limit: int = 3) -> tuple[str, ...]:
+    """Role ids close to ``text``: id prefix, id or name substring, else fuzzy matches.
+
+    >>> from graph.traits import Profile
+    >>> p = Profile.from_scores([50] * 6)
+    >>> roles = [Role(id="mlops-engineer", name="MLOps Engineer", profile=p),
+    ...          Role(id="data-engineer", name="Ingeniero de Datos", profile=p)]
+    >>> suggest_role_ids("mlops", roles)
+    ('mlops-engineer',)
+    >>> suggest_role_ids("datos", roles)
+    ('data-engineer',)
+    >>> suggest_role_ids("data-enginer", roles)
+    ('data-engineer',)
+    """
+    needle = text.strip().lower()
+    if not needle:
+        return ()
+    pool = sorted(roles, key=lambda r: r.id)
+    ids = [r.id for r in pool]
+    hits = [rid for rid in ids if rid.startswith(needle)]
+    hits += [rid for rid in ids if needle in rid and rid not in hits]
+    hits += [
+        r.id
+        for r in pool
+        if r.id not in hits and (needle in r.name.lower() or needle in (r.name_en or "").lower())
+    ]
+    if not hits:
+        hits = difflib.get_close_matches(needle, ids, n=limit, cutoff=0.7)
+    return tuple(hits[:limit])

@@ -1,0 +1,95 @@
+"""Routes and their metrics, as every query answers them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import networkx as nx
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import Origin, Transition
+from graph.traits import TRAITS, Trait
+
+
+class Step(BaseModel):
+    """One move of a route."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
+
+    source: str = Field(alias="from", examples=["mlops-engineer"])
+    target: str = Field(alias="to", examples=["data-governance-specialist"])
+    fit: float = Field(description="Fit of this move, in (0, 1].", examples=[0.68])
+    strengths: tuple[str, ...] = Field(description="Strengths that carry over.")
+    develop: dict[Trait, int] = Field(description="Points to develop per trait at this step.")
+    origin: Origin
+
+    @property
+    def effort(self) -> int:
+        return sum(self.develop.values())
+
+
+class Totals(BaseModel):
+    """What a whole route adds up to."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cumulative_fit: float = Field(description="Product of the step fits.")
+    weakest_step: float = Field(description="Lowest step fit.")
+    mean_step_fit: float = Field(description="Arithmetic mean of the step fits.")
+    effort: int = Field(description="Development points summed over steps and traits.")
+    develop: dict[Trait, int] = Field(description="Development points per trait.")
+    steps: int
+    score: float = Field(description="The scalar objective (lower is better).")
+
+
+class Route(BaseModel):
+    """A route through the career graph with its steps and totals."""
+
+    model_config = ConfigDict(frozen=True)
+
+    roles: tuple[str, ...]
+    steps: tuple[Step, ...]
+    totals: Totals
+
+
+def step_from_transition(edge: Transition) -> Step:
+    """The route step for one catalog or derived transition."""
+    return Step(
+        source=edge.source,
+        target=edge.target,
+        fit=edge.fit,
+        strengths=edge.strengths,
+        develop={t: edge.develop[t] for t in TRAITS if t in edge.develop},
+        origin=edge.origin,
+    )
+
+
+def route_from_steps(steps: Sequence[Step], score: float) -> Route:
+    """Assemble a route and its totals from its steps (at least one)."""
+    cumulative = 1.0
+    develop = dict.fromkeys(TRAITS, 0)
+    for step in steps:
+        cumulative *= step.fit
+        for trait, points in step.develop.items():
+            develop[trait] += points
+    fits = [s.fit for s in steps]
+    totals = Totals(
+        cumulative_fit=cumulative,
+        weakest_step=min(fits),
+        mean_step_fit=sum(fits) / len(fits),
+        effort=sum(develop.values()),
+        develop={t: p for t, p in develop.items() if p},
+        steps=len(steps),
+        score=score,
+    )
+    roles = (steps[0].source, *(s.target for s in steps))
+    return Route(roles=roles, steps=tuple(steps), totals=totals)
+
+
+def route_on_graph(graph: nx.DiGraph, nodes: Sequence[str], score: float) -> Route:
+    """The route that follows ``nodes`` over the graph's edges."""
+    steps = [
+        step_from_transition(graph[u][v]["transition"])
+        for u, v in zip(nodes[:-1], nodes[1:], strict=True)
+    ]
+    return route_from_steps(steps, score)

@@ -1,0 +1,53 @@
+"""What a route query asks for: objective weights and constraints."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+#: Hard ceiling on ``max_steps``; the search is exponential in it.
+MAX_STEPS_LIMIT = 8
+#: Hard ceiling on the number of alternatives a query may ask for.
+MAX_ALTERNATIVES = 50
+
+
+class Objective(BaseModel):
+    """Weights of the scalar objective minimised by ``best`` and ``alternatives``.
+
+    A step costs ``fit_weight * -ln(fit) + effort_weight * effort / 100``; a
+    route costs the sum of its steps, so the product of fits is maximised
+    while development points are minimised.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    fit_weight: float = Field(1.0, ge=0, le=100, description="Weight of -ln(step fit).")
+    effort_weight: float = Field(
+        1.0, ge=0, le=100, description="Weight of development points / 100."
+    )
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> Objective:
+        if self.fit_weight == 0 and self.effort_weight == 0:
+            raise ValueError("at least one of fit_weight and effort_weight must be positive")
+        return self
+
+    def step_cost(self, fit_cost: float, effort: int) -> float:
+        """Cost of one step from its ``-ln(fit)`` and its development points."""
+        return self.fit_weight * fit_cost + self.effort_weight * effort / 100
+
+
+class Constraints(BaseModel):
+    """Limits every route of a query must respect."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_steps: int = Field(4, ge=1, le=MAX_STEPS_LIMIT, description="Most steps a route may take.")
+    min_step_fit: float = Field(0.0, ge=0, le=1, description="Every step's fit must reach this.")
+    avoid: frozenset[str] = Field(frozenset(), description="Roles no route may pass through.")
+    via: tuple[str, ...] = Field((), description="Roles the route must pass through, in order.")
+    max_step_effort: int | None = Field(
+        None, ge=0, description="Most development points any single step may ask for."
+    )
+    curated_only: bool = Field(
+        False, description="Use only transitions given by a catalog (no derived edges)."
+    )

@@ -1,0 +1,72 @@
+"""Every role reachable from one role, with its best route."""
+
+from __future__ import annotations
+
+import heapq
+
+import networkx as nx
+
+from graph.errors import InvalidQueryError
+from graph.routes import Route
+from graph.search._space import SearchSpace, check_query
+from graph.search.query import Constraints, Objective
+
+
+def reachable_routes(
+    graph: nx.DiGraph,
+    source: str,
+    constraints: Constraints | None = None,
+    objective: Objective | None = None,
+) -> dict[str, Route]:
+    """Best route (as :func:`~graph.search.best.best_route` ranks them) to every role
+    reachable within ``constraints.max_steps`` steps, keyed by role id in
+    order of route cost.
+
+    Labels are settled in the order (cost, steps, ids); a label is dropped
+    when an earlier one at the same role costs no more in fewer or equal
+    steps, so the first label settled at a role is its best route.
+
+    Raises
+    ------
+    InvalidQueryError
+        If via roles are given: a via constraint names one destination's
+        route, not a whole neighbourhood.
+
+    Examples
+    --------
+    >>> from graph.model import Role, Transition
+    >>> from graph.network import role_graph
+    >>> from graph.traits import Profile
+    >>> p = Profile.from_scores([50] * 6)
+    >>> roles = [Role(id=i, name=i, profile=p) for i in "abcd"]
+    >>> g = role_graph(roles, [
+    ...     Transition(source="a", target="b", fit=0.9),
+    ...     Transition(source="b", target="c", fit=0.8),
+    ...     Transition(source="c", target="d", fit=0.8),
+    ... ])
+    >>> {k: r.roles for k, r in reachable_routes(g, "a", Constraints(max_steps=2)).items()}
+    {'b': ('a', 'b'), 'c': ('a', 'b', 'c')}
+    """
+    constraints = constraints or Constraints()
+    if constraints.via:
+        raise InvalidQueryError("via roles do not apply to a reachability query", "via")
+    check_query(graph, source, None, constraints)
+    space = SearchSpace(graph, constraints, objective or Objective())
+    settled: dict[str, list[tuple[float, int]]] = {}
+    best: dict[str, Route] = {}
+    heap: list[tuple[float, int, tuple[str, ...]]] = [(0.0, 0, (source,))]
+    while heap:
+        cost, hops, path = heapq.heappop(heap)
+        node = path[-1]
+        seen = settled.setdefault(node, [])
+        if any(c <= cost and h <= hops for c, h in seen):
+            continue
+        seen.append((cost, hops))
+        if node != source and node not in best:
+            best[node] = space.route(path)
+        if hops == constraints.max_steps:
+            continue
+        for arc in space.out_arcs(node):
+            if arc.node not in path:
+                heapq.heappush(heap, (cost + arc.weight, hops + 1, (*path, arc.node)))
+    return best

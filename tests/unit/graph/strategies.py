@@ -1,0 +1,76 @@
+"""Hypothesis strategies for small random career graphs and queries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+from hypothesis import strategies as st
+
+from graph.model import Origin, Role, Transition
+from graph.network import role_graph
+from graph.search.query import Constraints, Objective
+from graph.traits import TRAITS, Profile
+
+# Few distinct values, so that exact ties between routes are common.
+FITS = (0.5, 0.6, 0.8, 1.0)
+POINTS = (0, 5, 10, 15)
+
+
+@st.composite
+def graphs(
+    draw: st.DrawFn, min_nodes: int = 3, max_nodes: int = 8, tradeoff: bool = False
+) -> nx.DiGraph:
+    """Random graphs; with ``tradeoff`` a better fit costs more effort, as in real moves."""
+    n = draw(st.integers(min_nodes, max_nodes))
+    ids = [f"r{i}" for i in range(n)]
+    profile = Profile.from_scores([50] * 6)
+    roles = [Role(id=i, name=i, profile=profile) for i in ids]
+    pairs = [(a, b) for a in ids for b in ids if a != b]
+    chosen = draw(
+        st.lists(st.sampled_from(pairs), unique=True, min_size=min(len(pairs) // 2, 20), max_size=26)
+    )
+    edges = []
+    for a, b in chosen:
+        develop = {
+            t: p
+            for t in draw(st.lists(st.sampled_from(TRAITS), max_size=2, unique=True))
+            if (p := draw(st.sampled_from(POINTS)))
+        }
+        fit = draw(st.sampled_from(FITS))
+        if tradeoff:
+            develop = {TRAITS[0]: int(fit * 20) - 8 + draw(st.sampled_from((0, 2)))}
+        origin = draw(st.sampled_from([Origin.CURATED, Origin.CURATED, Origin.DERIVED]))
+        edges.append(
+            Transition(
+                source=a, target=b, fit=fit, develop=develop, origin=origin
+            )
+        )
+    return role_graph(roles, edges)
+
+
+@st.composite
+def queries(draw: st.DrawFn, graph: nx.DiGraph, with_via: bool = True) -> dict[str, Any]:
+    """Keyword arguments of a valid query from the first to the last role."""
+    ids = sorted(graph, key=lambda s: int(s[1:]))
+    source, target = ids[0], ids[-1]
+    middle = ids[1:-1]
+    avoid = draw(st.lists(st.sampled_from(middle), unique=True, max_size=1)) if middle else []
+    free = [m for m in middle if m not in avoid]
+    via: list[str] = []
+    if with_via and free:
+        via = draw(st.lists(st.sampled_from(free), unique=True, max_size=2))
+    constraints = Constraints(
+        max_steps=draw(st.integers(len(via) + 1, 6)),
+        min_step_fit=draw(st.sampled_from([0.0, 0.0, 0.6])),
+        avoid=frozenset(avoid),
+        via=tuple(via),
+        max_step_effort=draw(st.sampled_from([None, None, 10])),
+        curated_only=draw(st.sampled_from([False, False, True])),
+    )
+    weights = draw(
+        st.tuples(st.sampled_from([0.0, 0.5, 1.0, 2.0]), st.sampled_from([0.0, 0.5, 1.0, 2.0]))
+        .filter(lambda w: w != (0.0, 0.0))
+    )
+    objective = Objective(fit_weight=weights[0], effort_weight=weights[1])
+    return {"source": source, "target": target, "constraints": constraints, "objective": objective}
