@@ -1,0 +1,1 @@
+"""The ``rumbo`` command line."""

@@ -1,0 +1,243 @@
+"""``rumbo``: routes, roles and catalogs from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from graph.answers import Mode, RouteQuery, answer_routes, explain
+from graph.catalog import Catalog
+from graph.errors import RumboError
+from graph.search import Constraints, Objective, reachable_routes
+from graph.traits import Language
+from loaders import import_guide_pages, read_catalog, write_catalog
+from rumbo_cli.render import print_role, print_routes, roles_table
+
+#: The bundled catalog, read when no other source is given.
+BUNDLED_CATALOG = Path(__file__).resolve().parents[1] / "data"
+
+app = typer.Typer(
+    help="Rumbo: career routes over OCEAN+ role profiles.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+CatalogOpt = Annotated[
+    Path | None,
+    typer.Option("--catalog", help="Catalog folder (YAML or CSV); the bundled one by default."),
+]
+LangOpt = Annotated[str, typer.Option("--lang", help="Language of names and text: es or en.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+MaxStepsOpt = Annotated[int, typer.Option("--max-steps", help="Most steps a route may take.")]
+MinFitOpt = Annotated[float, typer.Option("--min-step-fit", help="Lowest fit any step may have.")]
+AvoidOpt = Annotated[
+    list[str] | None, typer.Option("--avoid", help="Role to avoid (repeat or comma-separate).")
+]
+MaxEffortOpt = Annotated[
+    int | None, typer.Option("--max-step-effort", help="Most development points per step.")
+]
+CuratedOpt = Annotated[
+    bool, typer.Option("--curated-only", help="Only catalog transitions, no derived ones.")
+]
+
+
+def load(catalog: Path | None) -> Catalog:
+    """The catalog in ``catalog``, or the bundled one."""
+    return read_catalog(catalog or BUNDLED_CATALOG)
+
+
+def language(lang: str) -> Language:
+    """Validate ``--lang``."""
+    if lang not in ("es", "en"):
+        raise typer.BadParameter("use es or en", param_hint="--lang")
+    return "en" if lang == "en" else "es"
+
+
+def split_ids(values: list[str] | None) -> list[str]:
+    """Role ids from repeated and comma-separated options."""
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+def constraints_from(
+    max_steps: int,
+    min_step_fit: float,
+    avoid: list[str] | None,
+    via: list[str] | None,
+    max_step_effort: int | None,
+    curated_only: bool,
+) -> Constraints:
+    return Constraints(
+        max_steps=max_steps,
+        min_step_fit=min_step_fit,
+        avoid=frozenset(split_ids(avoid)),
+        via=tuple(split_ids(via)),
+        max_step_effort=max_step_effort,
+        curated_only=curated_only,
+    )
+
+
+@app.command("roles")
+def roles_command(
+    catalog: CatalogOpt = None,
+    family: Annotated[str | None, typer.Option(help="Only roles of this family.")] = None,
+    search: Annotated[str | None, typer.Option(help="Part of a name (es or en) or id.")] = None,
+    lang: LangOpt = "es",
+    as_json: JsonOpt = False,
+) -> None:
+    """List the catalog's roles."""
+    lang_ = language(lang)
+    roles = list(load(catalog).roles.values())
+    if family:
+        roles = [r for r in roles if r.family == family]
+    if search:
+        needle = search.lower()
+        roles = [
+            r
+            for r in roles
+            if needle in r.id or needle in r.name.lower() or needle in (r.name_en or "").lower()
+        ]
+    if as_json:
+        out.print_json(json.dumps([r.model_dump(mode="json") for r in roles], ensure_ascii=False))
+    else:
+        out.print(roles_table(roles, lang_))
+
+
+@app.command("role")
+def role_command(
+    role_id: Annotated[str, typer.Argument(metavar="ID", help="Role id, e.g. mlops-engineer.")],
+    catalog: CatalogOpt = None,
+    lang: LangOpt = "es",
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one role's guide: profile, strengths, red flags, questions, transitions."""
+    cat = load(catalog)
+    role = cat.role(role_id)
+    if as_json:
+        out.print_json(role.model_dump_json())
+    else:
+        print_role(out, cat, role, language(lang))
+
+
+@app.command("route")
+def route_command(
+    source: Annotated[str, typer.Argument(metavar="FROM", help="Starting role id.")],
+    target: Annotated[str, typer.Argument(metavar="TO", help="Target role id.")],
+    k: Annotated[int | None, typer.Option("--k", help="Show the k best routes.")] = None,
+    pareto: Annotated[bool, typer.Option("--pareto", help="Show the Pareto frontier.")] = False,
+    shortest_gap: Annotated[
+        bool, typer.Option("--shortest-gap", help="Show the least-effort route.")
+    ] = False,
+    max_steps: MaxStepsOpt = 4,
+    min_step_fit: MinFitOpt = 0.0,
+    avoid: AvoidOpt = None,
+    via: Annotated[
+        list[str] | None, typer.Option("--via", help="Role to pass through, in order.")
+    ] = None,
+    max_step_effort: MaxEffortOpt = None,
+    curated_only: CuratedOpt = False,
+    fit_weight: Annotated[float, typer.Option(help="Weight of -ln(fit) in the objective.")] = 1.0,
+    effort_weight: Annotated[float, typer.Option(help="Weight of effort/100.")] = 1.0,
+    catalog: CatalogOpt = None,
+    lang: LangOpt = "es",
+    as_json: JsonOpt = False,
+) -> None:
+    """Routes from one role to another, with per-step explanations."""
+    lang_ = language(lang)
+    chosen = [m for m, on in ((Mode.PARETO, pareto), (Mode.SHORTEST_GAP, shortest_gap)) if on]
+    if k is not None:
+        chosen.append(Mode.ALTERNATIVES)
+    if len(chosen) > 1:
+        raise typer.BadParameter("choose one of --k, --pareto and --shortest-gap")
+    query = RouteQuery(
+        source=source,
+        target=target,
+        mode=chosen[0] if chosen else Mode.BEST,
+        k=k if k is not None else 5,
+        objective=Objective(fit_weight=fit_weight, effort_weight=effort_weight),
+        constraints=constraints_from(
+            max_steps, min_step_fit, avoid, via, max_step_effort, curated_only
+        ),
+    )
+    graph = load(catalog).to_graph()
+    answer = answer_routes(graph, query, lang_)
+    if as_json:
+        out.print_json(answer.model_dump_json(by_alias=True))
+    elif answer.routes:
+        print_routes(out, graph, answer.routes, lang_)
+    else:
+        out.print(f"[yellow]{answer.reason}[/]")
+
+
+@app.command("reachable")
+def reachable_command(
+    source: Annotated[str, typer.Argument(metavar="FROM", help="Starting role id.")],
+    steps: Annotated[int, typer.Option("--steps", help="Most steps away.")] = 2,
+    min_step_fit: MinFitOpt = 0.0,
+    avoid: AvoidOpt = None,
+    max_step_effort: MaxEffortOpt = None,
+    curated_only: CuratedOpt = False,
+    catalog: CatalogOpt = None,
+    lang: LangOpt = "es",
+    as_json: JsonOpt = False,
+) -> None:
+    """Every role reachable within N steps, with its best route."""
+    lang_ = language(lang)
+    constraints = constraints_from(steps, min_step_fit, avoid, None, max_step_effort, curated_only)
+    graph = load(catalog).to_graph()
+    routes = [explain(graph, r, lang_) for r in reachable_routes(graph, source, constraints).values()]
+    if as_json:
+        out.print_json(json.dumps({"routes": [r.model_dump(mode="json", by_alias=True) for r in routes]}))
+    else:
+        for route in routes:
+            out.print(route.explanation)
+
+
+@app.command("import")
+def import_command(
+    inputs: Annotated[list[Path], typer.Argument(metavar="FILE_OR_DIR...", help="Guide pages or catalogs.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the catalog to.")],
+    fmt: Annotated[str, typer.Option("--format", help="yaml or csv.")] = "yaml",
+    base: CatalogOpt = None,
+) -> None:
+    """Turn role-guide pages (merged into a base catalog) or a catalog folder into a catalog."""
+    if fmt not in ("yaml", "csv"):
+        raise typer.BadParameter("use yaml or csv", param_hint="--format")
+    folders = [p for p in inputs if p.is_dir()]
+    pages = [p for p in inputs if not p.is_dir()]
+    if folders and (pages or len(folders) > 1):
+        raise typer.BadParameter("give one catalog folder, or guide pages")
+    catalog = read_catalog(folders[0]) if folders else import_guide_pages(pages, load(base))
+    write_catalog(catalog, out_dir, "csv" if fmt == "csv" else "yaml")
+    err.print(f"wrote {len(catalog.roles)} roles and {len(catalog.transitions)} transitions to {out_dir}")
+
+
+@app.command("validate")
+def validate_command(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Catalog folder to check.")],
+) -> None:
+    """Check a catalog folder and report every problem at once."""
+    catalog = read_catalog(folder)
+    out.print(f"[green]ok[/]: {len(catalog.roles)} roles, {len(catalog.transitions)} transitions")
+
+
+def run() -> None:
+    """Console entry point: domain errors become one readable report, never a traceback."""
+    try:
+        app()
+    except RumboError as e:
+        err.print(f"[red]error:[/] {e}", highlight=False)
+        sys.exit(2)
+    except ValidationError as e:
+        for problem in e.errors():
+            where = ".".join(str(p) for p in problem["loc"])
+            err.print(f"[red]error:[/] {where}: {problem['msg']}", highlight=False)
+        sys.exit(2)

@@ -1,0 +1,95 @@
+"""Rich rendering of roles and routes for the terminal."""
+
+from __future__ import annotations
+
+import networkx as nx
+from rich.console import Console
+from rich.table import Table
+
+from graph.answers import ExplainedRoute, percent, role_name
+from graph.catalog import Catalog
+from graph.model import Role
+from graph.traits import TRAITS, Language, Trait
+
+
+def develop_text(develop: dict[Trait, int], lang: Language) -> str:
+    """``Apertura +15, Responsabilidad +8`` in OCEAN+ order."""
+    return ", ".join(f"{t.label(lang)} +{develop[t]}" for t in TRAITS if t in develop)
+
+
+def print_routes(
+    console: Console, graph: nx.DiGraph, routes: list[ExplainedRoute], lang: Language
+) -> None:
+    """Each route as a numbered block: one line per step, then its totals."""
+    for number, route in enumerate(routes, start=1):
+        title = "Route" if lang == "en" else "Ruta"
+        console.print(f"[bold cyan]{title} {number}[/]  {route.explanation}")
+        for step in route.steps:
+            a, b = role_name(graph, step.source, lang), role_name(graph, step.target, lang)
+            console.print(
+                f"  [bold]{a}[/] → [bold]{b}[/]  fit {percent(step.fit, lang)}  "
+                f"[dim]({step.origin.value})[/]"
+            )
+            if step.strengths:
+                label = "carries over" if lang == "en" else "fortalezas"
+                console.print(f"      {label}: {'; '.join(step.strengths)}")
+            if step.develop:
+                label = "develop" if lang == "en" else "a desarrollar"
+                console.print(f"      {label}: {develop_text(step.develop, lang)}")
+        t = route.totals
+        console.print(
+            f"  [green]total[/]: fit {percent(t.cumulative_fit, lang)} · "
+            f"{'weakest' if lang == 'en' else 'mínimo'} {percent(t.weakest_step, lang)} · "
+            f"{'mean' if lang == 'en' else 'medio'} {percent(t.mean_step_fit, lang)} · "
+            f"{'effort' if lang == 'en' else 'esfuerzo'} {t.effort} · "
+            f"{'steps' if lang == 'en' else 'pasos'} {t.steps}\n"
+        )
+
+
+def roles_table(roles: list[Role], lang: Language) -> Table:
+    """Roles as a table: id, name, family, level."""
+    table = Table("id", "name" if lang == "en" else "nombre", "family", "level")
+    for role in roles:
+        table.add_row(role.id, role.display_name(lang), role.family or "", role.level or "")
+    return table
+
+
+def print_role(console: Console, catalog: Catalog, role: Role, lang: Language) -> None:
+    """The role guide: profile, strengths, red flags, questions and transitions."""
+    en = lang == "en"
+    console.print(f"[bold]{role.display_name(lang)}[/] ({role.id})  {role.family or ''} · {role.level or ''}")
+    if role.description:
+        console.print(role.description)
+    profile = Table("trait" if en else "rasgo", "score" if en else "puntaje", "")
+    for trait in TRAITS:
+        score = role.profile.score(trait)
+        profile.add_row(trait.label(lang), f"{score:g}", "█" * round(score / 5))
+    console.print(profile)
+    sections = [
+        ("Strengths" if en else "Fortalezas", role.strengths),
+        ("Red flags" if en else "Señales de alerta", role.red_flags),
+    ]
+    for title, items in sections:
+        if items:
+            console.print(f"[bold]{title}[/]")
+            for item in items:
+                console.print(f"  - {item}")
+    if role.interview_questions:
+        console.print(f"[bold]{'Interview questions' if en else 'Preguntas de entrevista'}[/]")
+        for q in role.interview_questions:
+            console.print(f"  - {q.question}")
+            if q.evaluates:
+                console.print(f"    [dim]{'evaluates' if en else 'evalúa'}: {q.evaluates}[/]")
+    for title, edges, other in (
+        ("Outgoing transitions" if en else "Transiciones salientes", catalog.outgoing(role.id), "target"),
+        ("Incoming transitions" if en else "Transiciones entrantes", catalog.incoming(role.id), "source"),
+    ):
+        if edges:
+            console.print(f"[bold]{title}[/]")
+            for edge in edges:
+                peer = catalog.roles[getattr(edge, other)].display_name(lang)
+                console.print(
+                    f"  {peer}  fit {percent(edge.fit, lang)}  {develop_text(edge.develop, lang)}"
+                )
+    if role.attribution:
+        console.print(f"[dim]{role.attribution}[/]")
