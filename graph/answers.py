@@ -139,9 +139,7 @@ def why_no_route(
     if hops > constraints.max_steps:
         if lang == "en":
             return f"{b} is at least {hops} steps from {a}; max_steps is {constraints.max_steps}."
-        return (
-            f"{b} está a {hops} pasos como mínimo de {a}; el máximo es {constraints.max_steps}."
-        )
+        return f"{b} está a {hops} pasos como mínimo de {a}; el máximo es {constraints.max_steps}."
     if lang == "en":
         return f"Routes from {a} to {b} exist, but none meets these constraints."
     return f"Hay rutas de {a} a {b}, pero ninguna cumple estas restricciones."

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
 from typing import TypeVar
 
 import networkx as nx
@@ -125,9 +124,7 @@ class Catalog:
                         source=source.id,
                         target=target_id,
                         fit=-neg_fit,
-                        develop=development_needed(
-                            source.profile, self.roles[target_id].profile
-                        ),
+                        develop=development_needed(source.profile, self.roles[target_id].profile),
                         origin=Origin.DERIVED,
                     )
                 )
@@ -170,6 +167,10 @@ def _edge_problems(
         problems.append(where.problem(f"unknown role {edge.target!r}", record, "target"))
     if edge.source == edge.target:
         problems.append(where.problem("a role cannot transition to itself", record, "target"))
+    if edge.origin is Origin.DERIVED:
+        problems.append(
+            where.problem("derived transitions are computed, not stored", record, "origin")
+        )
     if edge.key in seen:
         problems.append(where.problem("duplicate transition", record, "target"))
     return problems

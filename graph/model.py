@@ -78,8 +78,8 @@ class Role(BaseModel):
     description: str | None = None
     profile: Profile
     profile_notes: dict[Trait, str] = Field(default_factory=dict)
-    strengths: tuple[str, ...] = ()
-    red_flags: tuple[str, ...] = ()
+    strengths: tuple[ShortText, ...] = ()
+    red_flags: tuple[ShortText, ...] = ()
     interview_questions: tuple[InterviewQuestion, ...] = ()
     archetypes: tuple[Archetype, ...] = ()
     attribution: str | None = None
@@ -101,9 +101,11 @@ class Transition(BaseModel):
 
     source: RoleId
     target: RoleId
-    fit: float = Field(gt=0, le=1)
-    strengths: tuple[str, ...] = ()
-    develop: dict[Trait, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
+    fit: float = Field(gt=0, le=1, strict=True)
+    strengths: tuple[ShortText, ...] = ()
+    develop: dict[Trait, Annotated[int, Field(ge=0, le=100, strict=True)]] = Field(
+        default_factory=dict
+    )
     origin: Origin = Origin.CURATED
 
     @field_validator("develop")

@@ -70,12 +70,12 @@ class Profile(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    openness: float = Field(ge=0, le=100)
-    conscientiousness: float = Field(ge=0, le=100)
-    extraversion: float = Field(ge=0, le=100)
-    agreeableness: float = Field(ge=0, le=100)
-    emotional_stability: float = Field(ge=0, le=100)
-    relational_engagement: float = Field(ge=0, le=100)
+    openness: float = Field(ge=0, le=100, strict=True)
+    conscientiousness: float = Field(ge=0, le=100, strict=True)
+    extraversion: float = Field(ge=0, le=100, strict=True)
+    agreeableness: float = Field(ge=0, le=100, strict=True)
+    emotional_stability: float = Field(ge=0, le=100, strict=True)
+    relational_engagement: float = Field(ge=0, le=100, strict=True)
 
     def score(self, trait: Trait) -> float:
         """Score of one trait."""

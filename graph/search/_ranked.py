@@ -84,9 +84,7 @@ def ranked_routes(
             if hops + 1 + trip.min_hops(nxt, next_stage) > max_steps:
                 continue
             b0, b1 = ranking.bounds(trip.lower(nxt, next_stage))
-            heapq.heappush(
-                heap, (n0 + b0, n1 + b1, hops + 1, (*path, nxt), n0, n1, next_stage)
-            )
+            heapq.heappush(heap, (n0 + b0, n1 + b1, hops + 1, (*path, nxt), n0, n1, next_stage))
     found.sort()
     return [key[3] for key in found[:k]]
 

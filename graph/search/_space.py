@@ -42,8 +42,9 @@ class SearchSpace:
         """Usable edges leaving ``node``, by target id."""
         arcs = self._out.get(node)
         if arcs is None:
-            arcs = [self._arc(v, d) for v, d in sorted(self.graph.succ[node].items())]
-            arcs = [a for a in arcs if a is not None]
+            arcs = [
+                a for v, d in sorted(self.graph.succ[node].items()) if (a := self._arc(v, d))
+            ]
             self._out[node] = arcs
         return arcs
 

@@ -41,7 +41,9 @@ def all_routes(
     check_query(graph, source, target, c)
     space = SearchSpace(graph, c, objective or Objective())
 
-    def extend(path: tuple[str, ...], cost: float, fit_cost: float, effort: int) -> Iterator[Scored]:
+    def extend(
+        path: tuple[str, ...], cost: float, fit_cost: float, effort: int
+    ) -> Iterator[Scored]:
         node = path[-1]
         if len(path) > 1 and (target is None or node == target):
             if _via_in_order(path, c.via):
@@ -51,7 +53,10 @@ def all_routes(
         for arc in space.out_arcs(node):
             if arc.node not in path:
                 yield from extend(
-                    (*path, arc.node), cost + arc.weight, fit_cost + arc.fit_cost, effort + arc.effort
+                    (*path, arc.node),
+                    cost + arc.weight,
+                    fit_cost + arc.fit_cost,
+                    effort + arc.effort,
                 )
 
     yield from extend((source,), 0.0, 0.0, 0)
@@ -91,7 +96,9 @@ def brute_shortest_gap(
     return routes[0][3] if routes else None
 
 
-def brute_pareto(graph: nx.DiGraph, source: str, target: str, **kw: object) -> list[tuple[str, ...]]:
+def brute_pareto(
+    graph: nx.DiGraph, source: str, target: str, **kw: object
+) -> list[tuple[str, ...]]:
     """Pareto set over (-ln fit, effort), one route per vector (fewest steps, then ids)."""
     routes = sorted(
         all_routes(graph, source, target, **kw),  # type: ignore[arg-type]

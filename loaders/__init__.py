@@ -1,0 +1,145 @@
+"""Reading and writing catalogs: YAML and CSV folders, and role-guide pages.
+
+A catalog is a folder in one of two layouts (see ``docs/catalog-format.md``):
+
+* YAML: ``roles/<role-id>.yaml``, one role and its transitions per file
+  (:mod:`loaders.yaml_catalog`);
+* CSV: ``roles.csv`` and ``transitions.csv`` (:mod:`loaders.csv_catalog`),
+  which carry only the numeric core of a catalog.
+
+Role-guide text pages (:mod:`loaders.guide_page`) add guide fields and
+curated transitions to the roles of an existing catalog.
+
+Every user mistake is a :class:`~graph.errors.CatalogError` listing all the
+problems found, each naming file, line, record and field.
+
+>>> import tempfile
+>>> from graph.model import Role
+>>> from graph.traits import Profile
+>>> catalog = Catalog.build([Role(id="a", name="A", profile=Profile.from_scores([50] * 6))], [])
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     write_catalog(catalog, Path(tmp), "csv")
+...     read_catalog(Path(tmp)) == catalog
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from graph.catalog import Catalog
+from graph.errors import CatalogError, Problem
+from loaders.csv_catalog import ROLES_FILE, TRANSITIONS_FILE, read_csv_catalog, write_csv_catalog
+from loaders.guide_page import (
+    GuidePage,
+    GuideTransition,
+    SuccessStory,
+    import_guide_pages,
+    parse_guide_page,
+    read_guide_page,
+)
+from loaders.yaml_catalog import ROLES_DIR, read_yaml_catalog, write_yaml_catalog
+
+__all__ = [
+    "CatalogFormat",
+    "GuidePage",
+    "GuideTransition",
+    "SuccessStory",
+    "catalog_format",
+    "import_guide_pages",
+    "parse_guide_page",
+    "read_catalog",
+    "read_csv_catalog",
+    "read_guide_page",
+    "read_yaml_catalog",
+    "write_catalog",
+    "write_csv_catalog",
+    "write_yaml_catalog",
+]
+
+CatalogFormat = Literal["yaml", "csv"]
+
+
+def catalog_format(path: Path) -> CatalogFormat:
+    """The layout of a catalog folder.
+
+    Raises
+    ------
+    CatalogError
+        With one problem naming ``path`` if it is missing, not a folder,
+        unreadable, holds neither layout, holds both, or only half of the
+        CSV layout.
+    """
+
+    def fail(message: str) -> CatalogError:
+        return CatalogError([Problem(message, str(path))])
+
+    try:
+        if not path.exists():
+            raise fail("no such catalog folder")
+        if not path.is_dir():
+            raise fail(
+                f"not a catalog folder (expected a folder holding {ROLES_DIR}/ "
+                f"or {ROLES_FILE} and {TRANSITIONS_FILE})"
+            )
+        has_yaml = (path / ROLES_DIR).is_dir()
+        has_roles_csv = (path / ROLES_FILE).is_file()
+        has_transitions_csv = (path / TRANSITIONS_FILE).is_file()
+    except OSError as exc:
+        raise fail(f"cannot read the catalog folder: {exc.strerror or exc}") from None
+    has_csv = has_roles_csv or has_transitions_csv
+    if has_yaml and has_csv:
+        raise fail(
+            f"the folder holds both a YAML catalog ({ROLES_DIR}/) and a CSV catalog "
+            f"({ROLES_FILE}, {TRANSITIONS_FILE}); keep one of them"
+        )
+    if has_yaml:
+        return "yaml"
+    if has_roles_csv and has_transitions_csv:
+        return "csv"
+    if has_csv:
+        missing = TRANSITIONS_FILE if has_roles_csv else ROLES_FILE
+        raise fail(f"a CSV catalog needs {ROLES_FILE} and {TRANSITIONS_FILE}; {missing} is missing")
+    raise fail(
+        f"not a catalog folder: it holds neither {ROLES_DIR}/ (YAML) "
+        f"nor {ROLES_FILE} and {TRANSITIONS_FILE} (CSV)"
+    )
+
+
+def read_catalog(path: Path) -> Catalog:
+    """Read a catalog folder in whichever layout it has (see :func:`catalog_format`).
+
+    Parameters
+    ----------
+    path
+        A folder holding ``roles/*.yaml``, or ``roles.csv`` and ``transitions.csv``.
+
+    Raises
+    ------
+    CatalogError
+        If the folder is missing or unrecognised (one problem naming it), or
+        lists every problem of its files.
+    """
+    if catalog_format(path) == "yaml":
+        return read_yaml_catalog(path)
+    return read_csv_catalog(path)
+
+
+def write_catalog(catalog: Catalog, folder: Path, fmt: CatalogFormat) -> None:
+    """Write a catalog into ``folder`` as YAML or CSV, atomically.
+
+    Only the layout's own files are written (``roles/*.yaml``, or ``roles.csv``
+    and ``transitions.csv``); other files in the folder are kept.
+
+    Raises
+    ------
+    CatalogError
+        If ``fmt`` is unknown or the folder cannot be written.
+    """
+    if fmt == "yaml":
+        write_yaml_catalog(catalog, folder)
+    elif fmt == "csv":
+        write_csv_catalog(catalog, folder)
+    else:
+        raise CatalogError([Problem(f"unknown catalog format {fmt!r}; use yaml or csv")])

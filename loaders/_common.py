@@ -1,0 +1,199 @@
+"""Helpers shared by the catalog loaders: field paths, messages, numbers, integrity.
+
+Every loader validates records one by one, turns each violation into a
+:class:`~graph.errors.Problem` that names file, line, record and field, and
+only then lets :meth:`graph.catalog.Catalog.build` check referential
+integrity, so one :class:`~graph.errors.CatalogError` lists everything.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from pydantic_core import ErrorDetails
+
+from graph.catalog import Catalog, Where
+from graph.errors import CatalogError, Problem
+from graph.model import Role, Transition, is_role_id
+from graph.traits import Profile
+
+#: A path into a record: mapping keys and list indexes.
+FieldPath = tuple[str | int, ...]
+
+_RANGE_ERRORS = frozenset({"less_than_equal", "less_than", "greater_than_equal", "greater_than"})
+
+#: Neutral profile of the stand-ins used for roles that failed validation.
+_NEUTRAL = Profile.from_scores([50.0] * 6)
+
+
+def format_field(path: FieldPath) -> str:
+    """Dotted field name of a path, with list indexes in brackets.
+
+    >>> format_field(("transitions", 2, "fit"))
+    'transitions[2].fit'
+    >>> format_field(("profile", "openness"))
+    'profile.openness'
+    """
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def error_path(error: ErrorDetails) -> FieldPath:
+    """The field path of a pydantic error, without pydantic's ``[key]`` markers."""
+    return tuple(p for p in error["loc"] if p != "[key]")
+
+
+def describe_error(error: ErrorDetails) -> str:
+    """A short, domain-worded message for one pydantic error.
+
+    ``loc`` is relative to a :class:`~graph.model.Role` or a
+    :class:`~graph.model.Transition`.
+    """
+    loc = error["loc"]
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return "missing required field"
+    if kind == "extra_forbidden":
+        noun = "trait" if loc[:1] == ("profile",) else "key"
+        return f"unknown {noun} {loc[-1]!r}"
+    if loc and loc[-1] == "[key]":
+        return f"unknown trait {value!r}"
+    if kind in _RANGE_ERRORS:
+        if loc[:1] == ("profile",):
+            return f"score {value!r} is out of range 0-100"
+        if loc == ("fit",):
+            return f"fit {value!r} is out of range (0, 1]"
+        if loc[:1] == ("develop",):
+            return f"development points {value!r} are out of range 0-100"
+    if kind in ("int_from_float", "int_type") and loc[:1] == ("develop",):
+        return f"development points must be whole numbers, got {value!r}"
+    if kind == "string_pattern_mismatch" and loc in (("id",), ("source",), ("target",)):
+        return f"{value!r} is not a role id (lowercase letters, digits, '.' and '-')"
+    if loc == ("origin",):
+        return f"origin {value!r} is not one of: curated, onet"
+    message = error["msg"]
+    message = message[:1].lower() + message[1:]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return f"{message} (got {value!r})"
+    return message
+
+
+def number_problem(value: object) -> str | None:
+    """Why ``value`` is not a finite number, or ``None`` when it is one.
+
+    Pydantic would coerce ``"70"`` and ``True``; catalogs must hold numbers.
+
+    >>> number_problem(70), number_problem(0.5)
+    (None, None)
+    >>> number_problem("high")
+    "expected a number, got 'high'"
+    >>> number_problem(True)
+    'expected a number, got True'
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"expected a number, got {value!r}"
+    if not math.isfinite(value):
+        return f"expected a finite number, got {value!r}"
+    return None
+
+
+def parse_number(text: str) -> float | int:
+    """A number from a text cell: an int when integral, else a float.
+
+    >>> parse_number("70"), parse_number("0.62"), parse_number(" 8 ")
+    (70, 0.62, 8)
+    >>> parse_number("nan")
+    Traceback (most recent call last):
+    ...
+    ValueError: expected a number, got 'nan'
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"expected a number, got {text!r}") from None
+    if not math.isfinite(value):
+        raise ValueError(f"expected a number, got {text!r}")
+    return int(value) if value.is_integer() else value
+
+
+def plain_number(value: float) -> int | float:
+    """A score as written to a file: integral floats become ints.
+
+    >>> plain_number(70.0), plain_number(0.62), plain_number(1.0)
+    (70, 0.62, 1)
+    """
+    return int(value) if float(value).is_integer() else value
+
+
+def format_number(value: float) -> str:
+    """Text form of :func:`plain_number`.
+
+    >>> format_number(70.0), format_number(0.62)
+    ('70', '0.62')
+    """
+    return repr(plain_number(value))
+
+
+def covered(path: FieldPath, reported: Iterable[FieldPath]) -> bool:
+    """Whether ``path`` is, or lies under, a path already reported."""
+    return any(path[: len(r)] == r for r in reported)
+
+
+@dataclass(frozen=True)
+class FieldWhere(Where):
+    """A :class:`Where` that renames model fields to the file's field names.
+
+    :meth:`Catalog.build` names a transition's fields ``source`` and
+    ``target``; a YAML file calls the target ``transitions[2].to``.
+    """
+
+    renames: Mapping[str, str] = field(default_factory=dict)
+
+    def problem(self, message: str, record: str | None, field_name: str | None) -> Problem:
+        """The problem, with the field renamed to the file's name for it."""
+        if field_name is not None:
+            field_name = self.renames.get(field_name, field_name)
+        return super().problem(message, record, field_name)
+
+
+@dataclass
+class Collected:
+    """Records and problems gathered from one or more files, in file order."""
+
+    roles: list[tuple[Role, Where]] = field(default_factory=list)
+    transitions: list[tuple[Transition, Where]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def role_failed(self, role_id: object, where: Where) -> None:
+        """Note a role whose record is invalid (its problems are already reported).
+
+        If its id is usable, a stand-in takes its place in the integrity
+        check, so edges to it are not also reported as unknown roles and a
+        later role with the same id is still reported as a duplicate.
+        """
+        if isinstance(role_id, str) and is_role_id(role_id):
+            self.roles.append((Role(id=role_id, name=role_id, profile=_NEUTRAL), where))
+
+    def build(self) -> Catalog:
+        """Check integrity and build the catalog, or raise one error listing every problem."""
+        problems = list(self.problems)
+        try:
+            catalog = Catalog.build(self.roles, self.transitions)
+        except CatalogError as exc:
+            problems.extend(exc.problems)
+        if problems:
+            raise CatalogError(sort_problems(problems))
+        return catalog
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems by file, then line; stable otherwise."""
+    return sorted(problems, key=lambda p: (p.file or "", p.line or 0))

@@ -1,0 +1,375 @@
+"""The CSV catalog layout: ``roles.csv`` and ``transitions.csv`` in one folder.
+
+For spreadsheets and bulk edits. Only the numeric core of a catalog travels
+in CSV:
+
+``roles.csv``
+    ``id, name, name_en, family, level``, then one column per trait in
+    OCEAN+ order named by its machine name (``openness`` ...
+    ``relational_engagement``) holding the 0-100 score.
+``transitions.csv``
+    ``source, target, fit`` (a decimal in (0, 1], e.g. ``0.62``), one column
+    per trait with its development points (empty means 0), ``strengths``
+    joined by ``|``, and ``origin`` (``curated`` or ``onet``; empty means
+    curated).
+
+The guide fields of a role (description, profile notes, strengths, red
+flags, interview questions, archetypes, attribution) are *not* in CSV: a
+catalog written as CSV and read back has none of them. Files are UTF-8
+(a byte-order mark is accepted on reading), ``\\n`` line endings, written
+with :mod:`csv` and ``QUOTE_MINIMAL`` in a fixed column order, so a folder
+written by Rumbo and read back is written again byte for byte. Problems name
+the file and the line (the header is line 1) of each offending row.
+
+>>> import tempfile
+>>> from graph.catalog import Catalog
+>>> from graph.model import Role, Transition
+>>> from graph.traits import Profile
+>>> p = Profile.from_scores([70, 85, 40, 55, 75, 50])
+>>> catalog = Catalog.build(
+...     [Role(id="a", name="A", profile=p), Role(id="b", name="B", profile=p)],
+...     [Transition(source="a", target="b", fit=0.62, strengths=("x", "y"),
+...                 develop={"openness": 15})],
+... )
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     write_csv_catalog(catalog, Path(tmp))
+...     print((Path(tmp) / "transitions.csv").read_text(), end="")
+...     read_csv_catalog(Path(tmp)) == catalog
+source,target,fit,openness,conscientiousness,extraversion,agreeableness,emotional_stability,relational_engagement,strengths,origin
+a,b,0.62,15,,,,,,x|y,curated
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from graph.catalog import Catalog, Where
+from graph.errors import CatalogError, Problem
+from graph.model import Origin, Role, Transition, is_role_id
+from graph.traits import TRAITS
+from loaders import _atomic
+from loaders._common import (
+    Collected,
+    describe_error,
+    error_path,
+    format_number,
+    parse_number,
+)
+
+ROLES_FILE = "roles.csv"
+TRANSITIONS_FILE = "transitions.csv"
+
+TRAIT_COLUMNS: tuple[str, ...] = tuple(t.value for t in TRAITS)
+#: Columns of ``roles.csv``, in the order they are written.
+ROLE_COLUMNS: tuple[str, ...] = ("id", "name", "name_en", "family", "level", *TRAIT_COLUMNS)
+#: Columns of ``transitions.csv``, in the order they are written.
+TRANSITION_COLUMNS: tuple[str, ...] = (
+    "source",
+    "target",
+    "fit",
+    *TRAIT_COLUMNS,
+    "strengths",
+    "origin",
+)
+
+_ROLE_REQUIRED = ("id", "name", *TRAIT_COLUMNS)
+_TRANSITION_REQUIRED = ("source", "target", "fit")
+STRENGTH_SEPARATOR = "|"
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_csv_catalog(folder: Path) -> Catalog:
+    """Read ``folder/roles.csv`` and ``folder/transitions.csv`` into a validated catalog.
+
+    Parameters
+    ----------
+    folder
+        The catalog folder.
+
+    Returns
+    -------
+    Catalog
+        The roles (without guide fields) and their catalog transitions.
+
+    Raises
+    ------
+    CatalogError
+        Listing every problem of both files, each with file, line, record and column.
+    """
+    collected = Collected()
+    for row in _rows(folder / ROLES_FILE, _ROLE_REQUIRED, ROLE_COLUMNS, collected):
+        _read_role(row, collected)
+    for row in _rows(
+        folder / TRANSITIONS_FILE, _TRANSITION_REQUIRED, TRANSITION_COLUMNS, collected
+    ):
+        _read_transition(row, collected)
+    return collected.build()
+
+
+class _Row:
+    """One data row: its cells by column name, file and first line."""
+
+    def __init__(self, cells: dict[str, str], file: str, line: int) -> None:
+        self.cells = cells
+        self.file = file
+        self.line = line
+        self.where = Where(file, line)
+
+    def get(self, column: str) -> str:
+        return self.cells.get(column, "").strip()
+
+    def optional(self, column: str) -> str | None:
+        return self.get(column) or None
+
+    def problem(self, message: str, record: str | None, column: str | None) -> Problem:
+        return Problem(message, self.file, self.line, record, column)
+
+
+def _rows(
+    path: Path, required: tuple[str, ...], known: tuple[str, ...], out: Collected
+) -> Iterator[_Row]:
+    file = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        out.problems.append(Problem(f"not UTF-8 text: {exc.reason}", file))
+        return
+    except OSError as exc:
+        out.problems.append(Problem(f"cannot read the file: {exc.strerror or exc}", file))
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            out.problems.append(
+                Problem(f"the file is empty; expected the header {','.join(known)}", file, 1)
+            )
+            return
+        header = [h.strip() for h in header]
+        if not _header_ok(header, required, known, file, out):
+            return
+        end = reader.line_num
+        for cells in reader:
+            line, end = end + 1, reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                out.problems.append(
+                    Problem(f"row has {len(cells)} cells, the header has {len(header)}", file, line)
+                )
+                continue
+            yield _Row(dict(zip(header, cells, strict=True)), file, line)
+    except csv.Error as exc:
+        out.problems.append(Problem(f"CSV syntax error: {exc}", file, reader.line_num))
+
+
+def _header_ok(
+    header: list[str], required: tuple[str, ...], known: tuple[str, ...], file: str, out: Collected
+) -> bool:
+    ok = True
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            out.problems.append(Problem(f"duplicate column {column!r}", file, 1, None, column))
+            ok = False
+        elif column not in known:
+            message = f"unknown column {column!r} (CSV catalogs have: {', '.join(known)})"
+            out.problems.append(Problem(message, file, 1, None, column))
+            ok = False
+        seen.add(column)
+    for column in required:
+        if column not in seen:
+            out.problems.append(Problem(f"missing column {column!r}", file, 1, None, column))
+            ok = False
+    return ok
+
+
+def _read_role(row: _Row, out: Collected) -> None:
+    raw_id = row.get("id")
+    record = raw_id or None
+    fields: dict[str, Any] = {
+        "id": raw_id,
+        "name": row.get("name"),
+        "name_en": row.optional("name_en"),
+        "family": row.optional("family"),
+        "level": row.optional("level"),
+    }
+    bad: set[str] = set()
+    profile: dict[str, Any] = {}
+    for column in TRAIT_COLUMNS:
+        cell = row.get(column)
+        if not cell:
+            out.problems.append(row.problem("missing score", record, column))
+            bad.add(column)
+            continue
+        try:
+            profile[column] = parse_number(cell)
+        except ValueError as exc:
+            out.problems.append(row.problem(str(exc), record, column))
+            bad.add(column)
+    fields["profile"] = profile
+    try:
+        role = Role.model_validate(fields)
+    except ValidationError as exc:
+        for error in exc.errors():
+            path = error_path(error)
+            column = str(path[-1]) if path[:1] == ("profile",) and len(path) > 1 else str(path[0])
+            if column not in bad:
+                out.problems.append(row.problem(describe_error(error), record, column))
+        out.role_failed(raw_id, row.where)
+        return
+    if bad:
+        out.role_failed(role.id, row.where)
+    else:
+        out.roles.append((role, row.where))
+
+
+def _read_transition(row: _Row, out: Collected) -> None:
+    source, target = row.get("source"), row.get("target")
+    record = f"{source or '?'} -> {target or '?'}"
+    fields: dict[str, Any] = {"source": source, "target": target}
+    bad: set[str] = set()
+
+    def number(column: str) -> float | int | None:
+        try:
+            return parse_number(row.get(column))
+        except ValueError as exc:
+            out.problems.append(row.problem(str(exc), record, column))
+            bad.add(column)
+            return None
+
+    if not row.get("fit"):
+        out.problems.append(row.problem("missing fit", record, "fit"))
+        bad.add("fit")
+    else:
+        fields["fit"] = number("fit")
+    develop = {}
+    for column in TRAIT_COLUMNS:
+        if row.get(column):
+            points = number(column)
+            if points is not None:
+                develop[column] = points
+    fields["develop"] = develop
+    strengths = row.get("strengths")
+    fields["strengths"] = tuple(s.strip() for s in strengths.split(STRENGTH_SEPARATOR) if s.strip())
+    origin = row.get("origin") or Origin.CURATED.value
+    if origin == Origin.DERIVED.value:
+        message = "derived transitions are computed, not stored; use curated or onet"
+        out.problems.append(row.problem(message, record, "origin"))
+        bad.add("origin")
+    else:
+        fields["origin"] = origin
+    try:
+        transition = Transition.model_validate({k: v for k, v in fields.items() if v is not None})
+    except ValidationError as exc:
+        for error in exc.errors():
+            path = error_path(error)
+            column = str(path[-1]) if path[:1] == ("develop",) and len(path) > 1 else str(path[0])
+            if column not in bad:
+                out.problems.append(row.problem(describe_error(error), record, column))
+        return
+    if is_role_id(source):
+        out.transitions.append((transition, row.where))
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _csv_text(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def roles_csv(catalog: Catalog) -> bytes:
+    """The bytes of ``roles.csv`` for a catalog, by role id."""
+    rows = [list(ROLE_COLUMNS)]
+    for role in catalog.roles.values():
+        rows.append(
+            [
+                role.id,
+                role.name,
+                role.name_en or "",
+                role.family or "",
+                role.level or "",
+                *(format_number(role.profile.score(t)) for t in TRAITS),
+            ]
+        )
+    return _csv_text(rows)
+
+
+def transitions_csv(catalog: Catalog) -> bytes:
+    """The bytes of ``transitions.csv`` for a catalog, by (source, target).
+
+    Raises
+    ------
+    CatalogError
+        If a strength contains ``|``, which CSV uses to join them.
+    """
+    rows = [list(TRANSITION_COLUMNS)]
+    problems = []
+    for edge in catalog.transitions.values():
+        if edge.origin is Origin.DERIVED:
+            continue
+        for strength in edge.strengths:
+            if STRENGTH_SEPARATOR in strength:
+                message = (
+                    f"strength {strength!r} contains {STRENGTH_SEPARATOR!r}, the CSV separator"
+                )
+                problems.append(
+                    Problem(message, TRANSITIONS_FILE, None, _edge_label(edge), "strengths")
+                )
+        rows.append(
+            [
+                edge.source,
+                edge.target,
+                format_number(edge.fit),
+                *(str(edge.develop[t]) if t in edge.develop else "" for t in TRAITS),
+                STRENGTH_SEPARATOR.join(edge.strengths),
+                edge.origin.value,
+            ]
+        )
+    if problems:
+        raise CatalogError(problems)
+    return _csv_text(rows)
+
+
+def _edge_label(edge: Transition) -> str:
+    """``"source -> target"``, the record name of a transition."""
+    return f"{edge.source} -> {edge.target}"
+
+
+def write_csv_catalog(catalog: Catalog, folder: Path) -> None:
+    """Write ``roles.csv`` and ``transitions.csv`` into ``folder``, together or not at all.
+
+    Guide fields are not written (see the module docstring); derived
+    transitions are never written. Both files are staged in a temporary
+    folder next to them and renamed into place; if a rename fails the
+    previous files are restored. Other files of ``folder`` are left alone.
+
+    Raises
+    ------
+    CatalogError
+        If a strength contains ``|`` or the folder cannot be written
+        (nothing is changed then).
+    """
+    files = {ROLES_FILE: roles_csv(catalog), TRANSITIONS_FILE: transitions_csv(catalog)}
+    if folder.exists() and not folder.is_dir():
+        raise CatalogError([Problem("not a folder; cannot write CSV files into it", str(folder))])
+    try:
+        _atomic.replace_files(folder, files)
+    except OSError as exc:
+        where = str(exc.filename) if exc.filename else str(folder)
+        raise CatalogError(
+            [Problem(f"cannot write the catalog: {exc.strerror or exc}", where)]
+        ) from None

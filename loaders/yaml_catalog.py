@@ -1,0 +1,472 @@
+"""The YAML catalog layout: ``roles/<role-id>.yaml``, one role and its transitions per file.
+
+The format is specified in ``docs/catalog-format.md``. Reading collects every
+problem of every file (YAML syntax, unknown keys, missing or ill-typed
+fields, out-of-range scores and fits, unknown traits, unknown or duplicate
+roles) and raises one :class:`~graph.errors.CatalogError` naming file, line,
+record and field of each. Writing is canonical (documented key order, traits
+in OCEAN+ order, transitions by target id) and atomic.
+
+>>> import tempfile
+>>> from graph.catalog import Catalog
+>>> from graph.model import Role, Transition
+>>> from graph.traits import Profile
+>>> p = Profile.from_scores([70, 85, 40, 55, 75, 50])
+>>> catalog = Catalog.build(
+...     [Role(id="a", name="A", profile=p), Role(id="b", name="B", profile=p)],
+...     [Transition(source="a", target="b", fit=0.62)],
+... )
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     write_yaml_catalog(catalog, Path(tmp))
+...     print((Path(tmp) / "roles" / "a.yaml").read_text(), end="")
+...     read_yaml_catalog(Path(tmp)) == catalog
+id: a
+name: A
+profile:
+  openness: 70
+  conscientiousness: 85
+  extraversion: 40
+  agreeableness: 55
+  emotional_stability: 75
+  relational_engagement: 50
+transitions:
+- to: b
+  fit: 0.62
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from graph.catalog import Catalog, Where
+from graph.errors import CatalogError, Problem
+from graph.model import Origin, Role, Transition, is_role_id
+from graph.traits import TRAITS
+from loaders import _atomic
+from loaders._common import (
+    Collected,
+    FieldPath,
+    FieldWhere,
+    covered,
+    describe_error,
+    error_path,
+    format_field,
+    number_problem,
+    plain_number,
+)
+
+#: Keys of a role file, in the order they are written.
+ROLE_KEYS: tuple[str, ...] = (
+    "id",
+    "name",
+    "name_en",
+    "family",
+    "level",
+    "description",
+    "profile",
+    "profile_notes",
+    "strengths",
+    "red_flags",
+    "interview_questions",
+    "archetypes",
+    "attribution",
+    "transitions",
+)
+#: Keys of one transition, in the order they are written.
+TRANSITION_KEYS: tuple[str, ...] = ("to", "fit", "strengths", "develop", "origin")
+
+ROLES_DIR = "roles"
+SUFFIX = ".yaml"
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_yaml_catalog(folder: Path) -> Catalog:
+    """Read ``folder/roles/*.yaml`` (in file-name order) into a validated catalog.
+
+    Parameters
+    ----------
+    folder
+        The catalog folder, holding a ``roles/`` folder.
+
+    Returns
+    -------
+    Catalog
+        The roles and their catalog transitions.
+
+    Raises
+    ------
+    CatalogError
+        Listing every problem of every file, each with file, line, record and field.
+    """
+    roles_dir = folder / ROLES_DIR
+    if not roles_dir.is_dir():
+        raise CatalogError([Problem(f"no {ROLES_DIR}/ folder of role files", str(folder))])
+    try:
+        paths = sorted(p for p in roles_dir.iterdir() if is_role_file(p))
+    except OSError as exc:
+        raise CatalogError(
+            [Problem(f"cannot list role files: {_reason(exc)}", str(roles_dir))]
+        ) from None
+    collected = Collected()
+    for path in paths:
+        _read_role_file(path, collected)
+    return collected.build()
+
+
+def is_role_file(path: Path) -> bool:
+    """Whether a ``roles/`` entry is a role file (``*.yaml``, not hidden)."""
+    return path.name.endswith(SUFFIX) and not path.name.startswith(".")
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+class _Locator:
+    """Line numbers of fields, from the composed YAML node tree."""
+
+    def __init__(self, root: Node | None) -> None:
+        self.root = root
+
+    def line(self, path: FieldPath) -> int | None:
+        """1-based line of the deepest node of ``path`` that exists (keys point at the key)."""
+        node = self.root
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
+        for part in path:
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                match = None
+                for key, value in node.value:
+                    if isinstance(key, ScalarNode) and key.value == part:
+                        match = (key, value)  # the last one wins, as in the loaded data
+                if match is None:
+                    break
+                line = match[0].start_mark.line + 1
+                node = match[1]
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                break
+        return line
+
+
+def _load(text: str, file: str) -> tuple[Any, Node | None, list[Problem]]:
+    loader: yaml.SafeLoader | None = None
+    try:
+        loader = yaml.SafeLoader(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = " ".join(p for p in (exc.context, exc.problem) if p)
+        return None, None, [Problem(f"YAML syntax error: {what}", file, line)]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        char = f" #x{exc.character:04x}" if isinstance(exc.character, int) else ""
+        message = f"YAML syntax error: unacceptable character{char}: {exc.reason}"
+        return None, None, [Problem(message, file, line)]
+    except yaml.YAMLError as exc:
+        return None, None, [Problem(f"YAML error: {exc}", file)]
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return data, node, _duplicate_keys(node, file)
+
+
+def _duplicate_keys(root: Node | None, file: str) -> list[Problem]:
+    """YAML silently keeps the last of two equal keys; report them instead."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            keys: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, ScalarNode):
+                    if key.value in keys:
+                        problems.append(
+                            Problem(f"duplicate key {key.value!r}", file, key.start_mark.line + 1)
+                        )
+                    keys.add(key.value)
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+def _read_role_file(path: Path, out: Collected) -> None:
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        out.problems.append(Problem(f"not UTF-8 text: {exc.reason}", file))
+        return
+    except OSError as exc:
+        out.problems.append(Problem(f"cannot read the file: {_reason(exc)}", file))
+        return
+    data, node, problems = _load(text, file)
+    out.problems.extend(problems)
+    if node is None:
+        if not problems:
+            out.problems.append(Problem("the file is empty; expected a role", file, 1))
+        return
+    loc = _Locator(node)
+    if not isinstance(data, dict):
+        message = f"expected a mapping of role fields, got {type(data).__name__}"
+        out.problems.append(Problem(message, file, loc.line(())))
+        return
+    _read_role(data, loc, file, out)
+
+
+def _unknown_keys(
+    data: dict[Any, Any], allowed: tuple[str, ...], prefix: FieldPath, loc: _Locator
+) -> list[tuple[FieldPath, str, int | None]]:
+    found = []
+    for key in data:
+        if key not in allowed:
+            path = (*prefix, str(key))
+            message = f"unknown key {key!r} (allowed: {', '.join(allowed)})"
+            found.append((path, message, loc.line(path)))
+    return found
+
+
+def _read_role(data: dict[Any, Any], loc: _Locator, file: str, out: Collected) -> None:
+    raw_id = data.get("id")
+    record = raw_id if isinstance(raw_id, str) else None
+    role_where = Where(file, loc.line(("id",)))
+
+    def problem(path: FieldPath, message: str) -> None:
+        out.problems.append(Problem(message, file, loc.line(path), record, format_field(path)))
+
+    reported: list[FieldPath] = []
+    for path, message, _ in _unknown_keys(data, ROLE_KEYS, (), loc):
+        problem(path, message)
+    fields = {k: v for k, v in data.items() if k in ROLE_KEYS and k != "transitions"}
+    profile = fields.get("profile")
+    if isinstance(profile, dict):
+        for trait, score in profile.items():
+            why = number_problem(score)
+            if why is not None and isinstance(trait, str):
+                problem(("profile", trait), why)
+                reported.append(("profile", trait))
+    try:
+        role = Role.model_validate(fields)
+    except ValidationError as exc:
+        for error in exc.errors():
+            path = error_path(error)
+            if not covered(path, reported):
+                problem(path, describe_error(error))
+        out.role_failed(raw_id, role_where)
+    else:
+        if reported:
+            out.role_failed(role.id, role_where)
+        else:
+            out.roles.append((role, role_where))
+
+    source = raw_id if isinstance(raw_id, str) and is_role_id(raw_id) else None
+    _read_transitions(data.get("transitions"), source, record, loc, file, out)
+
+
+def _read_transitions(
+    raw: object,
+    source: str | None,
+    record: str | None,
+    loc: _Locator,
+    file: str,
+    out: Collected,
+) -> None:
+    if raw is None:
+        return
+    if not isinstance(raw, list):
+        message = f"expected a list of transitions, got {type(raw).__name__}"
+        out.problems.append(
+            Problem(message, file, loc.line(("transitions",)), record, "transitions")
+        )
+        return
+    for index, item in enumerate(raw):
+        _read_transition(item, ("transitions", index), source, loc, file, out)
+
+
+def _read_transition(
+    item: object,
+    prefix: FieldPath,
+    source: str | None,
+    loc: _Locator,
+    file: str,
+    out: Collected,
+) -> None:
+    target = item.get("to") if isinstance(item, dict) else None
+    record = f"{source or '?'} -> {target if isinstance(target, str) else '?'}"
+
+    def problem(path: FieldPath, message: str) -> None:
+        out.problems.append(Problem(message, file, loc.line(path), record, format_field(path)))
+
+    if not isinstance(item, dict):
+        problem(prefix, f"expected a mapping with keys {', '.join(TRANSITION_KEYS)}")
+        return
+    for path, message, _ in _unknown_keys(item, TRANSITION_KEYS, prefix, loc):
+        problem(path, message)
+    reported: list[FieldPath] = []
+    if "fit" in item and (why := number_problem(item["fit"])) is not None:
+        problem((*prefix, "fit"), why)
+        reported.append(("fit",))
+    develop = item.get("develop")
+    if isinstance(develop, dict):
+        for trait, points in develop.items():
+            why = number_problem(points)
+            if why is not None and isinstance(trait, str):
+                problem((*prefix, "develop", trait), why)
+                reported.append(("develop", trait))
+    if item.get("origin") == Origin.DERIVED.value:
+        problem(
+            (*prefix, "origin"), "derived transitions are computed, not stored; use curated or onet"
+        )
+        reported.append(("origin",))
+    fields = {
+        "target" if k == "to" else k: v
+        for k, v in item.items()
+        if k in TRANSITION_KEYS and (k,) not in reported
+    }
+    fields["source"] = source or "unknown"
+    try:
+        transition = Transition.model_validate(fields)
+    except ValidationError as exc:
+        for error in exc.errors():
+            path = error_path(error)
+            if covered(path, reported):
+                continue
+            named = tuple("to" if p == "target" else p for p in path)
+            problem((*prefix, *named), describe_error(error))
+        return
+    if source is None:
+        return
+    where = FieldWhere(
+        file,
+        loc.line((*prefix, "to")),
+        renames={"target": format_field((*prefix, "to")), "source": "id"},
+    )
+    out.transitions.append((transition, where))
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def role_document(role: Role, transitions: Iterable[Transition] = ()) -> dict[str, Any]:
+    """The YAML document of one role: documented key order, no empty fields.
+
+    Derived transitions are skipped (they are computed, never stored).
+
+    >>> from graph.traits import Profile
+    >>> role = Role(id="a", name="A", profile=Profile.from_scores([50, 60, 70, 80, 90, 72.5]))
+    >>> doc = role_document(role, [Transition(source="a", target="b", fit=1.0, origin="onet")])
+    >>> doc["profile"]["relational_engagement"], doc["transitions"]
+    (72.5, [{'to': 'b', 'fit': 1, 'origin': 'onet'}])
+    """
+    edges = [t for t in transitions if t.origin is not Origin.DERIVED]
+    doc: dict[str, Any] = {
+        "id": role.id,
+        "name": role.name,
+        "name_en": role.name_en,
+        "family": role.family,
+        "level": role.level,
+        "description": role.description,
+        "profile": {t.value: plain_number(role.profile.score(t)) for t in TRAITS},
+        "profile_notes": {
+            t.value: role.profile_notes[t] for t in TRAITS if t in role.profile_notes
+        },
+        "strengths": list(role.strengths),
+        "red_flags": list(role.red_flags),
+        "interview_questions": [
+            _compact({"question": q.question, "evaluates": q.evaluates})
+            for q in role.interview_questions
+        ],
+        "archetypes": [
+            _compact({"name": a.name, "description": a.description}) for a in role.archetypes
+        ],
+        "attribution": role.attribution,
+        "transitions": [_transition_document(t) for t in sorted(edges, key=lambda t: t.target)],
+    }
+    return _compact(doc)
+
+
+def _transition_document(edge: Transition) -> dict[str, Any]:
+    return _compact(
+        {
+            "to": edge.target,
+            "fit": plain_number(edge.fit),
+            "strengths": list(edge.strengths),
+            "develop": {t.value: edge.develop[t] for t in TRAITS if t in edge.develop},
+            "origin": None if edge.origin is Origin.CURATED else edge.origin.value,
+        }
+    )
+
+
+def _compact(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if v is not None and v != "" and v != [] and v != {}}
+
+
+def role_to_yaml(role: Role, transitions: Iterable[Transition] = ()) -> str:
+    """The text of a role file, exactly as :func:`write_yaml_catalog` writes it."""
+    return yaml.safe_dump(
+        role_document(role, transitions), allow_unicode=True, sort_keys=False, width=4096
+    )
+
+
+def write_yaml_catalog(catalog: Catalog, folder: Path) -> None:
+    """Write ``folder/roles/<role-id>.yaml`` for every role, atomically.
+
+    Each file holds the role and its outgoing catalog transitions (curated or
+    O*NET; derived ones are never written). The files are staged in a
+    temporary sibling of ``roles/`` and swapped in, so a failure leaves the
+    folder as it was. Role files of roles no longer in the catalog are removed;
+    anything else in ``roles/`` (and in ``folder``) is kept.
+
+    Parameters
+    ----------
+    catalog
+        The catalog to write.
+    folder
+        The catalog folder; created if missing.
+
+    Raises
+    ------
+    CatalogError
+        If the folder cannot be written (nothing is changed then).
+    """
+    files = {
+        f"{role.id}{SUFFIX}": role_to_yaml(role, catalog.outgoing(role.id)).encode("utf-8")
+        for role in catalog.roles.values()
+    }
+    roles_dir = folder / ROLES_DIR
+    if _not_a_folder(roles_dir) or _not_a_folder(folder):
+        raise CatalogError(
+            [Problem("not a folder; cannot write role files into it", str(roles_dir))]
+        )
+    try:
+        _atomic.replace_folder(roles_dir, files, managed=lambda p: is_role_file(p) and p.is_file())
+    except OSError as exc:
+        where = str(exc.filename) if exc.filename else str(roles_dir)
+        raise CatalogError([Problem(f"cannot write the catalog: {_reason(exc)}", where)]) from None
+
+
+def _not_a_folder(path: Path) -> bool:
+    """Whether ``path`` exists and is something other than a folder."""
+    return path.exists() and not path.is_dir()
