@@ -193,9 +193,13 @@ def reachable_command(
     lang_ = language(lang)
     constraints = constraints_from(steps, min_step_fit, avoid, None, max_step_effort, curated_only)
     graph = load(catalog).to_graph()
-    routes = [explain(graph, r, lang_) for r in reachable_routes(graph, source, constraints).values()]
+    routes = [
+        explain(graph, r, lang_) for r in reachable_routes(graph, source, constraints).values()
+    ]
     if as_json:
-        out.print_json(json.dumps({"routes": [r.model_dump(mode="json", by_alias=True) for r in routes]}))
+        out.print_json(
+            json.dumps({"routes": [r.model_dump(mode="json", by_alias=True) for r in routes]})
+        )
     else:
         for route in routes:
             out.print(route.explanation)
@@ -203,7 +207,9 @@ def reachable_command(
 
 @app.command("import")
 def import_command(
-    inputs: Annotated[list[Path], typer.Argument(metavar="FILE_OR_DIR...", help="Guide pages or catalogs.")],
+    inputs: Annotated[
+        list[Path], typer.Argument(metavar="FILE_OR_DIR...", help="Guide pages or catalogs.")
+    ],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the catalog to.")],
     fmt: Annotated[str, typer.Option("--format", help="yaml or csv.")] = "yaml",
     base: CatalogOpt = None,
@@ -217,7 +223,9 @@ def import_command(
         raise typer.BadParameter("give one catalog folder, or guide pages")
     catalog = read_catalog(folders[0]) if folders else import_guide_pages(pages, load(base))
     write_catalog(catalog, out_dir, "csv" if fmt == "csv" else "yaml")
-    err.print(f"wrote {len(catalog.roles)} roles and {len(catalog.transitions)} transitions to {out_dir}")
+    err.print(
+        f"wrote {len(catalog.roles)} roles and {len(catalog.transitions)} transitions to {out_dir}"
+    )
 
 
 @app.command("validate")

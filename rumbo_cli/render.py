@@ -57,7 +57,9 @@ def roles_table(roles: list[Role], lang: Language) -> Table:
 def print_role(console: Console, catalog: Catalog, role: Role, lang: Language) -> None:
     """The role guide: profile, strengths, red flags, questions and transitions."""
     en = lang == "en"
-    console.print(f"[bold]{role.display_name(lang)}[/] ({role.id})  {role.family or ''} · {role.level or ''}")
+    console.print(
+        f"[bold]{role.display_name(lang)}[/] ({role.id})  {role.family or ''} · {role.level or ''}"
+    )
     if role.description:
         console.print(role.description)
     profile = Table("trait" if en else "rasgo", "score" if en else "puntaje", "")
@@ -81,8 +83,16 @@ def print_role(console: Console, catalog: Catalog, role: Role, lang: Language) -
             if q.evaluates:
                 console.print(f"    [dim]{'evaluates' if en else 'evalúa'}: {q.evaluates}[/]")
     for title, edges, other in (
-        ("Outgoing transitions" if en else "Transiciones salientes", catalog.outgoing(role.id), "target"),
-        ("Incoming transitions" if en else "Transiciones entrantes", catalog.incoming(role.id), "source"),
+        (
+            "Outgoing transitions" if en else "Transiciones salientes",
+            catalog.outgoing(role.id),
+            "target",
+        ),
+        (
+            "Incoming transitions" if en else "Transiciones entrantes",
+            catalog.incoming(role.id),
+            "source",
+        ),
     ):
         if edges:
             console.print(f"[bold]{title}[/]")

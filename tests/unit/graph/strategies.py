@@ -28,7 +28,9 @@ def graphs(
     roles = [Role(id=i, name=i, profile=profile) for i in ids]
     pairs = [(a, b) for a in ids for b in ids if a != b]
     chosen = draw(
-        st.lists(st.sampled_from(pairs), unique=True, min_size=min(len(pairs) // 2, 20), max_size=26)
+        st.lists(
+            st.sampled_from(pairs), unique=True, min_size=min(len(pairs) // 2, 20), max_size=26
+        )
     )
     edges = []
     for a, b in chosen:
@@ -41,11 +43,7 @@ def graphs(
         if tradeoff:
             develop = {TRAITS[0]: int(fit * 20) - 8 + draw(st.sampled_from((0, 2)))}
         origin = draw(st.sampled_from([Origin.CURATED, Origin.CURATED, Origin.DERIVED]))
-        edges.append(
-            Transition(
-                source=a, target=b, fit=fit, develop=develop, origin=origin
-            )
-        )
+        edges.append(Transition(source=a, target=b, fit=fit, develop=develop, origin=origin))
     return role_graph(roles, edges)
 
 
@@ -69,8 +67,9 @@ def queries(draw: st.DrawFn, graph: nx.DiGraph, with_via: bool = True) -> dict[s
         curated_only=draw(st.sampled_from([False, False, True])),
     )
     weights = draw(
-        st.tuples(st.sampled_from([0.0, 0.5, 1.0, 2.0]), st.sampled_from([0.0, 0.5, 1.0, 2.0]))
-        .filter(lambda w: w != (0.0, 0.0))
+        st.tuples(
+            st.sampled_from([0.0, 0.5, 1.0, 2.0]), st.sampled_from([0.0, 0.5, 1.0, 2.0])
+        ).filter(lambda w: w != (0.0, 0.0))
     )
     objective = Objective(fit_weight=weights[0], effort_weight=weights[1])
     return {"source": source, "target": target, "constraints": constraints, "objective": objective}
