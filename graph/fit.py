@@ -9,6 +9,7 @@ twice as much as excess: growing a trait is harder than using it less.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from graph.traits import TRAITS, Profile, Trait
 
@@ -28,8 +29,13 @@ def gap_points(source: Profile, target: Profile) -> tuple[float, float]:
     >>> gap_points(a, b)
     (43.0, 5.0)
     """
+    return gap_of_scores(source.scores(), target.scores())
+
+
+def gap_of_scores(source: Sequence[float], target: Sequence[float]) -> tuple[float, float]:
+    """:func:`gap_points` on plain score sequences in OCEAN+ order."""
     shortfall = excess = 0.0
-    for s, t in zip(source.scores(), target.scores(), strict=True):
+    for s, t in zip(source, target, strict=True):
         if t > s:
             shortfall += t - s
         else:
@@ -49,9 +55,23 @@ def profile_fit(source: Profile, target: Profile) -> float:
     >>> profile_fit(a, a)
     1.0
     """
-    shortfall, excess = gap_points(source, target)
+    return fit_of_scores(source.scores(), target.scores())
+
+
+def fit_of_scores(source: Sequence[float], target: Sequence[float]) -> float:
+    """:func:`profile_fit` on plain score sequences in OCEAN+ order."""
+    shortfall, excess = gap_of_scores(source, target)
     raw = 1.0 - (shortfall + EXCESS_WEIGHT * excess) / GAP_SCALE
     return max(MIN_FIT, round(raw, 2))
+
+
+def points_to_reach(current: float, required: float) -> int:
+    """Whole points to add to ``current`` so that it reaches ``required`` (0 if it does).
+
+    >>> points_to_reach(50, 62.5), points_to_reach(70, 60)
+    (13, 0)
+    """
+    return max(0, math.ceil(required - current - 1e-9))
 
 
 def development_needed(source: Profile, target: Profile) -> dict[Trait, int]:
@@ -64,6 +84,6 @@ def development_needed(source: Profile, target: Profile) -> dict[Trait, int]:
     """
     needed: dict[Trait, int] = {}
     for trait, s, t in zip(TRAITS, source.scores(), target.scores(), strict=True):
-        if t > s:
-            needed[trait] = math.ceil(t - s - 1e-9)
+        if points := points_to_reach(s, t):
+            needed[trait] = points
     return needed

@@ -3,7 +3,8 @@
 Nodes are role ids with the :class:`~graph.model.Role` under ``"role"``;
 edges carry the :class:`~graph.model.Transition` under ``"transition"`` and
 the numbers the search adds up: ``fit``, ``fit_cost`` (``-ln fit``) and
-``effort`` (development points).
+``effort`` (development points) and ``peak`` (the most points asked of
+one trait).
 """
 
 from __future__ import annotations
@@ -45,4 +46,5 @@ def add_transition(graph: nx.DiGraph, edge: Transition) -> None:
         fit=edge.fit,
         fit_cost=-math.log(edge.fit),
         effort=edge.effort,
+        peak=max(edge.develop.values(), default=0),
     )

@@ -16,12 +16,17 @@ class Step(BaseModel):
 
     model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
 
-    source: str = Field(alias="from", examples=["mlops-engineer"])
+    source: str | None = Field(
+        alias="from",
+        examples=["mlops-engineer"],
+        description="Role the step leaves; null for a person's first step into a role.",
+    )
     target: str = Field(alias="to", examples=["data-governance-specialist"])
     fit: float = Field(description="Fit of this move, in (0, 1].", examples=[0.68])
     strengths: tuple[str, ...] = Field(description="Strengths that carry over.")
     develop: dict[Trait, int] = Field(description="Points to develop per trait at this step.")
-    origin: Origin
+    origin: Origin | None = Field(description="Where the transition comes from; null on entry.")
+    months: float | None = Field(None, description="Months this step takes (personal routes).")
 
     @property
     def effort(self) -> int:
@@ -40,6 +45,7 @@ class Totals(BaseModel):
     develop: dict[Trait, int] = Field(description="Development points per trait.")
     steps: int
     score: float = Field(description="The scalar objective (lower is better).")
+    months: float | None = Field(None, description="Months the whole route takes (personal).")
 
 
 class Route(BaseModel):
@@ -47,7 +53,7 @@ class Route(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    roles: tuple[str, ...]
+    roles: tuple[str, ...] = Field(description="Roles visited, in order.")
     steps: tuple[Step, ...]
     totals: Totals
 
@@ -81,8 +87,10 @@ def route_from_steps(steps: Sequence[Step], score: float) -> Route:
         develop={t: p for t, p in develop.items() if p},
         steps=len(steps),
         score=score,
+        months=sum(s.months or 0.0 for s in steps) if steps[0].months is not None else None,
     )
-    roles = (steps[0].source, *(s.target for s in steps))
+    start = (steps[0].source,) if steps[0].source is not None else ()
+    roles = (*start, *(s.target for s in steps))
     return Route(roles=roles, steps=tuple(steps), totals=totals)
 
 

@@ -71,6 +71,8 @@ class SearchSpace:
             return None
         if c.max_step_effort is not None and effort > c.max_step_effort:
             return None
+        if c.max_trait_step is not None and data["peak"] > c.max_trait_step:  # type: ignore[operator]
+            return None
         if c.curated_only and data["transition"].origin is Origin.DERIVED:  # type: ignore[attr-defined]
             return None
         return Arc(node, self.objective.step_cost(fit_cost, effort), fit_cost, effort)
@@ -92,12 +94,19 @@ def check_roles(graph: nx.DiGraph, *role_ids: str) -> None:
             raise UnknownRoleError(role_id, suggest_role_ids(role_id, roles))
 
 
-def check_query(graph: nx.DiGraph, source: str, target: str | None, c: Constraints) -> None:
-    """Validate a query's roles and constraints before any search."""
-    ends = (source,) if target is None else (source, target)
+def check_query(
+    graph: nx.DiGraph, source: str | None, target: str | None, c: Constraints
+) -> None:
+    """Validate a query's roles and constraints before any search.
+
+    ``source`` is None for a personal route that starts from the person.
+    """
+    ends = tuple(e for e in (source, target) if e is not None)
     check_roles(graph, *ends, *sorted(c.avoid), *c.via)
-    if target is not None and source == target:
+    if source is not None and source == target:
         raise InvalidQueryError("the route must end at a role other than its start", "to")
+    if target is None and c.via:
+        raise InvalidQueryError("via roles do not apply to a reachability query", "via")
     for end in ends:
         if end in c.avoid:
             raise InvalidQueryError(f"{end!r} is both an end of the route and avoided", "avoid")

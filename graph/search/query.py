@@ -48,6 +48,9 @@ class Constraints(BaseModel):
     max_step_effort: int | None = Field(
         None, ge=0, description="Most development points any single step may ask for."
     )
+    max_trait_step: int | None = Field(
+        None, ge=0, description="Most development points any step may ask of a single trait."
+    )
     curated_only: bool = Field(
         False, description="Use only transitions given by a catalog (no derived edges)."
     )

@@ -6,7 +6,6 @@ import heapq
 
 import networkx as nx
 
-from graph.errors import InvalidQueryError
 from graph.routes import Route
 from graph.search._space import SearchSpace, check_query
 from graph.search.query import Constraints, Objective
@@ -48,8 +47,6 @@ def reachable_routes(
     {'b': ('a', 'b'), 'c': ('a', 'b', 'c')}
     """
     constraints = constraints or Constraints()
-    if constraints.via:
-        raise InvalidQueryError("via roles do not apply to a reachability query", "via")
     check_query(graph, source, None, constraints)
     space = SearchSpace(graph, constraints, objective or Objective())
     settled: dict[str, list[tuple[float, int]]] = {}

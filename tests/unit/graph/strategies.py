@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from graph.model import Origin, Role, Transition
 from graph.network import role_graph
+from graph.personal import Person
 from graph.search.query import Constraints, Objective
 from graph.traits import TRAITS, Profile
 
@@ -24,8 +25,7 @@ def graphs(
     """Random graphs; with ``tradeoff`` a better fit costs more effort, as in real moves."""
     n = draw(st.integers(min_nodes, max_nodes))
     ids = [f"r{i}" for i in range(n)]
-    profile = Profile.from_scores([50] * 6)
-    roles = [Role(id=i, name=i, profile=profile) for i in ids]
+    roles = [Role(id=i, name=i, profile=draw(profiles())) for i in ids]
     pairs = [(a, b) for a in ids for b in ids if a != b]
     chosen = draw(
         st.lists(
@@ -64,6 +64,7 @@ def queries(draw: st.DrawFn, graph: nx.DiGraph, with_via: bool = True) -> dict[s
         avoid=frozenset(avoid),
         via=tuple(via),
         max_step_effort=draw(st.sampled_from([None, None, 10])),
+        max_trait_step=draw(st.sampled_from([None, None, 5])),
         curated_only=draw(st.sampled_from([False, False, True])),
     )
     weights = draw(
@@ -73,3 +74,20 @@ def queries(draw: st.DrawFn, graph: nx.DiGraph, with_via: bool = True) -> dict[s
     )
     objective = Objective(fit_weight=weights[0], effort_weight=weights[1])
     return {"source": source, "target": target, "constraints": constraints, "objective": objective}
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> Profile:
+    """Profiles on a coarse grid, so that equal fits and developments are common."""
+    return Profile.from_scores([draw(st.sampled_from((30, 45, 50, 60, 75))) for _ in TRAITS])
+
+
+@st.composite
+def people(draw: st.DrawFn, graph: nx.DiGraph) -> Person:
+    """A person starting at the first role or from themself."""
+    first = min(graph, key=lambda s: int(s[1:]))
+    return Person(
+        scores=draw(profiles()),
+        current_role=draw(st.sampled_from([first, None])),
+        tolerance=draw(st.sampled_from([0.0, 10.0])),
+    )

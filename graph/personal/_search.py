@@ -1,0 +1,168 @@
+"""Label searches over routes whose costs depend on the person's developed profile.
+
+A label carries the route so far and the profile developed along it. Labels
+at the same role are compared only when they carry the same developed
+profile and one label's roles are a subset of the other's: then every
+completion of the second is also a simple completion of the first with
+exactly the same future steps, so dropping the second keeps the answer exact.
+(A higher developed score is not always better: excess over a role's ideal
+lowers its fit, so profiles must be equal, not merely larger.)
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from graph.personal._space import Move, PersonalSpace, Scores, effort_bound, hop_space
+from graph.search._space import BOUND_SLACK, Itinerary, itinerary
+
+Path = tuple[str, ...]
+
+
+@dataclass
+class _Seen:
+    """Labels already expanded at one (role, stage): their roles, profile and costs."""
+
+    labels: list[tuple[frozenset[str], Scores, float, float]]
+
+    def beats(self, path: Path, scores: Scores, g0: float, g1: float) -> bool:
+        roles = frozenset(path)
+        for seen_roles, seen_scores, s0, s1 in self.labels:
+            if seen_scores == scores and s0 <= g0 and s1 <= g1 and seen_roles <= roles:
+                return True
+        self.labels.append((roles, scores, g0, g1))
+        return False
+
+
+class _Plan:
+    """Goals (via roles, then the target), their entry requirements and step bounds."""
+
+    def __init__(self, space: PersonalSpace, target: str) -> None:
+        self.space = space
+        self.trip: Itinerary | None = itinerary(hop_space(space), target)
+        goals = (*space.constraints.via, target)
+        self.final = len(goals)
+        self.needs = [[space.required(g) for g in goals[i:]] for i in range(len(goals))]
+
+    def moves(self, path: Path, scores: Scores, stage: int, hops: int) -> list[tuple[Move, int]]:
+        """Moves that keep the route simple, in via order and within the step limit."""
+        trip = self.trip
+        assert trip is not None
+        limit = self.space.constraints.max_steps
+        out = []
+        for nxt in self.space.neighbours(path[-1] if path else None):
+            if nxt in path:
+                continue
+            next_stage = trip.advance(nxt, stage)
+            if next_stage is None:
+                continue
+            if next_stage < self.final and (
+                not trip.reachable(nxt, next_stage)
+                or hops + 1 + trip.min_hops(nxt, next_stage) > limit
+            ):
+                continue
+            move = self.space.enter(scores, nxt)
+            if move is not None:
+                out.append((move, next_stage))
+        return out
+
+    def effort_left(self, scores: Scores, stage: int) -> int:
+        return 0 if stage == self.final else effort_bound(scores, self.needs[stage])
+
+
+def ranked_paths(
+    space: PersonalSpace, target: str, k: int, by_effort: bool
+) -> list[Path]:
+    """The ``k`` least routes by cost (or by effort, then -ln fit), ties by steps and ids."""
+    plan = _Plan(space, target)
+    if plan.trip is None:
+        return []
+    start: Path = (space.start,) if space.start is not None else ()
+    person = space.person.scores.scores()
+    prune = k == 1
+    seen: dict[tuple[str, int], _Seen] = {}
+    heap: list[tuple[float, float, int, Path, float, float, int, Scores]] = [
+        (0.0, 0.0, 0, start, 0.0, 0.0, 0, person)
+    ]
+    found: list[tuple[float, float, int, Path]] = []
+    effort_weight = space.objective.effort_weight / 100
+    while heap:
+        f0, f1, hops, path, g0, g1, stage, scores = heapq.heappop(heap)
+        if len(found) >= k and (f0, f1) > heapq.nsmallest(k, found)[-1][:2]:
+            break
+        if stage == plan.final:
+            found.append((g0, g1, hops, path))
+            continue
+        if prune and path:
+            if seen.setdefault((path[-1], stage), _Seen([])).beats(path, scores, g0, g1):
+                continue
+        for move, next_stage in plan.moves(path, scores, stage, hops):
+            if by_effort:
+                n0, n1 = g0 + move.effort, g1 + move.fit_cost
+                b0 = float(plan.effort_left(move.scores, next_stage))
+            else:
+                n0, n1 = g0 + move.weight, 0.0
+                lb = effort_weight * plan.effort_left(move.scores, next_stage)
+                b0 = max(0.0, lb - BOUND_SLACK * (1.0 + lb))
+            heapq.heappush(
+                heap,
+                (n0 + b0, n1, hops + 1, (*path, move.node), n0, n1, next_stage, move.scores),
+            )
+    found.sort()
+    return [key[3] for key in found[:k]]
+
+
+def pareto_paths(space: PersonalSpace, target: str) -> list[Path]:
+    """Routes no other beats on both cumulative fit and effort, by fit descending."""
+    plan = _Plan(space, target)
+    if plan.trip is None:
+        return []
+    start: Path = (space.start,) if space.start is not None else ()
+    seen: dict[tuple[str, int], _Seen] = {}
+    frontier: list[tuple[float, int]] = []
+    answer: list[Path] = []
+    heap: list[tuple[float, int, int, Path, int, Scores]] = [
+        (0.0, 0, 0, start, 0, space.person.scores.scores())
+    ]
+    while heap:
+        fit_cost, effort, hops, path, stage, scores = heapq.heappop(heap)
+        if stage == plan.final:
+            if not any(f <= fit_cost and e <= effort for f, e in frontier):
+                frontier.append((fit_cost, effort))
+                answer.append(path)
+            continue
+        if path and seen.setdefault((path[-1], stage), _Seen([])).beats(
+            path, scores, fit_cost, 0.0
+        ):
+            continue
+        for move, next_stage in plan.moves(path, scores, stage, hops):
+            nf, ne = fit_cost + move.fit_cost, effort + move.effort
+            least = ne + plan.effort_left(move.scores, next_stage)
+            if any(
+                (f < nf and e <= least) or (f <= nf and e < least) for f, e in frontier
+            ):
+                continue
+            heapq.heappush(heap, (nf, ne, hops + 1, (*path, move.node), next_stage, move.scores))
+    return answer
+
+
+def reachable_paths(space: PersonalSpace) -> dict[str, Path]:
+    """Best route (scalar objective) to every role within the step limit."""
+    start: Path = (space.start,) if space.start is not None else ()
+    seen: dict[str, _Seen] = {}
+    best: dict[str, Path] = {}
+    heap: list[tuple[float, int, Path, Scores]] = [(0.0, 0, start, space.person.scores.scores())]
+    while heap:
+        cost, hops, path, scores = heapq.heappop(heap)
+        if path:
+            if seen.setdefault(path[-1], _Seen([])).beats(path, scores, cost, 0.0):
+                continue
+            if path[-1] != space.start:
+                best.setdefault(path[-1], path)
+        if hops == space.constraints.max_steps:
+            continue
+        for nxt in space.neighbours(path[-1] if path else None):
+            if nxt not in path and (move := space.enter(scores, nxt)) is not None:
+                heapq.heappush(heap, (cost + move.weight, hops + 1, (*path, nxt), move.scores))
+    return best
