@@ -5,8 +5,16 @@ from __future__ import annotations
 from enum import StrEnum
 
 import networkx as nx
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from graph.model import DevelopmentAction
+from graph.personal import (
+    Person,
+    personal_alternatives,
+    personal_best,
+    personal_pareto,
+    personal_shortest_gap,
+)
 from graph.routes import Route
 from graph.search import (
     Constraints,
@@ -34,12 +42,40 @@ class RouteQuery(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
-    source: str = Field(alias="from", max_length=80, examples=["mlops-engineer"])
+    source: str | None = Field(
+        None,
+        alias="from",
+        max_length=80,
+        examples=["mlops-engineer"],
+        description="Starting role; may be left out when a person is given.",
+    )
     target: str = Field(alias="to", max_length=80, examples=["chief-data-officer"])
     mode: Mode = Mode.BEST
     k: int = Field(5, ge=1, le=MAX_ALTERNATIVES, description="Routes wanted in alternatives mode.")
     objective: Objective = Objective()
     constraints: Constraints = Constraints()
+    person: Person | None = Field(
+        None, description="Cost the routes for this person's assessed profile."
+    )
+
+    @model_validator(mode="after")
+    def _one_start(self) -> RouteQuery:
+        current = self.person.current_role if self.person else None
+        if self.person is None and self.source is None:
+            raise ValueError("give 'from', or a person to start from")
+        if self.source and current and self.source != current:
+            raise ValueError("'from' and person.current_role name different roles")
+        return self
+
+    def start(self) -> str | None:
+        """The starting role: ``from``, else the person's current role, else none."""
+        return self.source or (self.person.current_role if self.person else None)
+
+    def effective_person(self) -> Person | None:
+        """The person, starting at ``from`` when that is given."""
+        if self.person is None or self.source is None:
+            return self.person
+        return self.person.model_copy(update={"current_role": self.source})
 
 
 class ExplainedRoute(Route):
@@ -72,19 +108,37 @@ def answer_routes(graph: nx.DiGraph, query: RouteQuery, lang: Language = "es") -
     >>> answer_routes(g, RouteQuery(source="b", target="a"), "en").reason
     'No sequence of transitions leads from B to A.'
     """
-    s, t, c, o = query.source, query.target, query.constraints, query.objective
-    routes: list[Route]
-    if query.mode is Mode.BEST:
-        routes = [r] if (r := best_route(graph, s, t, c, o)) else []
-    elif query.mode is Mode.ALTERNATIVES:
-        routes = alternative_routes(graph, s, t, query.k, c, o)
-    elif query.mode is Mode.PARETO:
-        routes = pareto_routes(graph, s, t, c, o)
-    else:
-        routes = [r] if (r := shortest_gap_route(graph, s, t, c, o)) else []
+    routes = find_routes(graph, query)
     explained = [explain(graph, r, lang) for r in routes]
-    reason = None if routes else why_no_route(graph, s, t, c, lang)
+    reason = None if routes else why_no_route(graph, query.start(), query.target, query, lang)
     return RouteAnswer(routes=explained, reason=reason)
+
+
+def find_routes(graph: nx.DiGraph, query: RouteQuery) -> list[Route]:
+    """The routes a query asks for, role to role or costed for its person."""
+    t, c, o, k = query.target, query.constraints, query.objective, query.k
+    person = query.effective_person()
+    if person is not None:
+        if query.mode is Mode.BEST:
+            return _listed(personal_best(graph, person, t, c, o))
+        if query.mode is Mode.ALTERNATIVES:
+            return personal_alternatives(graph, person, t, k, c, o)
+        if query.mode is Mode.PARETO:
+            return personal_pareto(graph, person, t, c, o)
+        return _listed(personal_shortest_gap(graph, person, t, c, o))
+    s = query.start()
+    assert s is not None
+    if query.mode is Mode.BEST:
+        return _listed(best_route(graph, s, t, c, o))
+    if query.mode is Mode.ALTERNATIVES:
+        return alternative_routes(graph, s, t, k, c, o)
+    if query.mode is Mode.PARETO:
+        return pareto_routes(graph, s, t, c, o)
+    return _listed(shortest_gap_route(graph, s, t, c, o))
+
+
+def _listed(route: Route | None) -> list[Route]:
+    return [route] if route is not None else []
 
 
 def role_name(graph: nx.DiGraph, role_id: str, lang: Language) -> str:
@@ -93,8 +147,29 @@ def role_name(graph: nx.DiGraph, role_id: str, lang: Language) -> str:
     return name
 
 
+def with_actions(graph: nx.DiGraph, route: Route, lang: Language) -> Route:
+    """The route with the catalog's development actions on the steps that need them."""
+    table: tuple[DevelopmentAction, ...] = graph.graph.get("actions", ())
+    if not table:
+        return route
+    steps = [
+        step.model_copy(
+            update={
+                "actions": {
+                    trait: tuple(a.text(lang) for a in table if a.trait is trait)
+                    for trait in step.develop
+                    if any(a.trait is trait for a in table)
+                }
+            }
+        )
+        for step in route.steps
+    ]
+    return route.model_copy(update={"steps": tuple(steps)})
+
+
 def explain(graph: nx.DiGraph, route: Route, lang: Language) -> ExplainedRoute:
-    """Attach a one-paragraph explanation of the route's totals."""
+    """Attach development actions and a one-paragraph explanation of the totals."""
+    route = with_actions(graph, route, lang)
     t = route.totals
     names = " → ".join(role_name(graph, r, lang) for r in route.roles)
     develop = ", ".join(
@@ -107,6 +182,8 @@ def explain(graph: nx.DiGraph, route: Route, lang: Language) -> ExplainedRoute:
             f"weakest step {percent(t.weakest_step, lang)}. "
         )
         text += f"Development: {t.effort} points ({develop})." if develop else "No development."
+        if t.months is not None:
+            text += f" About {t.months:.0f} months."
     else:
         steps = f"{t.steps} paso" + ("s" if t.steps > 1 else "")
         text = (
@@ -114,6 +191,8 @@ def explain(graph: nx.DiGraph, route: Route, lang: Language) -> ExplainedRoute:
             f"paso más débil {percent(t.weakest_step, lang)}. "
         )
         text += f"Desarrollo: {t.effort} puntos ({develop})." if develop else "Sin desarrollo."
+        if t.months is not None:
+            text += f" Unos {t.months:.0f} meses."
     return ExplainedRoute(**route.model_dump(by_alias=True), explanation=text)
 
 
@@ -127,10 +206,16 @@ def percent(value: float, lang: Language) -> str:
 
 
 def why_no_route(
-    graph: nx.DiGraph, source: str, target: str, constraints: Constraints, lang: Language
+    graph: nx.DiGraph, source: str | None, target: str, query: RouteQuery, lang: Language
 ) -> str:
     """Why a query found nothing: no path at all, too many steps, or the constraints."""
-    a, b = role_name(graph, source, lang), role_name(graph, target, lang)
+    constraints = query.constraints
+    b = role_name(graph, target, lang)
+    if source is None:
+        if lang == "en":
+            return f"No route into {b} meets these constraints for this person."
+        return f"Ninguna ruta hacia {b} cumple estas restricciones para esta persona."
+    a = role_name(graph, source, lang)
     if not nx.has_path(graph, source, target):
         if lang == "en":
             return f"No sequence of transitions leads from {a} to {b}."

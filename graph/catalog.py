@@ -10,7 +10,8 @@ import networkx as nx
 
 from graph.errors import CatalogError, Problem, UnknownRoleError
 from graph.fit import development_needed, profile_fit
-from graph.model import Origin, Role, Transition, suggest_role_ids
+from graph.model import DevelopmentAction, Origin, Role, Transition, suggest_role_ids
+from graph.traits import Trait
 
 T = TypeVar("T")
 
@@ -41,12 +42,14 @@ class Catalog:
 
     roles: Mapping[str, Role]
     transitions: Mapping[tuple[str, str], Transition]
+    actions: tuple[DevelopmentAction, ...] = ()
 
     @classmethod
     def build(
         cls,
         roles: Iterable[tuple[Role, Where]] | Iterable[Role],
         transitions: Iterable[tuple[Transition, Where]] | Iterable[Transition],
+        actions: Iterable[DevelopmentAction] = (),
     ) -> Catalog:
         """Validate records and build a catalog, or raise :class:`CatalogError`.
 
@@ -77,7 +80,7 @@ class Catalog:
             raise CatalogError(problems)
         ordered_roles = {rid: role_map[rid] for rid in sorted(role_map)}
         ordered_edges = {k: edge_map[k] for k in sorted(edge_map)}
-        return cls(ordered_roles, ordered_edges)
+        return cls(ordered_roles, ordered_edges, tuple(actions))
 
     def role(self, role_id: str) -> Role:
         """The role with this id, or :class:`UnknownRoleError` with suggestions."""
@@ -89,6 +92,14 @@ class Catalog:
     def suggest(self, text: str, limit: int = 3) -> tuple[str, ...]:
         """Role ids close to ``text`` (see :func:`graph.model.suggest_role_ids`)."""
         return suggest_role_ids(text, self.roles.values(), limit)
+
+    def with_actions(self, actions: Iterable[DevelopmentAction]) -> Catalog:
+        """The same catalog with another development-action table."""
+        return Catalog(self.roles, self.transitions, tuple(actions))
+
+    def actions_for(self, trait: Trait) -> tuple[DevelopmentAction, ...]:
+        """The development actions listed for one trait, in table order."""
+        return tuple(a for a in self.actions if a.trait is trait)
 
     def outgoing(self, role_id: str) -> list[Transition]:
         """Catalog transitions leaving a role, by target id."""
@@ -142,7 +153,9 @@ class Catalog:
         edges = list(self.transitions.values())
         if include_derived:
             edges += self.derived_transitions(threshold, per_role)
-        return role_graph(self.roles.values(), edges)
+        graph = role_graph(self.roles.values(), edges)
+        graph.graph["actions"] = self.actions
+        return graph
 
 
 def _with_where(items: Iterable[tuple[T, Where]] | Iterable[T]) -> Iterable[tuple[T, Where]]:

@@ -153,3 +153,17 @@ def suggest_role_ids(text: str, roles: Iterable[Role], limit: int = 3) -> tuple[
     if not hits:
         hits = difflib.get_close_matches(needle, ids, n=limit, cutoff=0.7)
     return tuple(hits[:limit])
+
+
+class DevelopmentAction(BaseModel):
+    """A concrete action that develops one trait, in Spanish and English."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    trait: Trait
+    es: ShortText
+    en: ShortText
+
+    def text(self, lang: str = "es") -> str:
+        """The action in the requested language."""
+        return self.en if lang == "en" else self.es

@@ -27,6 +27,9 @@ class Step(BaseModel):
     develop: dict[Trait, int] = Field(description="Points to develop per trait at this step.")
     origin: Origin | None = Field(description="Where the transition comes from; null on entry.")
     months: float | None = Field(None, description="Months this step takes (personal routes).")
+    actions: dict[Trait, tuple[str, ...]] = Field(
+        default_factory=dict, description="Development actions for the traits this step grows."
+    )
 
     @property
     def effort(self) -> int:

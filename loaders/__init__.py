@@ -30,6 +30,7 @@ from typing import Literal
 
 from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
+from loaders.actions import read_actions, write_actions
 from loaders.csv_catalog import ROLES_FILE, TRANSITIONS_FILE, read_csv_catalog, write_csv_catalog
 from loaders.guide_page import (
     GuidePage,
@@ -121,16 +122,16 @@ def read_catalog(path: Path) -> Catalog:
         If the folder is missing or unrecognised (one problem naming it), or
         lists every problem of its files.
     """
-    if catalog_format(path) == "yaml":
-        return read_yaml_catalog(path)
-    return read_csv_catalog(path)
+    fmt = catalog_format(path)
+    catalog = read_yaml_catalog(path) if fmt == "yaml" else read_csv_catalog(path)
+    return catalog.with_actions(read_actions(path, fmt))
 
 
 def write_catalog(catalog: Catalog, folder: Path, fmt: CatalogFormat) -> None:
     """Write a catalog into ``folder`` as YAML or CSV, atomically.
 
     Only the layout's own files are written (``roles/*.yaml``, or ``roles.csv``
-    and ``transitions.csv``); other files in the folder are kept.
+    and ``transitions.csv``, plus the action table); other files in the folder are kept.
 
     Raises
     ------
@@ -143,3 +144,4 @@ def write_catalog(catalog: Catalog, folder: Path, fmt: CatalogFormat) -> None:
         write_csv_catalog(catalog, folder)
     else:
         raise CatalogError([Problem(f"unknown catalog format {fmt!r}; use yaml or csv")])
+    write_actions(catalog.actions, folder, fmt)

@@ -25,10 +25,16 @@ def print_routes(
         title = "Route" if lang == "en" else "Ruta"
         console.print(f"[bold cyan]{title} {number}[/]  {route.explanation}")
         for step in route.steps:
-            a, b = role_name(graph, step.source, lang), role_name(graph, step.target, lang)
+            you = "you" if lang == "en" else "tú"
+            a = role_name(graph, step.source, lang) if step.source else you
+            b = role_name(graph, step.target, lang)
+            origin = step.origin.value if step.origin else ("entry" if lang == "en" else "entrada")
+            months = ""
+            if step.months is not None:
+                months = f" · {step.months:.0f} {'months' if lang == 'en' else 'meses'}"
             console.print(
-                f"  [bold]{a}[/] → [bold]{b}[/]  fit {percent(step.fit, lang)}  "
-                f"[dim]({step.origin.value})[/]"
+                f"  [bold]{a}[/] → [bold]{b}[/]  fit {percent(step.fit, lang)}{months}  "
+                f"[dim]({origin})[/]"
             )
             if step.strengths:
                 label = "carries over" if lang == "en" else "fortalezas"
@@ -36,13 +42,17 @@ def print_routes(
             if step.develop:
                 label = "develop" if lang == "en" else "a desarrollar"
                 console.print(f"      {label}: {develop_text(step.develop, lang)}")
+            for trait, actions in step.actions.items():
+                console.print(f"      [dim]{trait.label(lang)}: {' / '.join(actions)}[/]")
         t = route.totals
         console.print(
             f"  [green]total[/]: fit {percent(t.cumulative_fit, lang)} · "
             f"{'weakest' if lang == 'en' else 'mínimo'} {percent(t.weakest_step, lang)} · "
             f"{'mean' if lang == 'en' else 'medio'} {percent(t.mean_step_fit, lang)} · "
             f"{'effort' if lang == 'en' else 'esfuerzo'} {t.effort} · "
-            f"{'steps' if lang == 'en' else 'pasos'} {t.steps}\n"
+            f"{'steps' if lang == 'en' else 'pasos'} {t.steps}"
+            + (f" · {t.months:.0f} {'months' if lang == 'en' else 'meses'}" if t.months else "")
+            + "\n"
         )
 
 

@@ -71,9 +71,7 @@ class _Plan:
         return 0 if stage == self.final else effort_bound(scores, self.needs[stage])
 
 
-def ranked_paths(
-    space: PersonalSpace, target: str, k: int, by_effort: bool
-) -> list[Path]:
+def ranked_paths(space: PersonalSpace, target: str, k: int, by_effort: bool) -> list[Path]:
     """The ``k`` least routes by cost (or by effort, then -ln fit), ties by steps and ids."""
     plan = _Plan(space, target)
     if plan.trip is None:
@@ -139,9 +137,7 @@ def pareto_paths(space: PersonalSpace, target: str) -> list[Path]:
         for move, next_stage in plan.moves(path, scores, stage, hops):
             nf, ne = fit_cost + move.fit_cost, effort + move.effort
             least = ne + plan.effort_left(move.scores, next_stage)
-            if any(
-                (f < nf and e <= least) or (f <= nf and e < least) for f, e in frontier
-            ):
+            if any((f < nf and e <= least) or (f <= nf and e < least) for f, e in frontier):
                 continue
             heapq.heappush(heap, (nf, ne, hops + 1, (*path, move.node), next_stage, move.scores))
     return answer

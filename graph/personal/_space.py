@@ -142,6 +142,4 @@ def hop_space(space: PersonalSpace) -> SearchSpace:
 
 def effort_bound(scores: Scores, goals: Sequence[Scores]) -> int:
     """Least development still needed to enter every remaining goal role."""
-    return sum(
-        points_to_reach(s, max(g[i] for g in goals)) for i, s in enumerate(scores)
-    )
+    return sum(points_to_reach(s, max(g[i] for g in goals)) for i, s in enumerate(scores))

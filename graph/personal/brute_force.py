@@ -32,7 +32,10 @@ def personal_routes(
         return scores
 
     def step(scores: tuple[float, ...], node: str) -> tuple[tuple[float, ...], float, int] | None:
-        develop = [points_to_reach(s, i - person.tolerance) for s, i in zip(scores, ideal(node))]
+        develop = [
+            points_to_reach(s, i - person.tolerance)
+            for s, i in zip(scores, ideal(node), strict=True)
+        ]
         fit = fit_of_scores(scores, ideal(node))
         if fit < c.min_step_fit:
             return None
@@ -40,7 +43,7 @@ def personal_routes(
             return None
         if c.max_trait_step is not None and max(develop) > c.max_trait_step:
             return None
-        return tuple(s + d for s, d in zip(scores, develop)), fit, sum(develop)
+        return tuple(s + d for s, d in zip(scores, develop, strict=True)), fit, sum(develop)
 
     def successors(node: str | None) -> list[str]:
         if node is None:

@@ -42,9 +42,7 @@ class SearchSpace:
         """Usable edges leaving ``node``, by target id."""
         arcs = self._out.get(node)
         if arcs is None:
-            arcs = [
-                a for v, d in sorted(self.graph.succ[node].items()) if (a := self._arc(v, d))
-            ]
+            arcs = [a for v, d in sorted(self.graph.succ[node].items()) if (a := self._arc(v, d))]
             self._out[node] = arcs
         return arcs
 
@@ -94,9 +92,7 @@ def check_roles(graph: nx.DiGraph, *role_ids: str) -> None:
             raise UnknownRoleError(role_id, suggest_role_ids(role_id, roles))
 
 
-def check_query(
-    graph: nx.DiGraph, source: str | None, target: str | None, c: Constraints
-) -> None:
+def check_query(graph: nx.DiGraph, source: str | None, target: str | None, c: Constraints) -> None:
     """Validate a query's roles and constraints before any search.
 
     ``source`` is None for a personal route that starts from the person.
