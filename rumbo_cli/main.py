@@ -10,13 +10,19 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import Progress
 
-from graph.answers import Mode, RouteQuery, answer_routes, explain
+from graph.answers import Mode, RouteQuery, answer_routes, explain, percent
 from graph.catalog import Catalog
 from graph.errors import RumboError
+from graph.personal import Person, personal_reachable
+from graph.personal.fit_now import fit_now
+from graph.personal.leverage import leverage
 from graph.search import Constraints, Objective, reachable_routes
 from graph.traits import Language
 from loaders import import_guide_pages, read_catalog, write_catalog
+from loaders.onet import import_onet, is_onet_release
+from rumbo_cli.person_input import load_person
 from rumbo_cli.render import print_role, print_routes, roles_table
 
 #: The bundled catalog, read when no other source is given.
@@ -48,6 +54,29 @@ MaxEffortOpt = Annotated[
 CuratedOpt = Annotated[
     bool, typer.Option("--curated-only", help="Only catalog transitions, no derived ones.")
 ]
+PersonOpt = Annotated[
+    Path | None, typer.Option("--person", help="YAML/JSON file with the person's assessment.")
+]
+ScoresOpt = Annotated[
+    str | None,
+    typer.Option("--scores", help="The person's scores: O=55,C=70,E=40,A=60,ES=70,RE=50."),
+]
+ToleranceOpt = Annotated[
+    float | None,
+    typer.Option("--tolerance", help="Points below a role's ideal that still meet it."),
+]
+RateOpt = Annotated[
+    float | None, typer.Option("--rate", help="Development points per trait per month.")
+]
+MinMonthsOpt = Annotated[
+    float | None, typer.Option("--min-months", help="Least months in each role.")
+]
+MaxTraitOpt = Annotated[
+    int | None, typer.Option("--max-trait-step", help="Most points one trait may grow per step.")
+]
+
+#: FROM values that mean "start from the person themself".
+PERSON_START = ("-", "me", "yo")
 
 
 def load(catalog: Path | None) -> Catalog:
@@ -74,6 +103,7 @@ def constraints_from(
     via: list[str] | None,
     max_step_effort: int | None,
     curated_only: bool,
+    max_trait_step: int | None = None,
 ) -> Constraints:
     return Constraints(
         max_steps=max_steps,
@@ -81,7 +111,29 @@ def constraints_from(
         avoid=frozenset(split_ids(avoid)),
         via=tuple(split_ids(via)),
         max_step_effort=max_step_effort,
+        max_trait_step=max_trait_step,
         curated_only=curated_only,
+    )
+
+
+def person_from(
+    person: Path | None,
+    scores: str | None,
+    current_role: str | None,
+    tolerance: float | None,
+    rate: float | None,
+    min_months: float | None,
+) -> Person | None:
+    """The person of a query, if ``--person`` or ``--scores`` was given."""
+    if person is None and scores is None:
+        return None
+    return load_person(
+        person,
+        scores,
+        current_role,
+        tolerance=tolerance,
+        development_rate=rate,
+        min_months_in_role=min_months,
     )
 
 
@@ -129,7 +181,9 @@ def role_command(
 
 @app.command("route")
 def route_command(
-    source: Annotated[str, typer.Argument(metavar="FROM", help="Starting role id.")],
+    source: Annotated[
+        str, typer.Argument(metavar="FROM", help="Starting role id ('-' to start from the person).")
+    ],
     target: Annotated[str, typer.Argument(metavar="TO", help="Target role id.")],
     k: Annotated[int | None, typer.Option("--k", help="Show the k best routes.")] = None,
     pareto: Annotated[bool, typer.Option("--pareto", help="Show the Pareto frontier.")] = False,
@@ -143,7 +197,13 @@ def route_command(
         list[str] | None, typer.Option("--via", help="Role to pass through, in order.")
     ] = None,
     max_step_effort: MaxEffortOpt = None,
+    max_trait_step: MaxTraitOpt = None,
     curated_only: CuratedOpt = False,
+    person: PersonOpt = None,
+    scores: ScoresOpt = None,
+    tolerance: ToleranceOpt = None,
+    rate: RateOpt = None,
+    min_months: MinMonthsOpt = None,
     fit_weight: Annotated[float, typer.Option(help="Weight of -ln(fit) in the objective.")] = 1.0,
     effort_weight: Annotated[float, typer.Option(help="Weight of effort/100.")] = 1.0,
     catalog: CatalogOpt = None,
@@ -157,14 +217,19 @@ def route_command(
         chosen.append(Mode.ALTERNATIVES)
     if len(chosen) > 1:
         raise typer.BadParameter("choose one of --k, --pareto and --shortest-gap")
+    start = None if source in PERSON_START else source
+    someone = person_from(person, scores, start, tolerance, rate, min_months)
+    if start is None and someone is None:
+        raise typer.BadParameter("starting from the person needs --person or --scores")
     query = RouteQuery(
-        source=source,
+        source=start,
         target=target,
+        person=someone,
         mode=chosen[0] if chosen else Mode.BEST,
         k=k if k is not None else 5,
         objective=Objective(fit_weight=fit_weight, effort_weight=effort_weight),
         constraints=constraints_from(
-            max_steps, min_step_fit, avoid, via, max_step_effort, curated_only
+            max_steps, min_step_fit, avoid, via, max_step_effort, curated_only, max_trait_step
         ),
     )
     graph = load(catalog).to_graph()
@@ -179,23 +244,36 @@ def route_command(
 
 @app.command("reachable")
 def reachable_command(
-    source: Annotated[str, typer.Argument(metavar="FROM", help="Starting role id.")],
+    source: Annotated[
+        str, typer.Argument(metavar="FROM", help="Starting role id ('-' to start from the person).")
+    ],
     steps: Annotated[int, typer.Option("--steps", help="Most steps away.")] = 2,
     min_step_fit: MinFitOpt = 0.0,
     avoid: AvoidOpt = None,
     max_step_effort: MaxEffortOpt = None,
     curated_only: CuratedOpt = False,
+    person: PersonOpt = None,
+    scores: ScoresOpt = None,
+    tolerance: ToleranceOpt = None,
+    rate: RateOpt = None,
+    min_months: MinMonthsOpt = None,
     catalog: CatalogOpt = None,
     lang: LangOpt = "es",
     as_json: JsonOpt = False,
 ) -> None:
-    """Every role reachable within N steps, with its best route."""
+    """Every role reachable within N steps, with its best route (for a person, if given)."""
     lang_ = language(lang)
     constraints = constraints_from(steps, min_step_fit, avoid, None, max_step_effort, curated_only)
     graph = load(catalog).to_graph()
-    routes = [
-        explain(graph, r, lang_) for r in reachable_routes(graph, source, constraints).values()
-    ]
+    start = None if source in PERSON_START else source
+    someone = person_from(person, scores, start, tolerance, rate, min_months)
+    if someone is not None:
+        found = personal_reachable(graph, someone, constraints)
+    elif start is None:
+        raise typer.BadParameter("starting from the person needs --person or --scores")
+    else:
+        found = reachable_routes(graph, start, constraints)
+    routes = [explain(graph, r, lang_) for r in found.values()]
     if as_json:
         out.print_json(
             json.dumps({"routes": [r.model_dump(mode="json", by_alias=True) for r in routes]})
@@ -205,27 +283,117 @@ def reachable_command(
             out.print(route.explanation)
 
 
+@app.command("fit-now")
+def fit_now_command(
+    person: PersonOpt = None,
+    scores: ScoresOpt = None,
+    tolerance: ToleranceOpt = None,
+    top: Annotated[int, typer.Option("--top", help="Show this many roles.")] = 10,
+    catalog: CatalogOpt = None,
+    lang: LangOpt = "es",
+    as_json: JsonOpt = False,
+) -> None:
+    """The person's fit to every role today, best first, with strengths and gaps."""
+    lang_ = language(lang)
+    someone = load_person(person, scores, None, tolerance=tolerance)
+    cat = load(catalog)
+    ranked = fit_now(someone, cat.roles.values())[:top]
+    if as_json:
+        out.print_json(json.dumps([r.model_dump(mode="json") for r in ranked]))
+        return
+    for r in ranked:
+        name = cat.roles[r.role].display_name(lang_)
+        strong = ", ".join(t.label(lang_) for t in r.strengths)
+        gaps = ", ".join(f"{t.label(lang_)} +{p}" for t, p in r.gaps.items())
+        out.print(
+            f"{percent(r.fit, lang_):>5}  [bold]{name}[/]  [green]{strong}[/]  [yellow]{gaps}[/]"
+        )
+
+
+@app.command("leverage")
+def leverage_command(
+    target: Annotated[str, typer.Argument(metavar="TO", help="Target role id.")],
+    points: Annotated[int, typer.Option("--points", help="Points to raise one trait by.")] = 10,
+    start: Annotated[str | None, typer.Option("--from", help="The person's current role.")] = None,
+    max_steps: MaxStepsOpt = 4,
+    person: PersonOpt = None,
+    scores: ScoresOpt = None,
+    tolerance: ToleranceOpt = None,
+    catalog: CatalogOpt = None,
+    lang: LangOpt = "es",
+    as_json: JsonOpt = False,
+) -> None:
+    """Which single trait, raised by N points, most improves the person's best route."""
+    lang_ = language(lang)
+    someone = load_person(person, scores, start, tolerance=tolerance)
+    graph = load(catalog).to_graph()
+    result = leverage(graph, someone, target, points, Constraints(max_steps=max_steps))
+    if as_json:
+        out.print_json(result.model_dump_json(by_alias=True))
+        return
+    if result.best_trait is None:
+        out.print(
+            "[yellow]"
+            + (
+                "No single trait improves the route."
+                if lang_ == "en"
+                else "Ningún rasgo por sí solo mejora la ruta."
+            )
+            + "[/]"
+        )
+    for item in result.by_trait:
+        gain = "—" if item.improvement is None else f"{item.improvement:+.3f}"
+        out.print(f"{item.trait.label(lang_):<24} → {item.raised_to:g}  {gain}")
+
+
 @app.command("import")
 def import_command(
     inputs: Annotated[
-        list[Path], typer.Argument(metavar="FILE_OR_DIR...", help="Guide pages or catalogs.")
+        list[Path],
+        typer.Argument(
+            metavar="FILE_OR_DIR...", help="Guide pages, a catalog or an O*NET release."
+        ),
     ],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the catalog to.")],
     fmt: Annotated[str, typer.Option("--format", help="yaml or csv.")] = "yaml",
+    source: Annotated[
+        str | None, typer.Option("--from", help="Force the input kind: onet, catalog or guide.")
+    ] = None,
     base: CatalogOpt = None,
 ) -> None:
-    """Turn role-guide pages (merged into a base catalog) or a catalog folder into a catalog."""
+    """Turn guide pages (merged into a base catalog), a catalog folder or an O*NET release
+    folder into a catalog folder."""
     if fmt not in ("yaml", "csv"):
         raise typer.BadParameter("use yaml or csv", param_hint="--format")
+    if source not in (None, "onet", "catalog", "guide"):
+        raise typer.BadParameter("use onet, catalog or guide", param_hint="--from")
     folders = [p for p in inputs if p.is_dir()]
-    pages = [p for p in inputs if not p.is_dir()]
-    if folders and (pages or len(folders) > 1):
-        raise typer.BadParameter("give one catalog folder, or guide pages")
-    catalog = read_catalog(folders[0]) if folders else import_guide_pages(pages, load(base))
+    if folders and (len(folders) > 1 or len(inputs) > 1):
+        raise typer.BadParameter("give one folder, or guide pages")
+    if source == "onet" or (source is None and folders and is_onet_release(folders[0])):
+        catalog = import_onet_with_progress(inputs[0])
+    elif folders and source != "guide":
+        catalog = read_catalog(folders[0])
+    else:
+        catalog = import_guide_pages(inputs, load(base))
     write_catalog(catalog, out_dir, "csv" if fmt == "csv" else "yaml")
     err.print(
         f"wrote {len(catalog.roles)} roles and {len(catalog.transitions)} transitions to {out_dir}"
     )
+
+
+def import_onet_with_progress(folder: Path) -> Catalog:
+    """Import an O*NET release with a progress bar, then print its summary."""
+    with Progress(transient=True, console=err) as bar:
+        task = bar.add_task("O*NET", total=None)
+
+        def advance(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total or None)
+
+        result = import_onet(folder, progress=advance)
+    for line in result.summary.lines():
+        err.print(line, highlight=False)
+    return result.catalog
 
 
 @app.command("validate")
