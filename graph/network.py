@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from graph.model import Role, Transition
+from graph.search._index import forget_index
 
 
 def role_graph(roles: Iterable[Role], transitions: Iterable[Transition]) -> nx.DiGraph:
@@ -39,6 +40,7 @@ def role_graph(roles: Iterable[Role], transitions: Iterable[Transition]) -> nx.D
 
 def add_transition(graph: nx.DiGraph, edge: Transition) -> None:
     """Add (or replace) one edge with the numbers the search needs."""
+    forget_index(graph)
     graph.add_edge(
         edge.source,
         edge.target,

@@ -14,17 +14,17 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-from graph.personal._space import Move, PersonalSpace, Scores, effort_bound, hop_space
+from graph.personal._space import Move, PersonalSpace, Scores, effort_bound
 from graph.search._space import BOUND_SLACK, Itinerary, itinerary
 
-Path = tuple[str, ...]
+Path = tuple[int, ...]
 
 
 @dataclass
 class _Seen:
     """Labels already expanded at one (role, stage): their roles, profile and costs."""
 
-    labels: list[tuple[frozenset[str], Scores, float, float]]
+    labels: list[tuple[frozenset[int], Scores, float, float]]
 
     def beats(self, path: Path, scores: Scores, g0: float, g1: float) -> bool:
         roles = frozenset(path)
@@ -40,8 +40,8 @@ class _Plan:
 
     def __init__(self, space: PersonalSpace, target: str) -> None:
         self.space = space
-        self.trip: Itinerary | None = itinerary(hop_space(space), target)
-        goals = (*space.constraints.via, target)
+        self.trip: Itinerary | None = itinerary(space.space, target)
+        goals = self.trip.goals if self.trip else ()
         self.final = len(goals)
         self.needs = [[space.required(g) for g in goals[i:]] for i in range(len(goals))]
 
@@ -79,18 +79,21 @@ def ranked_paths(space: PersonalSpace, target: str, k: int, by_effort: bool) -> 
     start: Path = (space.start,) if space.start is not None else ()
     person = space.person.scores.scores()
     prune = k == 1
-    seen: dict[tuple[str, int], _Seen] = {}
+    seen: dict[tuple[int, int], _Seen] = {}
     heap: list[tuple[float, float, int, Path, float, float, int, Scores]] = [
         (0.0, 0.0, 0, start, 0.0, 0.0, 0, person)
     ]
     found: list[tuple[float, float, int, Path]] = []
+    kth: tuple[float, float] | None = None
     effort_weight = space.objective.effort_weight / 100
     while heap:
         f0, f1, hops, path, g0, g1, stage, scores = heapq.heappop(heap)
-        if len(found) >= k and (f0, f1) > heapq.nsmallest(k, found)[-1][:2]:
+        if kth is not None and (f0, f1) > kth:
             break
         if stage == plan.final:
             found.append((g0, g1, hops, path))
+            if len(found) >= k:
+                kth = heapq.nsmallest(k, found)[-1][:2]
             continue
         if prune and path:
             if seen.setdefault((path[-1], stage), _Seen([])).beats(path, scores, g0, g1):
@@ -117,7 +120,7 @@ def pareto_paths(space: PersonalSpace, target: str) -> list[Path]:
     if plan.trip is None:
         return []
     start: Path = (space.start,) if space.start is not None else ()
-    seen: dict[tuple[str, int], _Seen] = {}
+    seen: dict[tuple[int, int], _Seen] = {}
     frontier: list[tuple[float, int]] = []
     answer: list[Path] = []
     heap: list[tuple[float, int, int, Path, int, Scores]] = [
@@ -143,11 +146,11 @@ def pareto_paths(space: PersonalSpace, target: str) -> list[Path]:
     return answer
 
 
-def reachable_paths(space: PersonalSpace) -> dict[str, Path]:
+def reachable_paths(space: PersonalSpace) -> dict[int, Path]:
     """Best route (scalar objective) to every role within the step limit."""
     start: Path = (space.start,) if space.start is not None else ()
-    seen: dict[str, _Seen] = {}
-    best: dict[str, Path] = {}
+    seen: dict[int, _Seen] = {}
+    best: dict[int, Path] = {}
     heap: list[tuple[float, int, Path, Scores]] = [(0.0, 0, start, space.person.scores.scores())]
     while heap:
         cost, hops, path, scores = heapq.heappop(heap)

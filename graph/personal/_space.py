@@ -10,7 +10,6 @@ from typing import NamedTuple
 import networkx as nx
 
 from graph.fit import fit_of_scores, points_to_reach
-from graph.model import Origin, Transition
 from graph.personal.person import Person
 from graph.routes import Route, Step, route_from_steps
 from graph.search._space import SearchSpace, check_query
@@ -21,9 +20,9 @@ Scores = tuple[float, ...]
 
 
 class Move(NamedTuple):
-    """Entering one role from a developed profile."""
+    """Entering one role (local number) from a developed profile."""
 
-    node: str
+    node: int
     develop: tuple[int, ...]
     scores: Scores
     fit: float
@@ -34,42 +33,45 @@ class Move(NamedTuple):
 
 @dataclass
 class PersonalSpace:
-    """The graph as one personal query sees it."""
+    """The usable subgraph of one personal query, and the person's moves on it."""
 
-    graph: nx.DiGraph
+    space: SearchSpace
     person: Person
-    constraints: Constraints
-    objective: Objective
-    _ideal: dict[str, Scores] = field(default_factory=dict, repr=False)
+    _ideal: dict[int, Scores] = field(default_factory=dict, repr=False)
 
     @property
-    def start(self) -> str | None:
-        """The current role, or ``None`` when the route starts from the person."""
-        return self.person.current_role
+    def constraints(self) -> Constraints:
+        return self.space.constraints
 
-    def ideal(self, node: str) -> Scores:
+    @property
+    def objective(self) -> Objective:
+        return self.space.objective
+
+    @property
+    def start(self) -> int | None:
+        """The current role's local number, or ``None`` when starting from the person."""
+        role = self.person.current_role
+        return None if role is None else self.space.number(role)
+
+    def ideal(self, node: int) -> Scores:
         scores = self._ideal.get(node)
         if scores is None:
-            scores = self._ideal[node] = self.graph.nodes[node]["role"].profile.scores()
+            role = self.space.graph.nodes[self.space.role_id(node)]["role"]
+            scores = self._ideal[node] = role.profile.scores()
         return scores
 
-    def required(self, node: str) -> Scores:
+    def required(self, node: int) -> Scores:
         """Scores needed to enter ``node``: its ideal minus the tolerance."""
         return tuple(s - self.person.tolerance for s in self.ideal(node))
 
-    def neighbours(self, node: str | None) -> Iterator[str]:
+    def neighbours(self, node: int | None) -> Iterator[int]:
         """Roles the catalog lets the person move to next (any role to start with)."""
-        c = self.constraints
         if node is None:
-            yield from (n for n in sorted(self.graph) if n not in c.avoid)
-            return
-        for nxt, data in sorted(self.graph.succ[node].items()):
-            edge: Transition = data["transition"]
-            if nxt in c.avoid or (c.curated_only and edge.origin is Origin.DERIVED):
-                continue
-            yield nxt
+            yield from range(self.space.size)
+        else:
+            yield from (arc.node for arc in self.space.out_arcs(node))
 
-    def enter(self, scores: Scores, node: str) -> Move | None:
+    def enter(self, scores: Scores, node: int) -> Move | None:
         """The move into ``node`` from ``scores``, or ``None`` if a constraint forbids it."""
         c = self.constraints
         develop = tuple(
@@ -92,20 +94,22 @@ class PersonalSpace:
         """Months one step takes: the slowest trait's growth, at least the minimum stay."""
         return max(self.person.min_months_in_role, max(develop) / self.person.development_rate)
 
-    def route(self, path: Sequence[str]) -> Route:
-        """Replay ``path`` (starting at the start role, if any) into a route."""
+    def route(self, path: Sequence[int]) -> Route:
+        """Replay local ``path`` (starting at the start role, if any) into a route."""
+        graph = self.space.graph
         scores: Scores = self.person.scores.scores()
-        previous = self.start
+        previous = self.person.current_role
         steps, score = [], 0.0
-        nodes = path[1:] if self.start is not None else path
+        nodes = path[1:] if previous is not None else path
         for node in nodes:
             move = self.enter(scores, node)
             assert move is not None, "replayed a move the search had accepted"
-            edge = self.graph.edges[previous, node]["transition"] if previous else None
+            role = self.space.role_id(node)
+            edge = graph.edges[previous, role]["transition"] if previous else None
             steps.append(
                 Step(
                     source=previous,
-                    target=node,
+                    target=role,
                     fit=move.fit,
                     strengths=edge.strengths if edge else (),
                     develop={t: d for t, d in zip(TRAITS, move.develop, strict=True) if d},
@@ -114,7 +118,7 @@ class PersonalSpace:
                 )
             )
             score += move.weight
-            scores, previous = move.scores, node
+            scores, previous = move.scores, role
         return route_from_steps(steps, score)
 
 
@@ -128,16 +132,10 @@ def personal_space(
     """Validate a personal query and prepare its search space."""
     c = constraints or Constraints()
     check_query(graph, person.current_role, target, c)
-    return PersonalSpace(graph, person, c, objective or Objective())
-
-
-def hop_space(space: PersonalSpace) -> SearchSpace:
-    """The structural graph (avoid and curated-only applied) for step-count bounds."""
-    c = space.constraints
-    loose = Constraints(
-        max_steps=c.max_steps, avoid=c.avoid, via=c.via, curated_only=c.curated_only
+    space = SearchSpace(
+        graph, c, objective or Objective(), person.current_role, target, structural=True
     )
-    return SearchSpace(space.graph, loose, space.objective)
+    return PersonalSpace(space, person)
 
 
 def effort_bound(scores: Scores, goals: Sequence[Scores]) -> int:

@@ -94,4 +94,4 @@ def personal_reachable(
 ) -> dict[str, Route]:
     """The person's best route to every role within the step limit, by cost."""
     space = personal_space(graph, person, None, constraints, objective)
-    return {node: space.route(p) for node, p in reachable_paths(space).items()}
+    return {space.space.role_id(node): space.route(p) for node, p in reachable_paths(space).items()}

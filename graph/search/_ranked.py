@@ -2,7 +2,7 @@
 
 Labels are whole partial routes, so simplicity is checked exactly. The heap
 is ordered by ``(lower bound on the primary, lower bound on the secondary,
-steps, role ids)``; a completed route is final once the heap's least bound
+steps, roles)``; a completed route is final once the heap's least bound
 exceeds its key, which also gathers every exact tie before ordering them.
 """
 
@@ -14,33 +14,26 @@ from dataclasses import dataclass
 
 from graph.search._space import Arc, Itinerary, SearchSpace
 
-#: Chooses (primary, secondary) from an arc's ``(weight, fit_cost, effort)``.
-Criteria = Callable[[Arc], tuple[float, float]]
-BoundPicker = Callable[[tuple[float, float, float]], tuple[float, float]]
+Path = tuple[int, ...]
 
 
 @dataclass(frozen=True)
 class Ranking:
-    """What a ranked search minimises, lexicographically."""
+    """What a ranked search minimises, lexicographically, and the bounds it uses."""
 
-    criteria: Criteria
-    bounds: BoundPicker
+    criteria: Callable[[Arc], tuple[float, float]]
+    primary: str
+    secondary: str | None
 
 
-BY_WEIGHT = Ranking(lambda a: (a.weight, 0.0), lambda lb: (lb[0], 0.0))
-BY_EFFORT = Ranking(lambda a: (float(a.effort), a.fit_cost), lambda lb: (lb[2], lb[1]))
-
-Key = tuple[float, float, int, tuple[str, ...]]
+BY_WEIGHT = Ranking(lambda a: (a.weight, 0.0), "weight", None)
+BY_EFFORT = Ranking(lambda a: (float(a.effort), a.fit_cost), "effort", "fit_cost")
 
 
 def ranked_routes(
-    space: SearchSpace,
-    source: str,
-    trip: Itinerary,
-    k: int,
-    ranking: Ranking,
-) -> list[tuple[str, ...]]:
-    """The ``k`` least simple routes under ``ranking``, ties by steps then ids.
+    space: SearchSpace, source: int, trip: Itinerary, k: int, ranking: Ranking
+) -> list[Path]:
+    """The ``k`` least simple routes under ``ranking``, ties by steps then roles.
 
     Dominance pruning (a label at a node beaten on both criteria and on steps
     by an earlier one there) is exact only for ``k == 1`` without via roles:
@@ -48,22 +41,32 @@ def ranked_routes(
     the earlier one or by a shortcut of it, which is no worse.
     """
     max_steps = space.constraints.max_steps
-    prune = k == 1 and len(trip.goals) == 1
-    settled: dict[str, list[tuple[float, float, int]]] = {}
+    final = len(trip.goals)
+    prune = k == 1 and final == 1
+    settled: dict[int, list[tuple[float, float, int]]] = {}
     if not trip.reachable(source, 0) or trip.min_hops(source, 0) > max_steps:
         return []
-    lb = ranking.bounds(trip.lower(source, 0))
-    heap: list[tuple[float, float, int, tuple[str, ...], float, float, int]] = [
-        (lb[0], lb[1], 0, (source,), 0.0, 0.0, 0)
+    primary, secondary, criteria = ranking.primary, ranking.secondary, ranking.criteria
+
+    def bounds(node: int, stage: int) -> tuple[float, float]:
+        b1 = trip.bound(secondary, node, stage) if secondary else 0.0
+        return trip.bound(primary, node, stage), b1
+
+    b0, b1 = bounds(source, 0)
+    heap: list[tuple[float, float, int, Path, float, float, int]] = [
+        (b0, b1, 0, (source,), 0.0, 0.0, 0)
     ]
-    found: list[Key] = []
+    found: list[tuple[float, float, int, Path]] = []
+    kth: tuple[float, float] | None = None
     while heap:
         f0, f1, hops, path, g0, g1, stage = heapq.heappop(heap)
-        if len(found) >= k and (f0, f1) > found_kth(found, k)[:2]:
+        if kth is not None and (f0, f1) > kth:
             break
         node = path[-1]
-        if stage == len(trip.goals):
+        if stage == final:
             found.append((g0, g1, hops, path))
+            if len(found) >= k:
+                kth = heapq.nsmallest(k, found)[-1][:2]
             continue
         if prune and _dominated(settled.setdefault(node, []), g0, g1, hops):
             continue
@@ -74,24 +77,19 @@ def ranked_routes(
             next_stage = trip.advance(nxt, stage)
             if next_stage is None:
                 continue
-            c0, c1 = ranking.criteria(arc)
+            c0, c1 = criteria(arc)
             n0, n1 = g0 + c0, g1 + c1
-            if next_stage == len(trip.goals):
+            if next_stage == final:
                 heapq.heappush(heap, (n0, n1, hops + 1, (*path, nxt), n0, n1, next_stage))
                 continue
             if not trip.reachable(nxt, next_stage):
                 continue
             if hops + 1 + trip.min_hops(nxt, next_stage) > max_steps:
                 continue
-            b0, b1 = ranking.bounds(trip.lower(nxt, next_stage))
+            b0, b1 = bounds(nxt, next_stage)
             heapq.heappush(heap, (n0 + b0, n1 + b1, hops + 1, (*path, nxt), n0, n1, next_stage))
     found.sort()
     return [key[3] for key in found[:k]]
-
-
-def found_kth(found: list[Key], k: int) -> Key:
-    """The ``k``-th least key found so far (``found`` holds at least ``k``)."""
-    return heapq.nsmallest(k, found)[-1]
 
 
 def _dominated(seen: list[tuple[float, float, int]], g0: float, g1: float, hops: int) -> bool:

@@ -1,87 +1,203 @@
-"""The filtered view of the graph that one query searches, and its bounds."""
+"""The part of the graph one query can use, in local numbers, and its bounds.
+
+A route of at most ``H`` steps visits, at position ``i``, a role at most ``i``
+steps from its start or at most ``H - i`` steps before its target. So every
+role of every admissible route lies in the forward ball of depth ``ceil(H/2)``
+around the start or in the backward ball of depth ``floor(H/2)`` around the
+target. A query searches only their union: on a large catalog that is a few
+hundred roles instead of all of them, and the answer is unchanged.
+
+Roles of that union are renumbered 0..m-1 in id order, so comparing tuples of
+local numbers orders routes exactly as comparing tuples of role ids.
+"""
 
 from __future__ import annotations
 
-import heapq
-from collections import deque
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 import networkx as nx
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
 
 from graph.errors import InvalidQueryError, UnknownRoleError
-from graph.model import Origin, suggest_role_ids
+from graph.model import suggest_role_ids
 from graph.routes import Route, route_on_graph
+from graph.search._index import BoolArray, IntArray, edge_slices, graph_index
 from graph.search.query import Constraints, Objective
 
 #: Relative tolerance that keeps float lower bounds below the true values.
 BOUND_SLACK = 1e-9
+#: Stand-in for "cannot reach": larger than any step count or cost.
+FAR = math.inf
 
 
 class Arc(NamedTuple):
-    """One usable edge: where it goes and what it costs."""
+    """One usable edge, in local numbers: where it goes and what it costs."""
 
-    node: str
+    node: int
     weight: float
     fit_cost: float
     effort: int
 
 
-@dataclass
 class SearchSpace:
-    """The graph as one query sees it: constraints applied lazily, per node."""
+    """The usable subgraph of one query, in local numbers.
 
-    graph: nx.DiGraph
-    constraints: Constraints
-    objective: Objective
-    _out: dict[str, list[Arc]] = field(default_factory=dict, repr=False)
-    _in: dict[str, list[Arc]] = field(default_factory=dict, repr=False)
+    With ``structural`` only the constraints that do not depend on a step's
+    numbers (avoided roles, curated-only) filter edges; personal searches,
+    whose fits and efforts depend on the person, use that.
+    """
 
-    def out_arcs(self, node: str) -> list[Arc]:
-        """Usable edges leaving ``node``, by target id."""
+    def __init__(
+        self,
+        graph: nx.DiGraph,
+        constraints: Constraints,
+        objective: Objective,
+        source: str | None,
+        target: str | None,
+        structural: bool = False,
+    ) -> None:
+        self.graph = graph
+        self.constraints = constraints
+        self.objective = objective
+        self.structural = structural
+        self.index = index = graph_index(graph)
+        self._avoid = np.zeros(index.size, dtype=np.bool_)
+        for role in constraints.avoid:
+            self._avoid[index.position[role]] = True
+        self.nodes = self._usable_roles(source, target)
+        self._local: dict[int, int] | None = None
+        self._out: dict[int, list[Arc]] = {}
+
+    def number(self, role: str) -> int:
+        """Local number of a role of the usable subgraph, -1 if outside it."""
+        return self._locals().get(self.index.position[role], -1)
+
+    def to_local(self, nodes: IntArray) -> IntArray:
+        """Local numbers of global nodes, -1 for those outside the subgraph."""
+        spot = np.searchsorted(self.nodes, nodes)
+        spot[spot == len(self.nodes)] = 0
+        inside = self.nodes[spot] == nodes if len(self.nodes) else np.zeros(len(nodes), bool)
+        return np.where(inside, spot, -1)
+
+    def role_id(self, node: int) -> str:
+        return self.index.ids[int(self.nodes[node])]
+
+    @property
+    def size(self) -> int:
+        return len(self.nodes)
+
+    def out_arcs(self, node: int) -> list[Arc]:
+        """Usable edges leaving a local node, by target id."""
         arcs = self._out.get(node)
         if arcs is None:
-            arcs = [a for v, d in sorted(self.graph.succ[node].items()) if (a := self._arc(v, d))]
+            local = self._locals()
+            c, o, structural = self.constraints, self.objective, self.structural
+            arcs = []
+            for dst, fit, fit_cost, effort, peak, derived in self.index.lists.out(
+                int(self.nodes[node])
+            ):
+                target = local.get(dst, -1)
+                if target < 0 or (c.curated_only and derived):
+                    continue
+                if not structural and not _step_ok(c, fit, effort, peak):
+                    continue
+                arcs.append(Arc(target, o.step_cost(fit_cost, effort), fit_cost, effort))
             self._out[node] = arcs
         return arcs
 
-    def in_arcs(self, node: str) -> list[Arc]:
-        """Usable edges entering ``node``; ``Arc.node`` is the source."""
-        arcs = self._in.get(node)
-        if arcs is None:
-            arcs = [
-                a
-                for u, d in sorted(self.graph.pred[node].items())
-                if u not in self.constraints.avoid and (a := self._arc(u, d)) is not None
-            ]
-            self._in[node] = arcs
-        return arcs
+    def _locals(self) -> dict[int, int]:
+        if self._local is None:
+            self._local = {g: i for i, g in enumerate(self.nodes.tolist())}
+        return self._local
 
-    def _arc(self, node: str, data: dict[str, object]) -> Arc | None:
-        c = self.constraints
-        fit = data["fit"]
-        effort = data["effort"]
-        fit_cost = data["fit_cost"]
-        assert isinstance(fit, float) and isinstance(effort, int)
-        assert isinstance(fit_cost, float)
-        if node in c.avoid or fit < c.min_step_fit:
-            return None
-        if c.max_step_effort is not None and effort > c.max_step_effort:
-            return None
-        if c.max_trait_step is not None and data["peak"] > c.max_trait_step:  # type: ignore[operator]
-            return None
-        if c.curated_only and data["transition"].origin is Origin.DERIVED:  # type: ignore[attr-defined]
-            return None
-        return Arc(node, self.objective.step_cost(fit_cost, effort), fit_cost, effort)
+    def edge_mask(self, edges: IntArray) -> BoolArray:
+        """Which of these edges the constraints allow (their targets aside)."""
+        ix, c = self.index, self.constraints
+        ok = ~self._avoid[ix.src[edges]] & ~self._avoid[ix.dst[edges]]
+        if c.curated_only:
+            ok &= ~ix.derived[edges]
+        if not self.structural:
+            if c.min_step_fit > 0:
+                ok &= ix.fit[edges] >= c.min_step_fit
+            if c.max_step_effort is not None:
+                ok &= ix.effort[edges] <= c.max_step_effort
+            if c.max_trait_step is not None:
+                ok &= ix.peak[edges] <= c.max_trait_step
+        return ok
 
-    def route(self, nodes: Sequence[str]) -> Route:
-        """The route along ``nodes`` with its scalar objective, summed in path order."""
+    def _ball(self, start: int, depth: int, forward: bool) -> BoolArray:
+        ix = self.index
+        seen = np.zeros(ix.size, dtype=np.bool_)
+        seen[start] = True
+        frontier = np.array([start], dtype=np.int64)
+        for _ in range(depth):
+            if forward:
+                edges = edge_slices(ix.out_ptr, frontier)
+            else:
+                edges = ix.in_edges[edge_slices(ix.in_ptr, frontier)]
+            edges = edges[self.edge_mask(edges)]
+            ends = ix.dst[edges] if forward else ix.src[edges]
+            fresh = np.unique(ends[~seen[ends]])
+            if len(fresh) == 0:
+                break
+            seen[fresh] = True
+            frontier = fresh
+        return seen
+
+    def _usable_roles(self, source: str | None, target: str | None) -> IntArray:
+        ix, steps = self.index, self.constraints.max_steps
+        if target is None:
+            if source is None:
+                return np.flatnonzero(~self._avoid)
+            usable = self._ball(ix.position[source], steps, forward=True)
+        elif source is None:
+            usable = self._ball(ix.position[target], steps - 1, forward=False)
+        else:
+            ahead = (steps + 1) // 2
+            usable = self._ball(ix.position[source], ahead, forward=True)
+            usable |= self._ball(ix.position[target], steps - ahead, forward=False)
+        return np.flatnonzero(usable & ~self._avoid)
+
+    @cached_property
+    def reverse(self) -> tuple[IntArray, IntArray, IntArray]:
+        """Usable edges of the subgraph, reversed, in CSR form by their local target.
+
+        Returns ``(indptr, local sources, global edge numbers)``.
+        """
+        ix = self.index
+        edges = edge_slices(ix.out_ptr, self.nodes)
+        edges = edges[self.edge_mask(edges)]
+        dst = self.to_local(ix.dst[edges])
+        keep = dst >= 0
+        edges, dst = edges[keep], dst[keep]
+        order = np.argsort(dst, kind="stable")
+        edges, dst = edges[order], dst[order]
+        indptr = np.zeros(self.size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(dst, minlength=self.size), out=indptr[1:])
+        return indptr, self.to_local(ix.src[edges]), edges
+
+    def route(self, path: Sequence[int]) -> Route:
+        """The route along local ``path`` with its objective, summed in path order."""
+        nodes = [self.role_id(n) for n in path]
         score = 0.0
         for u, v in zip(nodes[:-1], nodes[1:], strict=True):
             data = self.graph[u][v]
             score += self.objective.step_cost(data["fit_cost"], data["effort"])
         return route_on_graph(self.graph, nodes, score)
+
+
+def _step_ok(c: Constraints, fit: float, effort: int, peak: int) -> bool:
+    if fit < c.min_step_fit:
+        return False
+    if c.max_step_effort is not None and effort > c.max_step_effort:
+        return False
+    return c.max_trait_step is None or peak <= c.max_trait_step
 
 
 def check_roles(graph: nx.DiGraph, *role_ids: str) -> None:
@@ -120,83 +236,81 @@ def check_query(graph: nx.DiGraph, source: str | None, target: str | None, c: Co
         )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Bounds:
-    """Lower bounds, towards one goal, on hops and on each summed quantity."""
+    """Lower bounds towards one goal, per local node: steps, and each summed quantity."""
 
-    hops: dict[str, int]
-    weight: dict[str, float]
-    fit_cost: dict[str, float]
-    effort: dict[str, float]
+    space: SearchSpace
+    goal: int
 
+    def _towards(self, weights: np.ndarray | None) -> list[float]:
+        indptr, sources, _ = self.space.reverse
+        m = self.space.size
+        data = np.ones(len(sources)) if weights is None else weights
+        # Reversed edges, so that one search from the goal gives distances to it.
+        matrix = csr_matrix((data, sources, indptr), shape=(m, m))
+        dist = dijkstra(matrix, indices=self.goal, unweighted=weights is None)
+        if weights is not None:
+            finite = np.isfinite(dist)
+            dist[finite] = np.maximum(0.0, dist[finite] - BOUND_SLACK * (1.0 + dist[finite]))
+        result: list[float] = dist.tolist()
+        return result
 
-def bounds_to(space: SearchSpace, goal: str, max_hops: int) -> Bounds:
-    """Backward searches from ``goal``: least hops and least cost of each kind.
+    @cached_property
+    def hops(self) -> list[float]:
+        return self._towards(None)
 
-    Only nodes that can reach ``goal`` within ``max_hops`` usable edges are
-    kept. The float bounds are shaved by :data:`BOUND_SLACK` so that summation
-    order can never make them exceed the true remaining cost.
-    """
-    hops = {goal: 0}
-    frontier = deque([goal])
-    while frontier:
-        node = frontier.popleft()
-        if hops[node] == max_hops:
-            continue
-        for arc in space.in_arcs(node):
-            if arc.node not in hops:
-                hops[arc.node] = hops[node] + 1
-                frontier.append(arc.node)
-    return Bounds(
-        hops,
-        _backward_dijkstra(space, goal, hops, 1),
-        _backward_dijkstra(space, goal, hops, 2),
-        _backward_dijkstra(space, goal, hops, 3),
-    )
+    @cached_property
+    def weight(self) -> list[float]:
+        ix, o = self.space.index, self.space.objective
+        edges = self.space.reverse[2]
+        return self._towards(
+            o.fit_weight * ix.fit_cost[edges] + o.effort_weight * ix.effort[edges] / 100
+        )
 
+    @cached_property
+    def fit_cost(self) -> list[float]:
+        return self._towards(self.space.index.fit_cost[self.space.reverse[2]])
 
-def _backward_dijkstra(
-    space: SearchSpace, goal: str, allowed: dict[str, int], index: int
-) -> dict[str, float]:
-    dist: dict[str, float] = {goal: 0.0}
-    heap = [(0.0, goal)]
-    done: set[str] = set()
-    while heap:
-        d, node = heapq.heappop(heap)
-        if node in done:
-            continue
-        done.add(node)
-        for arc in space.in_arcs(node):
-            if arc.node in allowed:
-                nd = d + float(arc[index])
-                if nd < dist.get(arc.node, float("inf")):
-                    dist[arc.node] = nd
-                    heapq.heappush(heap, (nd, arc.node))
-    return {n: max(0.0, v - BOUND_SLACK * (1.0 + v)) for n, v in dist.items()}
+    @cached_property
+    def effort(self) -> list[float]:
+        return self._towards(self.space.index.effort[self.space.reverse[2]].astype(np.float64))
 
 
-@dataclass(frozen=True)
 class Itinerary:
-    """The goals a route visits in order (via roles, then the target) and bounds to each."""
+    """The goals a route visits in order (via roles, then the target) and bounds to each.
 
-    goals: tuple[str, ...]
-    legs: tuple[Bounds, ...]
-    tail_hops: tuple[int, ...]
-    tail: tuple[tuple[float, float, float], ...]
+    Bounds are of four kinds: ``hops``, ``weight`` (the scalar objective),
+    ``fit_cost`` and ``effort``; each is computed on first use.
+    """
 
-    def reachable(self, node: str, stage: int) -> bool:
-        return node in self.legs[stage].hops
+    def __init__(self, goals: tuple[int, ...], legs: tuple[Bounds, ...]) -> None:
+        self.goals = goals
+        self.legs = legs
+        self._tails: dict[str, list[float]] = {}
 
-    def min_hops(self, node: str, stage: int) -> int:
-        return self.legs[stage].hops[node] + self.tail_hops[stage]
+    def tail(self, kind: str) -> list[float]:
+        """Least ``kind`` from each goal through the later goals to the target."""
+        tails = self._tails.get(kind)
+        if tails is None:
+            tails = [0.0] * len(self.goals)
+            for i in range(len(self.goals) - 2, -1, -1):
+                tails[i] = tails[i + 1] + getattr(self.legs[i + 1], kind)[self.goals[i]]
+            self._tails[kind] = tails
+        return tails
 
-    def lower(self, node: str, stage: int) -> tuple[float, float, float]:
-        """Lower bounds on (weight, fit_cost, effort) still to pay from ``node``."""
-        leg = self.legs[stage]
-        w, f, e = self.tail[stage]
-        return (leg.weight[node] + w, leg.fit_cost[node] + f, leg.effort[node] + e)
+    def bound(self, kind: str, node: int, stage: int) -> float:
+        """Lower bound on ``kind`` still to pay from ``node`` at ``stage``."""
+        values: list[float] = getattr(self.legs[stage], kind)
+        return values[node] + self.tail(kind)[stage]
 
-    def advance(self, node: str, stage: int) -> int | None:
+    def reachable(self, node: int, stage: int) -> bool:
+        return self.legs[stage].hops[node] < FAR
+
+    def min_hops(self, node: int, stage: int) -> float:
+        return self.bound("hops", node, stage)
+
+    def advance(self, node: int, stage: int) -> int | None:
         """Stage after entering ``node``; ``None`` when that breaks the via order."""
         if node == self.goals[stage]:
             return stage + 1
@@ -206,16 +320,9 @@ class Itinerary:
 
 
 def itinerary(space: SearchSpace, target: str) -> Itinerary | None:
-    """Bounds for the via roles then the target; ``None`` when a leg is unreachable."""
-    goals = (*space.constraints.via, target)
-    legs = tuple(bounds_to(space, g, space.constraints.max_steps) for g in goals)
-    tail_hops = [0] * len(goals)
-    tail = [(0.0, 0.0, 0.0)] * len(goals)
-    for i in range(len(goals) - 2, -1, -1):
-        nxt, here = legs[i + 1], goals[i]
-        if here not in nxt.hops:
-            return None
-        tail_hops[i] = tail_hops[i + 1] + nxt.hops[here]
-        w, f, e = tail[i + 1]
-        tail[i] = (w + nxt.weight[here], f + nxt.fit_cost[here], e + nxt.effort[here])
-    return Itinerary(goals, legs, tuple(tail_hops), tuple(tail))
+    """Bounds for the via roles then the target; ``None`` when they cannot all be reached."""
+    goals = tuple(space.number(g) for g in (*space.constraints.via, target))
+    if min(goals) < 0:
+        return None
+    trip = Itinerary(goals, tuple(Bounds(space, g) for g in goals))
+    return trip if trip.tail("hops")[0] < FAR else None

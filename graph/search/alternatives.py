@@ -49,8 +49,8 @@ def alternative_routes(
         raise InvalidQueryError(f"k must be between 1 and {MAX_ALTERNATIVES}, got {k}", "k")
     constraints = constraints or Constraints()
     check_query(graph, source, target, constraints)
-    space = SearchSpace(graph, constraints, objective or Objective())
+    space = SearchSpace(graph, constraints, objective or Objective(), source, target)
     trip = itinerary(space, target)
     if trip is None:
         return []
-    return [space.route(p) for p in ranked_routes(space, source, trip, k, BY_WEIGHT)]
+    return [space.route(p) for p in ranked_routes(space, space.number(source), trip, k, BY_WEIGHT)]

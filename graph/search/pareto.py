@@ -10,7 +10,7 @@ from graph.routes import Route
 from graph.search._space import BOUND_SLACK, SearchSpace, check_query, itinerary
 from graph.search.query import Constraints, Objective
 
-Label = tuple[float, int, int, tuple[str, ...], int]
+Label = tuple[float, int, int, tuple[int, ...], int]
 
 
 def pareto_routes(
@@ -51,19 +51,20 @@ def pareto_routes(
     [(('a', 'b', 'c'), 0.81, 40), (('a', 'c'), 0.5, 5)]
     """
     constraints = constraints or Constraints()
-    space = SearchSpace(graph, constraints, objective or Objective())
     check_query(graph, source, target, constraints)
+    space = SearchSpace(graph, constraints, objective or Objective(), source, target)
     trip = itinerary(space, target)
-    if trip is None or not trip.reachable(source, 0):
+    start = space.number(source)
+    if trip is None or not trip.reachable(start, 0):
         return []
-    if trip.min_hops(source, 0) > constraints.max_steps:
+    if trip.min_hops(start, 0) > constraints.max_steps:
         return []
     final = len(trip.goals)
     prune_at_nodes = final == 1
-    settled: dict[str, list[tuple[float, int, int]]] = {}
+    settled: dict[int, list[tuple[float, int, int]]] = {}
     frontier: list[tuple[float, int]] = []
-    answer: list[tuple[str, ...]] = []
-    heap: list[Label] = [(0.0, 0, 0, (source,), 0)]
+    answer: list[tuple[int, ...]] = []
+    heap: list[Label] = [(0.0, 0, 0, (start,), 0)]
     while heap:
         fit_cost, effort, hops, path, stage = heapq.heappop(heap)
         node = path[-1]
@@ -87,7 +88,8 @@ def pareto_routes(
                     continue
                 if hops + 1 + trip.min_hops(nxt, next_stage) > constraints.max_steps:
                     continue
-                _, lf, le = trip.lower(nxt, next_stage)
+                lf = trip.bound("fit_cost", nxt, next_stage)
+                le = trip.bound("effort", nxt, next_stage)
                 if _beaten(frontier, nf + lf, ne + le):
                     continue
             heapq.heappush(heap, (nf, ne, hops + 1, (*path, nxt), next_stage))

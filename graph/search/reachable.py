@@ -48,10 +48,11 @@ def reachable_routes(
     """
     constraints = constraints or Constraints()
     check_query(graph, source, None, constraints)
-    space = SearchSpace(graph, constraints, objective or Objective())
-    settled: dict[str, list[tuple[float, int]]] = {}
+    space = SearchSpace(graph, constraints, objective or Objective(), source, None)
+    start = space.number(source)
+    settled: dict[int, list[tuple[float, int]]] = {}
     best: dict[str, Route] = {}
-    heap: list[tuple[float, int, tuple[str, ...]]] = [(0.0, 0, (source,))]
+    heap: list[tuple[float, int, tuple[int, ...]]] = [(0.0, 0, (start,))]
     while heap:
         cost, hops, path = heapq.heappop(heap)
         node = path[-1]
@@ -59,8 +60,8 @@ def reachable_routes(
         if any(c <= cost and h <= hops for c, h in seen):
             continue
         seen.append((cost, hops))
-        if node != source and node not in best:
-            best[node] = space.route(path)
+        if node != start and (role := space.role_id(node)) not in best:
+            best[role] = space.route(path)
         if hops == constraints.max_steps:
             continue
         for arc in space.out_arcs(node):

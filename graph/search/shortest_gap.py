@@ -40,9 +40,9 @@ def shortest_gap_route(
     """
     constraints = constraints or Constraints()
     check_query(graph, source, target, constraints)
-    space = SearchSpace(graph, constraints, objective or Objective())
+    space = SearchSpace(graph, constraints, objective or Objective(), source, target)
     trip = itinerary(space, target)
     if trip is None:
         return None
-    paths = ranked_routes(space, source, trip, 1, BY_EFFORT)
+    paths = ranked_routes(space, space.number(source), trip, 1, BY_EFFORT)
     return space.route(paths[0]) if paths else None
