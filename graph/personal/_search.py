@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from graph.personal._space import Move, PersonalSpace, Scores, effort_bound
 from graph.search._space import BOUND_SLACK, Itinerary, itinerary
+from graph.search.budget import tick
 
 Path = tuple[int, ...]
 
@@ -88,6 +89,7 @@ def ranked_paths(space: PersonalSpace, target: str, k: int, by_effort: bool) -> 
     effort_weight = space.objective.effort_weight / 100
     while heap:
         f0, f1, hops, path, g0, g1, stage, scores = heapq.heappop(heap)
+        tick()
         if kth is not None and (f0, f1) > kth:
             break
         if stage == plan.final:
@@ -128,6 +130,7 @@ def pareto_paths(space: PersonalSpace, target: str) -> list[Path]:
     ]
     while heap:
         fit_cost, effort, hops, path, stage, scores = heapq.heappop(heap)
+        tick()
         if stage == plan.final:
             if not any(f <= fit_cost and e <= effort for f, e in frontier):
                 frontier.append((fit_cost, effort))
@@ -154,6 +157,7 @@ def reachable_paths(space: PersonalSpace) -> dict[int, Path]:
     heap: list[tuple[float, int, Path, Scores]] = [(0.0, 0, start, space.person.scores.scores())]
     while heap:
         cost, hops, path, scores = heapq.heappop(heap)
+        tick()
         if path:
             if seen.setdefault(path[-1], _Seen([])).beats(path, scores, cost, 0.0):
                 continue

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.search._space import Arc, Itinerary, SearchSpace
+from graph.search.budget import tick
 
 Path = tuple[int, ...]
 
@@ -60,6 +61,7 @@ def ranked_routes(
     kth: tuple[float, float] | None = None
     while heap:
         f0, f1, hops, path, g0, g1, stage = heapq.heappop(heap)
+        tick()
         if kth is not None and (f0, f1) > kth:
             break
         node = path[-1]

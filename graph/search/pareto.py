@@ -8,6 +8,7 @@ import networkx as nx
 
 from graph.routes import Route
 from graph.search._space import BOUND_SLACK, SearchSpace, check_query, itinerary
+from graph.search.budget import tick
 from graph.search.query import Constraints, Objective
 
 Label = tuple[float, int, int, tuple[int, ...], int]
@@ -67,6 +68,7 @@ def pareto_routes(
     heap: list[Label] = [(0.0, 0, 0, (start,), 0)]
     while heap:
         fit_cost, effort, hops, path, stage = heapq.heappop(heap)
+        tick()
         node = path[-1]
         if stage == final:
             if not any(f <= fit_cost and e <= effort for f, e in frontier):

@@ -8,6 +8,7 @@ import networkx as nx
 
 from graph.routes import Route
 from graph.search._space import SearchSpace, check_query
+from graph.search.budget import tick
 from graph.search.query import Constraints, Objective
 
 
@@ -55,6 +56,7 @@ def reachable_routes(
     heap: list[tuple[float, int, tuple[int, ...]]] = [(0.0, 0, (start,))]
     while heap:
         cost, hops, path = heapq.heappop(heap)
+        tick()
         node = path[-1]
         seen = settled.setdefault(node, [])
         if any(c <= cost and h <= hops for c, h in seen):
