@@ -396,6 +396,24 @@ def import_onet_with_progress(folder: Path) -> Catalog:
     return result.catalog
 
 
+@app.command("serve")
+def serve_command(
+    catalog: CatalogOpt = None,
+    neo4j: Annotated[
+        str | None, typer.Option("--neo4j", help="Bolt URI of Neo4j (else RUMBO_NEO4J_URI).")
+    ] = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="uvicorn worker processes.")] = 1,
+) -> None:
+    """Serve the HTTP API (and the web page) on the bundled catalog, a folder or Neo4j."""
+    from api.server import serve
+
+    if catalog is not None and neo4j is not None:
+        raise typer.BadParameter("give --catalog or --neo4j, not both")
+    serve(catalog, neo4j, host, port, workers)
+
+
 @app.command("validate")
 def validate_command(
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="Catalog folder to check.")],

@@ -16,7 +16,7 @@ def parse_scores(text: str) -> dict[str, float]:
     """``O=55,C=70,E=40,A=60,ES=70,RE=50`` (codes, machine names or labels) to scores.
 
     >>> parse_scores("O=55, C=70, E=40, A=60, ES=70, RE=50")["emotional_stability"]
-    55.0
+    70.0
     """
     scores: dict[str, float] = {}
     problems = []

@@ -16,7 +16,7 @@ from graph.personal import (
 from graph.personal import brute_force as brute
 from tests.unit.graph.strategies import graphs, people, queries
 
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _draw(data: st.DataObject, with_via: bool = True) -> tuple[nx.DiGraph, dict[str, object]]:

@@ -14,7 +14,7 @@ from graph.search.reachable import reachable_routes
 from graph.search.shortest_gap import shortest_gap_route
 from tests.unit.graph.strategies import graphs, queries
 
-PROPERTY = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY
