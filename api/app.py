@@ -1,0 +1,250 @@
+"""The FastAPI application factory.
+
+``create_app(settings, store)`` builds the app; its lifespan opens the
+catalog store (unless one is handed in) and closes what it opened.
+``app_from_env`` is the factory uvicorn calls (``api.app:app_from_env``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import VersionTracker
+from api.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
+from api.middleware import BodyLimitMiddleware, CatalogHeadersMiddleware
+from api.models import SCHEMA_EXAMPLES
+from api.routes import meta, v1
+from api.settings import Settings
+from graph.store import CatalogStore, MemoryStore, StoreUnavailable
+from loaders import read_catalog
+
+log = logging.getLogger("api")
+
+API_VERSION = "1.0.0"
+
+DESCRIPTION = """\
+Career routes over OCEAN+ role profiles.
+
+* Every answer carries the catalog version it was computed on, in the
+  `X-Catalog-Version` header, as a weak `ETag` (`W/"12"`), and as
+  `catalog_version` in JSON bodies. Send it back in `If-Match` to make a
+  write conditional (412 if the catalog has moved on).
+* `?lang=es|en` or `Accept-Language` chooses the language of names and
+  explanations; Spanish is the default, as in the role guides.
+* Errors are RFC 9457 `application/problem+json`.
+* Writes need an `X-API-Key` header.
+"""
+
+TAGS: list[dict[str, Any]] = [
+    {"name": "routes", "description": "Route queries between two roles."},
+    {"name": "roles", "description": "Role search, role guides and reachability."},
+    {"name": "traits", "description": "The six OCEAN+ traits."},
+    {"name": "catalog", "description": "Catalog writes (API key required)."},
+    {"name": "service", "description": "Liveness and readiness probes."},
+]
+
+#: Opens a store; returns it with the function that releases it.
+StoreFactory = Callable[[Settings], tuple[CatalogStore, Callable[[], None]]]
+
+
+def open_store(settings: Settings) -> tuple[CatalogStore, Callable[[], None]]:
+    """The store the settings select, and how to close it.
+
+    With ``neo4j_uri``: ``loaders.neo4j_store.Neo4jStore`` on a new driver
+    (imported only then, so the service runs without it); else a
+    :class:`MemoryStore` on the catalog folder (the bundled one by default).
+    """
+    if settings.neo4j_uri:
+        try:
+            module = importlib.import_module("loaders.neo4j_store")
+        except ModuleNotFoundError as exc:
+            raise RuntimeError(
+                "RUMBO_NEO4J_URI is set but this build has no Neo4j store (loaders.neo4j_store)"
+            ) from exc
+        from neo4j import GraphDatabase
+
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+        auth = (settings.neo4j_user, password) if settings.neo4j_user else None
+        driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth)
+        try:
+            store: CatalogStore = module.Neo4jStore(driver, settings.neo4j_database)
+        except BaseException:
+            driver.close()
+            raise
+
+        def close_both() -> None:
+            try:
+                store.close()
+            finally:
+                driver.close()
+
+        return store, close_both
+    memory = MemoryStore(read_catalog(settings.catalog_path))
+    return memory, memory.close
+
+
+def create_app(
+    settings: Settings | None = None,
+    store: CatalogStore | None = None,
+    *,
+    store_factory: StoreFactory = open_store,
+) -> FastAPI:
+    """Build the application.
+
+    Parameters
+    ----------
+    settings
+        Read from the environment when omitted.
+    store
+        A store to serve; the caller keeps ownership (it is not closed).
+        When omitted the lifespan opens the one the settings select with
+        ``store_factory`` and closes it on shutdown.
+    """
+    settings = settings or Settings()
+    versions = VersionTracker()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        close: Callable[[], None] | None = None
+        if store is None:
+            opened, close = await run_in_threadpool(store_factory, settings)
+        else:
+            opened = store
+        app.state.store = opened
+        app.state.store_kind = "memory" if isinstance(opened, MemoryStore) else "neo4j"
+        try:
+            first = await run_in_threadpool(opened.snapshot)
+            versions.seen(first.version)
+            log.info("catalog store open (%s), version %d", app.state.store_kind, first.version)
+        except (StoreUnavailable, ServiceUnavailable, SessionExpired) as exc:
+            log.warning("catalog store open (%s) but not answering: %s", app.state.store_kind, exc)
+        except Exception:
+            # Only a warm-up: requests report the store's state themselves.
+            log.exception("catalog store open (%s) but its first read failed", app.state.store_kind)
+        try:
+            yield
+        finally:
+            app.state.store = None
+            if close is not None:
+                await run_in_threadpool(close)
+                log.info("catalog store closed")
+
+    app = FastAPI(
+        title="Rumbo API",
+        version=API_VERSION,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.versions = versions
+    app.state.retry_after = settings.retry_after_seconds
+    app.state.store = None
+    app.state.store_kind = settings.store_kind
+
+    install_error_handlers(app)
+    app.include_router(meta.router)
+    app.include_router(v1)
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "DELETE"],
+            allow_headers=["Accept-Language", "Content-Type", "If-Match", "X-API-Key"],
+            expose_headers=["X-Catalog-Version", "ETag", "Retry-After", "Location"],
+        )
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(CatalogHeadersMiddleware, versions=versions)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+                tags=app.openapi_tags,
+            )
+            problem_media_types(schema)
+            if not settings.read_requires_key:
+                open_reads(schema)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app
+
+
+#: Headers every answer carries, documented on every response.
+VERSION_HEADERS: dict[str, Any] = {
+    "X-Catalog-Version": {
+        "description": "Catalog version the answer was computed on (the last one known "
+        "for answers that read no catalog).",
+        "schema": {"type": "string", "pattern": "^[0-9]+$", "examples": ["1"]},
+    },
+    "ETag": {
+        "description": 'The catalog version as a weak entity tag, e.g. W/"1"; '
+        "send it in If-Match to make a write conditional.",
+        "schema": {"type": "string", "examples": ['W/"1"']},
+    },
+}
+
+
+def problem_media_types(schema: dict[str, Any]) -> dict[str, Any]:
+    """Document error answers (4xx, 5xx) as ``application/problem+json``, the
+    version headers on every answer, and examples of the domain's models."""
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            for code, response in operation.get("responses", {}).items():
+                content = response.get("content")
+                if code[:1] in ("4", "5") and content and "application/json" in content:
+                    content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+                headers = response.setdefault("headers", {})
+                for name, header in VERSION_HEADERS.items():
+                    headers.setdefault(name, header)
+            for parameter in operation.get("parameters", []):
+                parameter["schema"] = without_null(parameter.get("schema", {}))
+    for name, component in schema.get("components", {}).get("schemas", {}).items():
+        if name in SCHEMA_EXAMPLES and "examples" not in component:
+            component["examples"] = [SCHEMA_EXAMPLES[name]]
+    return schema
+
+
+def without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """An optional parameter's schema without its ``null`` branch.
+
+    Query and header parameters are absent or a string on the wire, never
+    ``null``; FastAPI documents ``X | None`` as ``anyOf [X, null]``.
+    """
+    branches = schema.get("anyOf")
+    if not isinstance(branches, list):
+        return schema
+    kept = [b for b in branches if b != {"type": "null"}]
+    if len(kept) != 1 or len(kept) == len(branches):
+        return schema
+    rest = {k: v for k, v in schema.items() if k != "anyOf"}
+    return {**kept[0], **rest}
+
+
+def open_reads(schema: dict[str, Any]) -> None:
+    """Drop the key requirement from reads when the service does not ask for one."""
+    for path_item in schema.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method == "get" or operation.get("operationId") == "findRoutes":
+                operation.pop("security", None)
+
+
+def app_from_env() -> FastAPI:
+    """The app configured by ``RUMBO_*`` environment variables (uvicorn's factory)."""
+    return create_app(Settings())

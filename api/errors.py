@@ -1,0 +1,390 @@
+"""Every error as an RFC 9457 ``application/problem+json`` answer.
+
+Domain errors (:mod:`graph.errors`, :mod:`graph.store`) map to fixed
+statuses; request validation errors name each invalid field; anything else is
+logged (method and path only, never the body) and answered as a bare 500
+problem, which the test suite shows never happens.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
+
+from api.models import FieldError, Problem
+from graph.errors import (
+    CatalogError,
+    InvalidQueryError,
+    QueryBudgetExceeded,
+    RumboError,
+    UnknownRoleError,
+    UnknownTransitionError,
+)
+from graph.store import StoreUnavailable, VersionConflict
+
+log = logging.getLogger("api")
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+_TYPE_PREFIX = "urn:rumbo:problem:"
+
+_LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
+
+
+class ProblemResponse(JSONResponse):
+    """A JSON response with the problem+json media type."""
+
+    media_type = PROBLEM_MEDIA_TYPE
+
+
+class ApiProblem(Exception):
+    """An error the API raises itself (auth, preconditions), already shaped as a problem."""
+
+    def __init__(
+        self,
+        status: int,
+        kind: str,
+        title: str,
+        detail: str,
+        headers: Mapping[str, str] | None = None,
+        **extensions: Any,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.kind = kind
+        self.title = title
+        self.detail = detail
+        self.headers = dict(headers or {})
+        self.extensions = extensions
+
+
+class FieldContext:
+    """Maps a domain error's field name to where the request sent it.
+
+    Each endpoint that runs a search sets one on ``request.state.field_context``
+    so that an :class:`InvalidQueryError` on ``max_steps`` is reported as
+    ``constraints.max_steps`` in a body, or as the ``steps`` query parameter.
+    """
+
+    def __init__(
+        self,
+        location: str,
+        names: Mapping[str, str],
+        roles: Sequence[tuple[str, Iterable[str]]] = (),
+    ) -> None:
+        self.location = location
+        self.names = dict(names)
+        self.roles = [(name, tuple(ids)) for name, ids in roles]
+
+    def field(self, name: str | None) -> str:
+        if name is None:
+            return "body" if self.location == "body" else ""
+        return self.names.get(name, name)
+
+    def role_field(self, role_id: str) -> str | None:
+        """The first field that named ``role_id``."""
+        for name, ids in self.roles:
+            if role_id in ids:
+                return name
+        return None
+
+
+def problem(
+    request: Request,
+    status: int,
+    kind: str | None,
+    title: str,
+    detail: str | None,
+    headers: Mapping[str, str] | None = None,
+    **extensions: Any,
+) -> ProblemResponse:
+    """Build one problem answer (``kind`` ``None`` means ``about:blank``)."""
+    body = Problem(
+        type=f"{_TYPE_PREFIX}{kind}" if kind else "about:blank",
+        title=title,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+        catalog_version=_known_version(request),
+        **{k: v for k, v in extensions.items() if v is not None},
+    )
+    return ProblemResponse(
+        body.model_dump(mode="json", exclude_none=True),
+        status_code=status,
+        headers=dict(headers or {}),
+    )
+
+
+def _known_version(request: Request) -> int | None:
+    version = getattr(request.state, "catalog_version", None)
+    if isinstance(version, int):
+        return version
+    tracker = getattr(request.app.state, "versions", None)
+    last = getattr(tracker, "last", None)
+    return last if isinstance(last, int) else None
+
+
+def _field_context(request: Request) -> FieldContext | None:
+    context = getattr(request.state, "field_context", None)
+    return context if isinstance(context, FieldContext) else None
+
+
+def dotted(path: Iterable[str | int]) -> str:
+    """A field path as ``a.b[2].c``.
+
+    >>> dotted(["constraints", "max_steps"]), dotted(["via", 0]), dotted([])
+    ('constraints.max_steps', 'via[0]', '')
+    """
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def field_errors(errors: Sequence[Any], default_location: str = "body") -> list[FieldError]:
+    """Pydantic or FastAPI error dicts as named fields (input values are never echoed)."""
+    result: list[FieldError] = []
+    for error in errors:
+        loc = [p for p in error.get("loc", ()) if p != "[key]"]
+        location = default_location
+        if loc and loc[0] in _LOCATIONS:
+            location = str(loc[0])
+            loc = loc[1:]
+        if location == "body" and error.get("type") == "json_invalid":
+            loc = []
+        name = dotted(loc) or location
+        result.append(
+            FieldError(
+                field=name,
+                location=location,
+                message=str(error.get("msg", "invalid value")),
+                type=str(error.get("type", "value_error")),
+            )
+        )
+    return result
+
+
+def _validation_problem(request: Request, errors: list[FieldError]) -> ProblemResponse:
+    names = ", ".join(dict.fromkeys(e.field for e in errors))
+    noun = "field" if len(errors) == 1 else "fields"
+    return problem(
+        request,
+        422,
+        "invalid-request",
+        "Invalid request",
+        f"Invalid {noun}: {names}.",
+        errors=[e.model_dump() for e in errors],
+    )
+
+
+async def _request_validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return _validation_problem(request, field_errors(exc.errors()))
+
+
+async def _pydantic_validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ValidationError)
+    return _validation_problem(request, field_errors(exc.errors(include_input=False)))
+
+
+async def _unknown_role(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, UnknownRoleError)
+    context = _field_context(request)
+    field = context.role_field(exc.role_id) if context else None
+    return problem(
+        request,
+        404,
+        "unknown-role",
+        "Unknown role",
+        str(exc),
+        role_id=exc.role_id,
+        suggestions=list(exc.suggestions),
+        field=field,
+    )
+
+
+async def _unknown_transition(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, UnknownTransitionError)
+    return problem(request, 404, "unknown-transition", "Unknown transition", str(exc))
+
+
+async def _invalid_query(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, InvalidQueryError)
+    context = _field_context(request) or FieldContext("body", {})
+    error = FieldError(
+        field=context.field(exc.field) or "query",
+        location=context.location,
+        message=str(exc),
+        type="invalid_query",
+    )
+    return problem(
+        request,
+        422,
+        "invalid-query",
+        "Invalid route query",
+        str(exc),
+        errors=[error.model_dump()],
+    )
+
+
+async def _catalog_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, CatalogError)
+    errors = [
+        FieldError(
+            field=p.field or "body",
+            location="body",
+            message=f"{p.record}: {p.message}" if p.record else p.message,
+            type="catalog_rule",
+        ).model_dump()
+        for p in exc.problems
+    ]
+    count = len(errors)
+    return problem(
+        request,
+        422,
+        "invalid-catalog-write",
+        "The write would break the catalog",
+        f"{count} catalog rule{'s' if count != 1 else ''} broken; the catalog is unchanged.",
+        errors=errors,
+    )
+
+
+async def _version_conflict(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, VersionConflict)
+    request.state.catalog_version = exc.current
+    return problem(
+        request,
+        412,
+        "version-conflict",
+        "Catalog version conflict",
+        str(exc),
+        expected_version=exc.expected,
+        current_version=exc.current,
+    )
+
+
+async def _store_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    seconds = getattr(request.app.state, "retry_after", 5)
+    log.warning("store unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return problem(
+        request,
+        503,
+        "store-unavailable",
+        "Catalog store unavailable",
+        f"The catalog store cannot be reached; retry in {seconds} s. ({exc})",
+        headers={"Retry-After": str(seconds)},
+        retry_after=seconds,
+    )
+
+
+async def _budget(request: Request, exc: Exception) -> JSONResponse:
+    return problem(
+        request,
+        422,
+        "query-too-broad",
+        "Route query too broad",
+        f"{exc} Narrow it: fewer steps, a higher min_step_fit or fewer alternatives.",
+    )
+
+
+async def _rumbo_error(request: Request, exc: Exception) -> JSONResponse:
+    return problem(request, 400, "bad-request", "Bad request", str(exc))
+
+
+async def _api_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiProblem)
+    return problem(
+        request, exc.status, exc.kind, exc.title, exc.detail, exc.headers, **exc.extensions
+    )
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method the API documents at this path (for a 405's ``Allow`` header)."""
+    table: list[tuple[re.Pattern[str], set[str]]] | None = getattr(
+        request.app.state, "method_table", None
+    )
+    if table is None:
+        paths: dict[str, dict[str, Any]] = request.app.openapi().get("paths", {})
+        table = [(compile_path(p)[0], {m.upper() for m in item}) for p, item in paths.items()]
+        request.app.state.method_table = table
+    path: str = request.scope.get("path", "")
+    root: str = request.scope.get("root_path", "")
+    if root and path.startswith(root):
+        path = path[len(root) :]
+    methods: set[str] = set()
+    for regex, item_methods in table:
+        if regex.match(path):
+            methods |= item_methods
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else None
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        # Routes outside the OpenAPI document (static files) keep Starlette's own Allow.
+        allow = ", ".join(allowed_methods(request)) or headers.get("Allow", "")
+        headers["Allow"] = allow
+        detail = f"{request.method} is not allowed here; use {allow}."
+    try:
+        from http import HTTPStatus
+
+        title = HTTPStatus(exc.status_code).phrase
+    except ValueError:
+        title = "HTTP error"
+    return problem(request, exc.status_code, None, title, detail, headers)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    # Method and path only: bodies may hold personal assessment scores.
+    log.error(
+        "unexpected error on %s %s",
+        request.method,
+        request.url.path,
+        exc_info=(type(exc), exc, exc.__traceback__),
+    )
+    return problem(
+        request,
+        500,
+        "internal-error",
+        "Internal server error",
+        "An unexpected error occurred; it has been logged.",
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register every handler; the most specific class wins (Starlette looks up the MRO)."""
+    handlers: list[tuple[type[Exception], Any]] = [
+        (RequestValidationError, _request_validation),
+        (ValidationError, _pydantic_validation),
+        (UnknownRoleError, _unknown_role),
+        (UnknownTransitionError, _unknown_transition),
+        (InvalidQueryError, _invalid_query),
+        (CatalogError, _catalog_error),
+        (VersionConflict, _version_conflict),
+        (StoreUnavailable, _store_unavailable),
+        (ServiceUnavailable, _store_unavailable),
+        (SessionExpired, _store_unavailable),
+        (QueryBudgetExceeded, _budget),
+        (RumboError, _rumbo_error),
+        (ApiProblem, _api_problem),
+        (StarletteHTTPException, _http_error),
+        (Exception, _unexpected),
+    ]
+    for exc_class, handler in handlers:
+        app.add_exception_handler(exc_class, handler)

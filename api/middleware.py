@@ -1,0 +1,121 @@
+"""ASGI middleware: catalog version headers on every answer, and a request body limit."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.deps import VersionTracker
+from api.errors import PROBLEM_MEDIA_TYPE
+
+
+class CatalogHeadersMiddleware:
+    """Adds ``X-Catalog-Version`` and a weak ``ETag`` (and language headers) to every answer.
+
+    The version is the one the request's answer was computed on when it
+    loaded a snapshot, else the last version this process saw.
+    """
+
+    def __init__(self, app: ASGIApp, versions: VersionTracker) -> None:
+        self.app = app
+        self.versions = versions
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state: dict[str, Any] = scope.setdefault("state", {})
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                version = state.get("catalog_version", self.versions.last)
+                if isinstance(version, int) and "x-catalog-version" not in headers:
+                    headers["X-Catalog-Version"] = str(version)
+                    headers["ETag"] = f'W/"{version}"'
+                if state.get("catalog_stale"):
+                    headers["X-Catalog-Stale"] = "true"
+                lang = state.get("lang")
+                if isinstance(lang, str):
+                    headers["Content-Language"] = lang
+                    headers.add_vary_header("Accept-Language")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodyLimitMiddleware:
+    """Refuses request bodies over ``max_bytes`` with a 413 problem, before any parsing."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _content_length(scope)
+        if declared is not None and declared > self.max_bytes:
+            await self._too_large(scope, send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                await self._too_large(scope, send)
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _too_large(self, scope: Scope, send: Send) -> None:
+        payload = {
+            "type": "urn:rumbo:problem:body-too-large",
+            "title": "Request body too large",
+            "status": 413,
+            "detail": f"Request bodies are limited to {self.max_bytes} bytes.",
+            "instance": scope.get("path", ""),
+        }
+        body = json.dumps(payload).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None

@@ -1,0 +1,60 @@
+"""Liveness and readiness probes (outside ``/v1``; never need a key)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from api.deps import StoreDep, note_version
+from api.errors import ApiProblem
+from api.models import Health, Readiness
+from api.routes._responses import problems
+from graph.store import StoreUnavailable
+
+router = APIRouter(tags=["service"])
+
+
+@router.get(
+    "/health",
+    operation_id="getHealth",
+    summary="Liveness",
+    response_model=Health,
+)
+async def health() -> Health:
+    """The process is up and answering. Does not touch the store."""
+    return Health()
+
+
+@router.get(
+    "/ready",
+    operation_id="getReadiness",
+    summary="Readiness",
+    response_model=Readiness,
+    responses=problems(503),
+)
+def ready(request: Request, store: StoreDep) -> Readiness:
+    """The store answers and the search graph of the current catalog version is loaded.
+
+    503 (with the reason and a retry hint) while the store is unreachable or
+    only a stale copy of the catalog can be served.
+    """
+    snapshot = store.snapshot()
+    note_version(request, snapshot.version)
+    if snapshot.stale:
+        raise StoreUnavailable("serving a stale copy of the catalog; the store does not answer")
+    graph = snapshot.graph
+    if graph.number_of_nodes() != len(snapshot.catalog.roles):
+        raise ApiProblem(
+            503,
+            "projection-not-loaded",
+            "Search projection not loaded",
+            "The search graph does not match the catalog yet.",
+            headers={"Retry-After": str(request.app.state.retry_after)},
+            retry_after=request.app.state.retry_after,
+        )
+    return Readiness(
+        store=request.app.state.store_kind,
+        catalog_version=snapshot.version,
+        roles=len(snapshot.catalog.roles),
+        transitions=len(snapshot.catalog.transitions),
+        graph_edges=graph.number_of_edges(),
+    )

@@ -1,0 +1,106 @@
+"""``POST /v1/routes``: route queries, answered in es or en."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Request
+
+from api.deps import LangDep, SnapshotDep, set_field_context
+from api.errors import FieldContext
+from api.models import MLOPS_TO_CDO, RouteAnswerView, RouteRequest
+from api.routes._responses import READ_ERRORS, problems
+from graph.answers import answer_routes, role_name
+
+router = APIRouter(tags=["routes"])
+
+_EXAMPLES: dict[str, Any] = {
+    "alternatives": {
+        "summary": "Five best routes from MLOps Engineer to Chief Data Officer",
+        "value": MLOPS_TO_CDO,
+    },
+    "best-constrained": {
+        "summary": "Best route with constraints",
+        "value": {
+            "from": "mlops-engineer",
+            "to": "chief-data-officer",
+            "mode": "best",
+            "objective": {"fit_weight": 1.0, "effort_weight": 0.5},
+            "constraints": {
+                "max_steps": 3,
+                "min_step_fit": 0.5,
+                "avoid": ["ai-researcher"],
+                "curated_only": False,
+            },
+        },
+    },
+    "pareto": {
+        "summary": "Every route not beaten on both fit and effort",
+        "value": {"from": "mlops-engineer", "to": "chief-data-officer", "mode": "pareto"},
+    },
+}
+
+#: How the domain's field names appear in the request body.
+_BODY_FIELDS = {
+    "to": "to",
+    "from": "from",
+    "k": "k",
+    "max_steps": "constraints.max_steps",
+    "avoid": "constraints.avoid",
+    "via": "constraints.via",
+    "min_step_fit": "constraints.min_step_fit",
+    "max_step_effort": "constraints.max_step_effort",
+}
+
+
+@router.post(
+    "/routes",
+    operation_id="findRoutes",
+    summary="Find career routes",
+    response_model=RouteAnswerView,
+    responses={**READ_ERRORS, **problems(400, 404, 413)},
+)
+def find_routes(
+    request: Request,
+    query: Annotated[RouteRequest, Body(openapi_examples=_EXAMPLES)],
+    snapshot: SnapshotDep,
+    lang: LangDep,
+) -> RouteAnswerView:
+    """Routes from one role to another under an objective and constraints.
+
+    An unknown role answers 404 with close matches (and the body field that
+    named it); no route is not an error: 200 with an empty list and the
+    reason. The search runs in a worker thread. With a ``person``, steps
+    carry the months they take and totals the months of the whole route.
+    """
+    c = query.constraints
+    current = query.person.current_role if query.person else None
+    set_field_context(
+        request,
+        FieldContext(
+            "body",
+            _BODY_FIELDS,
+            roles=[
+                ("from", [query.source] if query.source else []),
+                ("person.current_role", [current] if current else []),
+                ("to", [query.target]),
+                ("constraints.avoid", sorted(c.avoid)),
+                ("constraints.via", c.via),
+            ],
+        ),
+    )
+    graph = snapshot.graph
+    answer = answer_routes(graph, query, lang)
+    names: dict[str, str] = {}
+    for route in answer.routes:
+        for role_id in route.roles:
+            if role_id not in names:
+                names[role_id] = role_name(graph, role_id, lang)
+    return RouteAnswerView(
+        catalog_version=snapshot.version,
+        lang=lang,
+        mode=query.mode,
+        routes=list(answer.routes),
+        reason=answer.reason,
+        names=names,
+    )

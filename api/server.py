@@ -1,0 +1,64 @@
+"""``rumbo serve``: run the API under uvicorn.
+
+The settings travel to uvicorn's worker processes as ``RUMBO_*``
+environment variables, which :func:`api.app.app_from_env` reads.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import uvicorn
+
+log = logging.getLogger("api")
+
+
+def serve(
+    catalog: Path | None,
+    neo4j: str | None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+) -> None:
+    """Serve the API until interrupted.
+
+    Parameters
+    ----------
+    catalog
+        Catalog folder served from memory; the bundled catalog when neither
+        this nor ``neo4j`` is given.
+    neo4j
+        Bolt URI of Neo4j (user, password and database come from
+        ``RUMBO_NEO4J_USER``, ``RUMBO_NEO4J_PASSWORD`` and ``RUMBO_NEO4J_DATABASE``).
+    workers
+        uvicorn worker processes. With the in-memory catalog each worker has
+        its own copy, so writes reach only the worker that took them: use
+        Neo4j for several workers that accept writes.
+    """
+    if catalog is not None and neo4j is not None:
+        raise ValueError("give a catalog folder or a Neo4j URI, not both")
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    if catalog is not None:
+        os.environ["RUMBO_CATALOG_DIR"] = str(catalog.resolve())
+        os.environ.pop("RUMBO_NEO4J_URI", None)
+    if neo4j is not None:
+        os.environ["RUMBO_NEO4J_URI"] = neo4j
+        os.environ.pop("RUMBO_CATALOG_DIR", None)
+    if workers > 1 and not os.environ.get("RUMBO_NEO4J_URI"):
+        log.warning(
+            "%d workers on the in-memory catalog: each worker holds its own copy, "
+            "so a write reaches only the worker that took it",
+            workers,
+        )
+    uvicorn.run(
+        "api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_level="info",
+    )

@@ -1,0 +1,91 @@
+"""The service's settings, read from ``RUMBO_*`` environment variables.
+
+>>> s = Settings(api_keys="k1, k2", _env_file=None)
+>>> [k.get_secret_value() for k in s.api_keys]
+['k1', 'k2']
+>>> Settings(api_keys='["a,b"]').api_keys[0].get_secret_value()
+'a,b'
+>>> Settings().store_kind
+'memory'
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+#: The catalog shipped with Rumbo, served when neither a folder nor Neo4j is configured.
+BUNDLED_CATALOG = Path(__file__).resolve().parents[1] / "data"
+
+
+def _split_list(value: Any) -> Any:
+    """A list from a comma-separated string or a JSON array; other values pass through."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            return json.loads(text)
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Where the catalog lives, who may write to it, and request limits.
+
+    Every field can be set with an environment variable named ``RUMBO_`` plus
+    the field name in capitals, e.g. ``RUMBO_CATALOG_DIR`` or ``RUMBO_API_KEYS``.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="RUMBO_", extra="ignore", frozen=True)
+
+    catalog_dir: Path | None = Field(
+        None,
+        description="Catalog folder (YAML or CSV) served from memory; the bundled one if unset.",
+    )
+    neo4j_uri: str | None = Field(
+        None, description="Bolt URI of Neo4j; when set, the catalog is read from and written to it."
+    )
+    neo4j_user: str | None = Field(None, description="Neo4j user name.")
+    neo4j_password: SecretStr | None = Field(None, description="Neo4j password.")
+    neo4j_database: str | None = Field(
+        None, description="Neo4j database; the server default if unset."
+    )
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default_factory=list,
+        description="Keys accepted in X-API-Key for catalog writes: comma-separated or "
+        "a JSON array. With none configured, every write is refused.",
+    )
+    read_requires_key: bool = Field(False, description="Whether reads also need an API key.")
+    max_body_bytes: int = Field(
+        64 * 1024, ge=1024, description="Largest request body accepted; larger ones get 413."
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed by CORS; CORS is off when empty (the default).",
+    )
+    retry_after_seconds: int = Field(
+        5, ge=1, le=3600, description="Retry hint sent with 503 answers when the store is down."
+    )
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _parse_list(cls, value: Any) -> Any:
+        return _split_list(value)
+
+    @field_validator("api_keys", mode="after")
+    @classmethod
+    def _no_empty_key(cls, value: list[SecretStr]) -> list[SecretStr]:
+        return [k for k in value if k.get_secret_value()]
+
+    @property
+    def store_kind(self) -> Literal["memory", "neo4j"]:
+        """Which store the settings select."""
+        return "neo4j" if self.neo4j_uri else "memory"
+
+    @property
+    def catalog_path(self) -> Path:
+        """The folder the in-memory store is loaded from."""
+        return self.catalog_dir or BUNDLED_CATALOG

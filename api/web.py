@@ -1,0 +1,83 @@
+"""The coaches' web page: static files from the repository's ``web/`` folder.
+
+``mount_web(app)`` serves ``web/index.html`` at ``/`` and every file of
+``web/`` under ``/static/`` (``/static/app.js``, ``/static/styles.css``...).
+The page is hand-written HTML, CSS and JavaScript modules with no build step
+and no third-party code, so it works offline; it talks to the ``/v1`` API of
+the same service with relative URLs.
+
+Neither route appears in the OpenAPI document. A missing ``web/`` folder is
+logged and the API is served without the page.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from starlette.datastructures import MutableHeaders
+from starlette.staticfiles import StaticFiles
+from starlette.types import Message, Receive, Scope, Send
+
+log = logging.getLogger("api")
+
+#: The page's folder, next to ``api/`` in the repository (as ``data/`` is).
+WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+
+#: The page loads nothing from other origins: no CDN, no inline script.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+    "form-action 'self'"
+)
+
+#: Revalidate on every load, so a new release's files are never mixed with old ones.
+_NO_CACHE = {"Cache-Control": "no-cache"}
+
+
+class _PageFiles(StaticFiles):
+    """``StaticFiles`` that asks browsers to revalidate and sends the page's headers."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["Cache-Control"] = "no-cache"
+                headers["X-Content-Type-Options"] = "nosniff"
+            await send(message)
+
+        await super().__call__(scope, receive, send_with_headers)
+
+
+def mount_web(app: FastAPI, directory: Path | None = None) -> None:
+    """Serve the web page: ``index.html`` at ``/``, the folder's files under ``/static/``.
+
+    Parameters
+    ----------
+    app
+        The API application (its ``/v1`` routes are what the page calls).
+    directory
+        The page's folder; the repository's ``web/`` when omitted.
+    """
+    folder = (directory or WEB_DIR).resolve()
+    index = folder / "index.html"
+    if not index.is_file():
+        log.warning("no web page at %s: serving the API only", folder)
+        return
+
+    @app.get("/", include_in_schema=False)
+    def web_index() -> FileResponse:
+        return FileResponse(
+            index,
+            media_type="text/html; charset=utf-8",
+            headers={
+                **_NO_CACHE,
+                "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+                "X-Content-Type-Options": "nosniff",
+                "Referrer-Policy": "no-referrer",
+            },
+        )
+
+    app.mount("/static", _PageFiles(directory=folder), name="web-static")

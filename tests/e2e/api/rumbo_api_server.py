@@ -1,0 +1,115 @@
+"""A real API server for the end-to-end tests: ``api.server.serve`` under uvicorn, on a free port.
+
+The ``server`` fixture is parametrised over stores: the bundled catalog in
+memory always, and Neo4j (marked ``neo4j``) when ``loaders.neo4j_store``
+exists and a server answers at ``RUMBO_TEST_NEO4J_URI`` (default
+``bolt://127.0.0.1:7687``, started by ``scripts/neo4j-local start``). The
+Neo4j database is loaded with the bundled catalog first.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+REPO = Path(__file__).resolve().parents[3]
+E2E_KEY = "e2e-key-9f8e7d6c5b4a"
+NEO4J_URI = os.environ.get("RUMBO_TEST_NEO4J_URI", "bolt://127.0.0.1:7687")
+NEO4J_USER = os.environ.get("RUMBO_TEST_NEO4J_USER", "neo4j")
+NEO4J_PASSWORD = os.environ.get("NEO4J_LOCAL_PASSWORD", "rumbo-local-pw")
+
+_SERVE = (
+    "import sys; from api.server import serve; "
+    "serve(None, sys.argv[2] or None, '127.0.0.1', int(sys.argv[1]), 1)"
+)
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running API server."""
+
+    url: str
+    store: str
+    key: str = E2E_KEY
+
+    def client(self, **kwargs: object) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=30, **kwargs)  # type: ignore[arg-type]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def load_bundled_catalog_into_neo4j() -> None:
+    store_module = pytest.importorskip("loaders.neo4j_store")
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+    from api.settings import BUNDLED_CATALOG
+    from loaders import read_catalog
+
+    driver = GraphDatabase.driver(NEO4J_URI, auth=(NEO4J_USER, NEO4J_PASSWORD))
+    try:
+        driver.verify_connectivity()
+    except (ServiceUnavailable, Neo4jError, OSError) as exc:
+        driver.close()
+        pytest.skip(f"no Neo4j at {NEO4J_URI}: {exc}")
+    try:
+        store = store_module.Neo4jStore(driver, None)
+        store.replace(read_catalog(BUNDLED_CATALOG))
+        store.close()
+    finally:
+        driver.close()
+
+
+def start(store: str, log: Path) -> Iterator[Server]:
+    port = free_port()
+    env = {**os.environ, "RUMBO_API_KEYS": E2E_KEY, "PYTHONUNBUFFERED": "1"}
+    for name in ("RUMBO_CATALOG_DIR", "RUMBO_NEO4J_URI", "RUMBO_READ_REQUIRES_KEY"):
+        env.pop(name, None)
+    neo4j = ""
+    if store == "neo4j":
+        neo4j = NEO4J_URI
+        env.update(RUMBO_NEO4J_USER=NEO4J_USER, RUMBO_NEO4J_PASSWORD=NEO4J_PASSWORD)
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-c", _SERVE, str(port), neo4j],
+            cwd=REPO,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"server exited:\n{log.read_text()[-3000:]}")
+            try:
+                if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"server not ready after 60 s:\n{log.read_text()[-3000:]}")
+            time.sleep(0.1)
+        yield Server(url, store)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
