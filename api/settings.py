@@ -66,6 +66,12 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Origins allowed by CORS; CORS is off when empty (the default).",
     )
+    query_budget_seconds: float = Field(
+        2.0,
+        gt=0,
+        le=60,
+        description="Wall time one search may take; longer ones answer 422 (query too broad).",
+    )
     retry_after_seconds: int = Field(
         5, ge=1, le=3600, description="Retry hint sent with 503 answers when the store is down."
     )

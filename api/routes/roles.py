@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from api.deps import LangDep, SnapshotDep, set_field_context
+from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
 from api.errors import FieldContext
 from api.models import (
     ReachableAnswer,
@@ -23,6 +23,7 @@ from graph.answers import explain, role_name
 from graph.catalog import Catalog
 from graph.model import Role, Transition
 from graph.search import Constraints, reachable_routes
+from graph.search.budget import time_budget
 from graph.search.query import MAX_STEPS_LIMIT
 from graph.store import CatalogSnapshot
 from graph.traits import TRAITS, Language
@@ -188,6 +189,7 @@ def reachable(
     role_id: RoleIdPath,
     snapshot: SnapshotDep,
     lang: LangDep,
+    settings: SettingsDep,
     steps: Annotated[
         int, Query(ge=1, le=MAX_STEPS_LIMIT, description="Most steps a route may take.")
     ] = 2,
@@ -228,7 +230,8 @@ def reachable(
         curated_only=curated_only,
     )
     graph = snapshot.graph
-    routes = reachable_routes(graph, role_id, constraints)
+    with time_budget(settings.query_budget_seconds):
+        routes = reachable_routes(graph, role_id, constraints)
     entries = [
         ReachableRole(id=target, name=role_name(graph, target, lang), route=explain(graph, r, lang))
         for target, r in routes.items()

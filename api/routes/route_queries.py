@@ -6,11 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Request
 
-from api.deps import LangDep, SnapshotDep, set_field_context
+from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
 from api.errors import FieldContext
 from api.models import MLOPS_TO_CDO, RouteAnswerView, RouteRequest
 from api.routes._responses import READ_ERRORS, problems
 from graph.answers import answer_routes, role_name
+from graph.search.budget import time_budget
 
 router = APIRouter(tags=["routes"])
 
@@ -65,6 +66,7 @@ def find_routes(
     query: Annotated[RouteRequest, Body(openapi_examples=_EXAMPLES)],
     snapshot: SnapshotDep,
     lang: LangDep,
+    settings: SettingsDep,
 ) -> RouteAnswerView:
     """Routes from one role to another under an objective and constraints.
 
@@ -90,7 +92,8 @@ def find_routes(
         ),
     )
     graph = snapshot.graph
-    answer = answer_routes(graph, query, lang)
+    with time_budget(settings.query_budget_seconds):
+        answer = answer_routes(graph, query, lang)
     names: dict[str, str] = {}
     for route in answer.routes:
         for role_id in route.roles:

@@ -1,0 +1,98 @@
+"""Person-centred endpoints: personal routes, fit-now and leverage."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import httpx
+import pytest
+
+from graph.personal import Person, personal_best
+from graph.personal.fit_now import fit_now
+from graph.search import Constraints
+from graph.traits import Profile
+from tests.unit.api.conftest import assert_problem, bundled_catalog, error_fields
+
+pytestmark = pytest.mark.anyio
+
+LUCIA: dict[str, Any] = {
+    "scores": {
+        "openness": 72,
+        "conscientiousness": 78,
+        "extraversion": 38,
+        "agreeableness": 58,
+        "emotional_stability": 70,
+        "relational_engagement": 44,
+    },
+    "current_role": "mlops-engineer",
+}
+LUCIA_PERSON = Person(
+    scores=Profile.from_scores([72, 78, 38, 58, 70, 44]), current_role="mlops-engineer"
+)
+
+
+async def test_personal_route_matches_the_domain(client: httpx.AsyncClient) -> None:
+    body = {"to": "chief-data-officer", "person": LUCIA, "constraints": {"max_trait_step": 10}}
+    r = await client.post("/v1/routes", json=body)
+    assert r.status_code == 200, r.text
+    [route] = r.json()["routes"]
+    graph = bundled_catalog().to_graph()
+    expected = personal_best(
+        graph, LUCIA_PERSON, "chief-data-officer", Constraints(max_trait_step=10)
+    )
+    assert expected is not None
+    assert route["roles"] == list(expected.roles)
+    assert route["totals"]["months"] == 18.0
+    assert [s["months"] for s in route["steps"]] == [6.0, 6.0, 6.0]
+    assert route["steps"][1]["actions"]["extraversion"]
+
+
+async def test_fit_now_ranks_every_role(client: httpx.AsyncClient) -> None:
+    r = await client.post("/v1/fit-now?lang=en", json={"person": LUCIA, "limit": 5})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["total"] == len(bundled_catalog().roles)
+    expected = fit_now(LUCIA_PERSON, bundled_catalog().roles.values())[:5]
+    assert [x["role"] for x in body["roles"]] == [e.role for e in expected]
+    assert [x["fit"] for x in body["roles"]] == [e.fit for e in expected]
+    assert all(x["name"] for x in body["roles"])
+
+
+async def test_leverage_names_the_trait_to_work_on(client: httpx.AsyncClient) -> None:
+    r = await client.post(
+        "/v1/leverage?lang=en", json={"person": LUCIA, "to": "chief-data-officer"}
+    )
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["best_trait"] in ("extraversion", "relational_engagement")
+    gains = [t["improvement"] for t in body["by_trait"]]
+    assert gains == sorted(gains, reverse=True)
+    assert body["by_trait"][0]["label"] in ("Extraversion", "Relational Engagement")
+
+
+async def test_bad_person_is_a_422_naming_the_field(client: httpx.AsyncClient) -> None:
+    bad = {**LUCIA, "scores": {**LUCIA["scores"], "openness": 140}}
+    body = assert_problem(await client.post("/v1/fit-now", json={"person": bad}), 422)
+    assert error_fields(body) == ["person.scores.openness"]
+    missing = {"scores": {"openness": 50}}
+    body = assert_problem(
+        await client.post("/v1/routes", json={"to": "chief-data-officer", "person": missing}), 422
+    )
+    assert "person.scores.extraversion" in error_fields(body)
+
+
+async def test_unknown_target_suggests(client: httpx.AsyncClient) -> None:
+    r = await client.post("/v1/leverage", json={"person": LUCIA, "to": "mlops"})
+    body = assert_problem(r, 404, "unknown-role")
+    assert body["suggestions"] == ["mlops-engineer"]
+
+
+async def test_scores_never_reach_the_logs(
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    unusual = {**LUCIA, "scores": {**LUCIA["scores"], "openness": 71.234}}
+    await client.post("/v1/fit-now", json={"person": unusual})
+    await client.post("/v1/routes", json={"to": "chief-data-officer", "person": unusual})
+    assert "71.234" not in caplog.text
