@@ -6,6 +6,7 @@ import networkx as nx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from graph.personal import brute_force as brute
 from graph.personal import (
     personal_alternatives,
     personal_best,
@@ -13,7 +14,6 @@ from graph.personal import (
     personal_reachable,
     personal_shortest_gap,
 )
-from graph.personal import brute_force as brute
 from tests.unit.graph.strategies import graphs, people, queries
 
 PROPERTY = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

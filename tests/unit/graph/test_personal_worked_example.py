@@ -13,9 +13,7 @@ from loaders import read_catalog
 
 REPO = Path(__file__).resolve().parents[3]
 
-LUCIA = Person(
-    scores=Profile.from_scores([72, 78, 38, 58, 70, 44]), current_role="mlops-engineer"
-)
+LUCIA = Person(scores=Profile.from_scores([72, 78, 38, 58, 70, 44]), current_role="mlops-engineer")
 
 
 @pytest.fixture(scope="module")
