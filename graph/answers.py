@@ -25,7 +25,7 @@ from graph.search import (
     shortest_gap_route,
 )
 from graph.search.query import MAX_ALTERNATIVES
-from graph.traits import TRAITS, Language
+from graph.traits import TRAITS, Language, Trait
 
 
 class Mode(StrEnum):
@@ -149,22 +149,29 @@ def role_name(graph: nx.DiGraph, role_id: str, lang: Language) -> str:
 
 def with_actions(graph: nx.DiGraph, route: Route, lang: Language) -> Route:
     """The route with the catalog's development actions on the steps that need them."""
-    table: tuple[DevelopmentAction, ...] = graph.graph.get("actions", ())
-    if not table:
+    by_trait = _action_texts(graph, lang)
+    if not by_trait:
         return route
     steps = [
-        step.model_copy(
-            update={
-                "actions": {
-                    trait: tuple(a.text(lang) for a in table if a.trait is trait)
-                    for trait in step.develop
-                    if any(a.trait is trait for a in table)
-                }
-            }
-        )
+        step.model_copy(update={"actions": {t: by_trait[t] for t in step.develop if t in by_trait}})
         for step in route.steps
     ]
     return route.model_copy(update={"steps": tuple(steps)})
+
+
+def _action_texts(graph: nx.DiGraph, lang: Language) -> dict[Trait, tuple[str, ...]]:
+    """The action table by trait in one language, worked out once per graph."""
+    key = f"actions_{lang}"
+    texts: dict[Trait, tuple[str, ...]] | None = graph.graph.get(key)
+    if texts is None:
+        table: tuple[DevelopmentAction, ...] = graph.graph.get("actions", ())
+        texts = {
+            trait: tuple(a.text(lang) for a in table if a.trait is trait)
+            for trait in TRAITS
+            if any(a.trait is trait for a in table)
+        }
+        graph.graph[key] = texts
+    return texts
 
 
 def explain(graph: nx.DiGraph, route: Route, lang: Language) -> ExplainedRoute:
@@ -193,7 +200,10 @@ def explain(graph: nx.DiGraph, route: Route, lang: Language) -> ExplainedRoute:
         text += f"Desarrollo: {t.effort} puntos ({develop})." if develop else "Sin desarrollo."
         if t.months is not None:
             text += f" Unos {t.months:.0f} meses."
-    return ExplainedRoute(**route.model_dump(by_alias=True), explanation=text)
+    # Steps and totals are model instances already: pydantic keeps them as they are.
+    return ExplainedRoute(
+        roles=route.roles, steps=route.steps, totals=route.totals, explanation=text
+    )
 
 
 def percent(value: float, lang: Language) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import networkx as nx
+import numpy as np
 
 from graph.errors import CatalogError, Problem, UnknownRoleError
 from graph.fit import development_needed, profile_fit
@@ -19,6 +20,10 @@ T = TypeVar("T")
 DEFAULT_DERIVED_THRESHOLD = 0.75
 #: At most this many derived edges leave one role (the best-fitting ones).
 DEFAULT_DERIVED_PER_ROLE = 4
+#: Source roles compared at once when deriving edges (bounds the temporary arrays).
+_DERIVE_CHUNK = 256
+#: Slack for the vectorised pre-selection, wider than any rounding to whole percent.
+_ROUNDING_MARGIN = 0.006
 
 
 @dataclass(frozen=True)
@@ -120,25 +125,27 @@ class Catalog:
         reaches ``threshold`` (ties by target id) and that no catalog edge
         already joins.
         """
+        roles = list(self.roles.values())
+        scores = np.array([r.profile.scores() for r in roles], dtype=np.float64)
+        position = {r.id: i for i, r in enumerate(roles)}
+        joined: dict[int, set[int]] = {}
+        for source_id, target_id in self.transitions:
+            joined.setdefault(position[source_id], set()).add(position[target_id])
         derived: list[Transition] = []
-        for source in self.roles.values():
-            candidates: list[tuple[float, str]] = []
-            for target in self.roles.values():
-                if target.id == source.id or (source.id, target.id) in self.transitions:
-                    continue
-                fit = profile_fit(source.profile, target.profile)
-                if fit >= threshold:
-                    candidates.append((-fit, target.id))
-            for neg_fit, target_id in sorted(candidates)[:per_role]:
-                derived.append(
-                    Transition(
-                        source=source.id,
-                        target=target_id,
-                        fit=-neg_fit,
-                        develop=development_needed(source.profile, self.roles[target_id].profile),
-                        origin=Origin.DERIVED,
-                    )
-                )
+        for start in range(0, len(roles), _DERIVE_CHUNK):
+            rows = scores[start : start + _DERIVE_CHUNK]
+            gap = scores[None, :, :] - rows[:, None, :]
+            # Unrounded fit; the exact (rounded) fit is computed below for candidates only.
+            raw = 1.0 - (np.clip(gap, 0, None).sum(-1) + 0.5 * np.clip(-gap, 0, None).sum(-1)) / 100
+            for offset, row in enumerate(raw):
+                i = start + offset
+                row[i] = -np.inf
+                row[list(joined.get(i, ()))] = -np.inf
+                candidates = np.flatnonzero(row >= threshold - _ROUNDING_MARGIN)
+                if len(candidates) > 4 * per_role:
+                    cut = np.sort(row[candidates])[-per_role] - 2 * _ROUNDING_MARGIN
+                    candidates = candidates[row[candidates] >= cut]
+                derived += _derived_from(roles, i, candidates.tolist(), threshold, per_role)
         return derived
 
     def to_graph(
@@ -187,3 +194,25 @@ def _edge_problems(
     if edge.key in seen:
         problems.append(where.problem("duplicate transition", record, "target"))
     return problems
+
+
+def _derived_from(
+    roles: list[Role], i: int, candidates: Iterable[int], threshold: float, per_role: int
+) -> list[Transition]:
+    """Derived edges from role ``i`` to the best candidates, by exact (rounded) fit."""
+    source = roles[i]
+    ranked = []
+    for j in candidates:
+        fit = profile_fit(source.profile, roles[j].profile)
+        if fit >= threshold:
+            ranked.append((-fit, roles[j].id, j))
+    return [
+        Transition(
+            source=source.id,
+            target=target_id,
+            fit=-neg_fit,
+            develop=development_needed(source.profile, roles[j].profile),
+            origin=Origin.DERIVED,
+        )
+        for neg_fit, target_id, j in sorted(ranked)[:per_role]
+    ]
