@@ -24,6 +24,7 @@ from api.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from api.middleware import BodyLimitMiddleware, CatalogHeadersMiddleware
 from api.models import SCHEMA_EXAMPLES
 from api.routes import meta, v1
+from api.web import mount_web
 from api.settings import Settings
 from graph.store import CatalogStore, MemoryStore, StoreUnavailable
 from loaders import read_catalog
@@ -155,6 +156,7 @@ def create_app(
     install_error_handlers(app)
     app.include_router(meta.router)
     app.include_router(v1)
+    mount_web(app)
 
     if settings.cors_origins:
         app.add_middleware(
@@ -237,11 +239,15 @@ def without_null(schema: dict[str, Any]) -> dict[str, Any]:
     return {**kept[0], **rest}
 
 
+#: POST operations that only read (queries with a body).
+READ_POSTS = frozenset({"findRoutes", "fitNow", "leverage"})
+
+
 def open_reads(schema: dict[str, Any]) -> None:
     """Drop the key requirement from reads when the service does not ask for one."""
     for path_item in schema.get("paths", {}).values():
         for method, operation in path_item.items():
-            if method == "get" or operation.get("operationId") == "findRoutes":
+            if method == "get" or operation.get("operationId") in READ_POSTS:
                 operation.pop("security", None)
 
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, Response
 from starlette.datastructures import MutableHeaders
 from starlette.staticfiles import StaticFiles
 from starlette.types import Message, Receive, Scope, Send
+
+from api.errors import problem
 
 log = logging.getLogger("api")
 
@@ -37,10 +39,31 @@ CONTENT_SECURITY_POLICY = (
 _NO_CACHE = {"Cache-Control": "no-cache"}
 
 
+_READ_METHODS = ("GET", "HEAD")
+_ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+def _not_allowed(request: Request) -> Response:
+    """405 with the page's own ``Allow`` (the API's handler derives it from OpenAPI,
+    where the page's routes are not listed)."""
+    return problem(
+        request,
+        405,
+        None,
+        "Method Not Allowed",
+        f"{request.method} is not allowed here; use GET, HEAD.",
+        headers={"Allow": "GET, HEAD"},
+    )
+
+
 class _PageFiles(StaticFiles):
     """``StaticFiles`` that asks browsers to revalidate and sends the page's headers."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] not in _READ_METHODS:
+            await _not_allowed(Request(scope, receive))(scope, receive, send)
+            return
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
@@ -67,8 +90,9 @@ def mount_web(app: FastAPI, directory: Path | None = None) -> None:
         log.warning("no web page at %s: serving the API only", folder)
         return
 
-    @app.get("/", include_in_schema=False)
-    def web_index() -> FileResponse:
+    async def web_index(request: Request) -> Response:
+        if request.method not in _READ_METHODS:
+            return _not_allowed(request)
         return FileResponse(
             index,
             media_type="text/html; charset=utf-8",
@@ -80,4 +104,5 @@ def mount_web(app: FastAPI, directory: Path | None = None) -> None:
             },
         )
 
+    app.router.add_route("/", web_index, methods=_ALL_METHODS, include_in_schema=False)
     app.mount("/static", _PageFiles(directory=folder), name="web-static")

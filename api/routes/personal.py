@@ -9,14 +9,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
 from api.errors import FieldContext
-from api.models import CatalogVersion
+from api.models import CatalogVersion, RouteConstraints, RouteObjective, RoutePerson
 from api.routes._responses import READ_ERRORS, problems
 from graph.answers import ExplainedRoute, explain
-from graph.personal import Person
 from graph.personal.fit_now import RoleFit, fit_now
 from graph.personal.leverage import leverage
 from graph.search.budget import time_budget
-from graph.search.query import Constraints, Objective
 from graph.traits import Language, Trait
 
 router = APIRouter(tags=["person"])
@@ -39,14 +37,28 @@ class FitNowRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    person: Person = Field(examples=[_PERSON_EXAMPLE])
+    person: RoutePerson = Field(examples=[_PERSON_EXAMPLE])
     limit: int = Field(20, ge=1, le=500, description="Roles to return, best fit first.")
 
 
 class RoleFitView(RoleFit):
     """One role's fit, with its display name."""
 
-    name: str
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "role": "ml-engineer",
+                    "name": "Ingeniero/a de Machine Learning",
+                    "fit": 0.93,
+                    "strengths": {"agreeableness": 3.0, "emotional_stability": 2.0},
+                    "gaps": {},
+                }
+            ]
+        }
+    )
+
+    name: str = Field(description="Display name in the requested language.")
 
 
 class FitNowAnswer(BaseModel):
@@ -63,21 +75,23 @@ class LeverageRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
-    person: Person = Field(examples=[_PERSON_EXAMPLE])
+    person: RoutePerson = Field(examples=[_PERSON_EXAMPLE])
     target: str = Field(alias="to", max_length=80, examples=["chief-data-officer"])
     points: int = Field(10, ge=1, le=50, description="Points added to one trait at a time.")
-    objective: Objective = Objective()
-    constraints: Constraints = Constraints()
+    objective: RouteObjective = RouteObjective()
+    constraints: RouteConstraints = RouteConstraints()
 
 
 class TraitLeverageView(BaseModel):
     """The best route after raising one trait."""
 
-    trait: Trait
-    label: str
-    raised_to: float
-    improvement: float | None
-    route: ExplainedRoute | None
+    trait: Trait = Field(examples=["extraversion"])
+    label: str = Field(description="The trait's name in the requested language.")
+    raised_to: float = Field(description="The trait's score after the raise (at most 100).")
+    improvement: float | None = Field(
+        description="Objective cost saved on the best route; null without a route."
+    )
+    route: ExplainedRoute | None = Field(description="The best route after the raise.")
 
 
 class LeverageAnswer(BaseModel):
@@ -96,7 +110,7 @@ class LeverageAnswer(BaseModel):
     operation_id="fitNow",
     summary="A person's fit to every role today",
     response_model=FitNowAnswer,
-    responses={**READ_ERRORS, **problems(404, 413)},
+    responses={**READ_ERRORS, **problems(400, 404, 413)},
 )
 def fit_now_endpoint(
     request: Request,
@@ -126,7 +140,7 @@ def fit_now_endpoint(
     operation_id="leverage",
     summary="Which trait to develop first",
     response_model=LeverageAnswer,
-    responses={**READ_ERRORS, **problems(404, 413)},
+    responses={**READ_ERRORS, **problems(400, 404, 413)},
 )
 def leverage_endpoint(
     request: Request,

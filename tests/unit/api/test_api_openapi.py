@@ -17,6 +17,8 @@ OPERATIONS = {
     ("get", "/v1/roles/{role_id}"): "getRole",
     ("get", "/v1/roles/{role_id}/reachable"): "listReachableRoles",
     ("post", "/v1/routes"): "findRoutes",
+    ("post", "/v1/fit-now"): "fitNow",
+    ("post", "/v1/leverage"): "leverage",
     ("put", "/v1/roles/{role_id}"): "putRole",
     ("delete", "/v1/roles/{role_id}"): "deleteRole",
     ("put", "/v1/transitions/{source}/{target}"): "putTransition",

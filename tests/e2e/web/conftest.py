@@ -1,0 +1,178 @@
+"""Fixtures of the web page's end-to-end tests.
+
+A real uvicorn server (in a thread of the test process) serves the app on the
+bundled catalog with the page mounted, on a free port; Debian's headless
+Chromium, driven by Playwright's sync API, opens it with no network access
+beyond that server. Screenshots go to ``artifacts/screenshots/`` (git-ignored).
+
+Set ``RUMBO_CHROMIUM`` to use another Chromium binary. Without one the tests
+are skipped, with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+REPO = Path(__file__).resolve().parents[3]
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    # No network: host names other than the test server's address do not resolve,
+    # and anything sent through a proxy goes to a closed port.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=127.0.0.1",
+]
+
+
+def chromium_path() -> str | None:
+    wanted = os.environ.get("RUMBO_CHROMIUM")
+    if wanted:
+        return wanted
+    for name in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if Path(name).exists():
+            return name
+    return shutil.which("chromium")
+
+
+class _ServerThread:
+    """uvicorn serving the app (page mounted) from a thread, on a socket bound up front."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.server: uvicorn.Server | None = None
+        self.failure: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            from api.app import create_app
+            from api.settings import Settings
+            from api.web import mount_web
+
+            app = create_app(Settings(catalog_dir=None, neo4j_uri=None, read_requires_key=False))
+            if not any(getattr(r, "path", None) == "/" for r in app.routes):
+                mount_web(app)  # until the app factory mounts the page itself
+            self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+            self.server.run(sockets=[self.sock])
+        except BaseException as exc:  # reported by wait_ready
+            self.failure = exc
+
+    def wait_ready(self) -> str:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{self.url}/ready", timeout=2).status_code == 200:
+                    return self.url
+            except httpx.TransportError:
+                pass
+            if self.failure is not None or not self.thread.is_alive():
+                raise RuntimeError(f"the web test server failed: {self.failure!r}")
+            if time.monotonic() > deadline:
+                raise RuntimeError("the web test server was not ready after 60 s")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.sock.close()
+
+
+@pytest.fixture(scope="session")
+def _server_thread() -> Iterator[_ServerThread]:
+    """Starts the server without waiting, so it boots while Chromium starts."""
+    handle = _ServerThread()
+    try:
+        yield handle
+    finally:
+        handle.stop()
+
+
+@pytest.fixture(scope="session")
+def web_server(_server_thread: _ServerThread) -> str:
+    """Base URL of the app on the bundled catalog with the page mounted, once ready."""
+    return _server_thread.wait_ready()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Chromium (Debian's), started once for the session."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = chromium_path()
+    if not executable or not Path(executable).exists():
+        pytest.skip("no Chromium binary (install Debian's chromium or set RUMBO_CHROMIUM)")
+    with sync_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@pytest.fixture
+def page(_server_thread: _ServerThread, browser: object, web_server: str) -> Iterator[object]:
+    """A fresh page (own storage, Spanish) that reaches only the test server.
+
+    Console errors and uncaught exceptions fail the test, and so does any
+    request to another origin (the page must work offline: no CDN).
+    """
+    context = browser.new_context(  # type: ignore[attr-defined]
+        base_url=web_server,
+        viewport={"width": 1360, "height": 900},
+        locale="es-ES",
+        service_workers="block",
+    )
+    context.set_default_timeout(10_000)
+
+    errors: list[str] = []
+    page = context.new_page()
+
+    def only_local(request: object) -> None:
+        url: str = request.url  # type: ignore[attr-defined]
+        if not url.startswith((web_server + "/", "data:")):
+            errors.append(f"request to another origin: {url}")
+
+    page.on("request", only_local)
+    page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+    page.on(
+        "console",
+        lambda msg: (
+            errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None
+        ),
+    )
+    page.errors = errors  # type: ignore[attr-defined]
+    try:
+        yield page
+    finally:
+        context.close()
+    expected = getattr(page, "expected_errors", ())
+    unexpected = [e for e in errors if not any(x in e for x in expected)]
+    assert not unexpected, "\n".join(unexpected)
+
+
+@pytest.fixture(scope="session")
+def shots() -> Path:
+    """The git-ignored folder screenshots are saved in."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

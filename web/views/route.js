@@ -1,0 +1,638 @@
+// The route finder: start role (or a person's scores) and target, constraints
+// and mode; routes as a list, a Pareto chart, a diagram, development bars,
+// the personal timeline, steps, actions, and a printable plan.
+
+import { h, uid } from "../dom.js";
+import { t, num, pct, today, stepsText } from "../i18n.js";
+import { api, TRAITS, traitLabel, traitCode, roleName, person, hasPerson, invalidScores, personBody } from "../api.js";
+import { roleCombobox, roleChips, personFieldset, loadingState, emptyState, noRouteState, errorState, apiFieldLabels } from "../widgets.js";
+import { paretoChart, routeDiagram, developChart, timelineChart, developText, developLong, fitClass } from "../charts.js";
+import { link, navigate, replace } from "../router.js";
+
+const MODES = ["alternatives", "pareto", "best", "shortest-gap"];
+
+const state = {
+  startKind: "role",
+  from: "",
+  to: "",
+  mode: "alternatives",
+  k: 5,
+  maxSteps: 4,
+  minFit: 0,
+  avoid: [],
+  via: [],
+  curated: false,
+  fitWeight: 1,
+  effortWeight: 1,
+  maxStepEffort: "",
+  maxTraitStep: "",
+  selected: 0,
+};
+
+let last = null; // {answer, personal}
+let seq = 0;
+
+function intOr(value, fallback, min, max) {
+  const n = parseInt(value, 10);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
+function numOr(value, fallback) {
+  const n = Number(value);
+  return value !== "" && value !== null && Number.isFinite(n) ? n : fallback;
+}
+
+function list(value) {
+  return (value || "").split(",").map((x) => x.trim()).filter(Boolean);
+}
+
+function readParams(params) {
+  state.startKind = params.get("person") === "1" ? "person" : "role";
+  state.from = params.get("from") || "";
+  state.to = params.get("to") || "";
+  state.mode = MODES.includes(params.get("mode")) ? params.get("mode") : "alternatives";
+  state.k = intOr(params.get("k"), 5, 1, 50);
+  state.maxSteps = intOr(params.get("steps"), 4, 1, 8);
+  state.minFit = numOr(params.get("minfit"), 0);
+  state.avoid = list(params.get("avoid"));
+  state.via = list(params.get("via"));
+  state.curated = params.get("curated") === "1";
+  state.fitWeight = numOr(params.get("fw"), 1);
+  state.effortWeight = numOr(params.get("ew"), 1);
+  state.maxStepEffort = params.get("mse") || "";
+  state.maxTraitStep = params.get("mts") || "";
+  state.selected = intOr(params.get("sel"), 1, 1, 50) - 1;
+}
+
+function hashOf(selected = state.selected) {
+  const p = new URLSearchParams();
+  if (state.startKind === "person") p.set("person", "1");
+  if (state.from) p.set("from", state.from);
+  if (state.to) p.set("to", state.to);
+  p.set("mode", state.mode);
+  if (state.mode === "alternatives") p.set("k", state.k);
+  p.set("steps", state.maxSteps);
+  if (state.minFit) p.set("minfit", state.minFit);
+  if (state.avoid.length) p.set("avoid", state.avoid.join(","));
+  if (state.via.length) p.set("via", state.via.join(","));
+  if (state.curated) p.set("curated", "1");
+  if (state.fitWeight !== 1) p.set("fw", state.fitWeight);
+  if (state.effortWeight !== 1) p.set("ew", state.effortWeight);
+  if (state.maxStepEffort !== "") p.set("mse", state.maxStepEffort);
+  if (state.maxTraitStep !== "") p.set("mts", state.maxTraitStep);
+  if (selected > 0) p.set("sel", selected + 1);
+  return link("route", "", p);
+}
+
+function requestBody() {
+  const constraints = {
+    max_steps: state.maxSteps,
+    min_step_fit: Math.min(1, Math.max(0, state.minFit / 100)),
+    avoid: state.avoid,
+    via: state.via,
+    curated_only: state.curated,
+  };
+  if (state.maxStepEffort !== "") constraints.max_step_effort = intOr(state.maxStepEffort, 0, 0, 600);
+  if (state.maxTraitStep !== "") constraints.max_trait_step = intOr(state.maxTraitStep, 0, 0, 100);
+  const body = { to: state.to, mode: state.mode, constraints };
+  if (state.from) body.from = state.from;
+  if (state.mode === "alternatives") body.k = state.k;
+  if (state.fitWeight !== 1 || state.effortWeight !== 1) {
+    body.objective = { fit_weight: state.fitWeight, effort_weight: state.effortWeight };
+  }
+  if (state.startKind === "person") body.person = personBody();
+  return body;
+}
+
+function fieldLabels() {
+  return apiFieldLabels({
+    from: state.startKind === "person" ? t("field.current") : t("field.from"),
+    "person.current_role": t("field.current"),
+    to: t("field.to"),
+    k: t("field.k"),
+    "constraints.max_steps": t("field.maxSteps"),
+    "constraints.min_step_fit": t("field.minFit"),
+    "constraints.avoid": t("field.avoid"),
+    "constraints.via": t("field.via"),
+    "constraints.max_step_effort": t("field.maxStepEffort"),
+    "constraints.max_trait_step": t("field.maxTraitStep"),
+    "objective.fit_weight": t("field.fitWeight"),
+    "objective.effort_weight": t("field.effortWeight"),
+  });
+}
+
+/** Replace an unknown role with one of the API's close matches and search again. */
+function applySuggestion(field, roleId, wrong) {
+  if (field === "from" || field === "person.current_role") state.from = roleId;
+  else if (field === "to") state.to = roleId;
+  else if (field === "constraints.avoid") state.avoid = state.avoid.map((x) => (x === wrong ? roleId : x));
+  else if (field === "constraints.via") state.via = state.via.map((x) => (x === wrong ? roleId : x));
+  state.selected = 0;
+  navigate(hashOf());
+}
+
+// ------------------------------------------------------------------ view
+
+export function render(main, { params }) {
+  let asked = params.has("to") || params.has("from") || params.has("person");
+  if (asked) readParams(params);
+  else if (last) {
+    // Back to the finder (e.g. from the menu): show the last query again.
+    replace(hashOf());
+    asked = true;
+  }
+
+  const results = h("section", { class: "results", id: "results", "aria-live": "polite", "aria-labelledby": "results-title" });
+  main.append(
+    h("h1", { tabindex: -1 }, t("title.route")),
+    h("div", { class: "route-layout" }, form(results), results),
+  );
+
+  const ready = state.to && (state.startKind === "person" ? hasPerson() : state.from);
+  if (asked && ready) run(results);
+  else if (asked && state.startKind === "person" && state.to && !hasPerson()) {
+    results.replaceChildren(heading(), h("div", { class: "state state-warning", role: "status", dataset: { state: "person-missing" } }, h("p", {}, t("person.reenter"))));
+  } else {
+    results.replaceChildren(heading(), emptyState(t("empty.route")));
+  }
+}
+
+function heading(extra) {
+  // Visible once there are routes to count; for screen readers always.
+  return h("h2", { id: "results-title", class: extra ? "results-title" : "visually-hidden" }, t("routes.heading"), extra || "");
+}
+
+function form(results) {
+  const personal = state.startKind === "person";
+  const from = roleCombobox({ label: personal ? t("field.current") : t("field.from"), value: state.from, name: "from", required: !personal });
+  const to = roleCombobox({ label: t("field.to"), value: state.to, name: "to", required: true });
+  const avoid = roleChips({ label: t("field.avoid"), values: state.avoid, name: "avoid" });
+  const via = roleChips({ label: t("field.via"), values: state.via, name: "via" });
+  const ids = { mode: uid("mode"), k: uid("k"), steps: uid("steps"), minFit: uid("minfit"), curated: uid("curated"), fw: uid("fw"), ew: uid("ew"), mse: uid("mse"), mts: uid("mts") };
+
+  const kField = h(
+    "div",
+    { class: "field narrow", hidden: state.mode !== "alternatives" },
+    h("label", { for: ids.k }, t("field.k")),
+    h("input", { id: ids.k, name: "k", type: "number", min: 1, max: 50, step: 1, value: state.k }),
+  );
+  const mode = h(
+    "select",
+    {
+      id: ids.mode,
+      name: "mode",
+      onchange: (event) => {
+        kField.hidden = event.target.value !== "alternatives";
+      },
+    },
+    MODES.map((m) => h("option", { value: m, selected: m === state.mode }, t(`mode.${m}`))),
+  );
+
+  const startRadios = ["role", "person"].map((kind) => {
+    const id = uid(`start-${kind}`);
+    return h(
+      "div",
+      { class: "radio" },
+      h("input", {
+        type: "radio",
+        id,
+        name: "start",
+        value: kind,
+        checked: state.startKind === kind,
+        onchange: () => {
+          collect();
+          state.startKind = kind;
+          const fresh = form(results);
+          el.replaceWith(fresh);
+          fresh.querySelector(`input[name=start][value=${kind}]`).focus();
+        },
+      }),
+      h("label", { for: id }, t(`start.${kind}`)),
+    );
+  });
+
+  const swap = personal
+    ? null
+    : h(
+        "button",
+        {
+          type: "button",
+          class: "button button-icon swap",
+          "aria-label": t("action.swap"),
+          title: t("action.swap"),
+          onclick: () => {
+            collect();
+            [state.from, state.to] = [state.to, state.from];
+            from.set(state.from);
+            to.set(state.to);
+          },
+        },
+        "⇅",
+      );
+
+  const number = (id, name, labelKey, value, attrs) =>
+    h("div", { class: "field narrow" }, h("label", { for: id }, t(labelKey)), h("input", { id, name, type: "number", value, ...attrs }));
+
+  function collect() {
+    state.from = from.getId() || from.input.value.trim();
+    state.to = to.getId() || to.input.value.trim();
+    state.avoid = avoid.values();
+    state.via = via.values();
+    state.mode = mode.value;
+    state.k = intOr(el.querySelector("[name=k]").value, 5, 1, 50);
+    state.maxSteps = intOr(el.querySelector("[name=steps]").value, 4, 1, 8);
+    state.minFit = Math.min(100, Math.max(0, numOr(el.querySelector("[name=minfit]").value, 0)));
+    state.curated = el.querySelector("[name=curated]").checked;
+    state.fitWeight = numOr(el.querySelector("[name=fw]").value, 1);
+    state.effortWeight = numOr(el.querySelector("[name=ew]").value, 1);
+    state.maxStepEffort = el.querySelector("[name=mse]").value.trim();
+    state.maxTraitStep = el.querySelector("[name=mts]").value.trim();
+  }
+
+  const el = h(
+    "form",
+    {
+      class: "card route-form",
+      novalidate: true,
+      "aria-label": t("title.route"),
+      onsubmit: async (event) => {
+        event.preventDefault();
+        collect();
+        const [fromId, toId, avoidIds, viaIds] = await Promise.all([from.resolve(), to.resolve(), avoid.resolve(), via.resolve()]);
+        state.from = fromId;
+        state.to = toId;
+        state.avoid = avoidIds;
+        state.via = viaIds;
+        state.selected = 0;
+        const missing = [];
+        if (!personal && !state.from) missing.push(t("field.from"));
+        if (!state.to) missing.push(t("field.to"));
+        if (missing.length) {
+          results.replaceChildren(heading(), h("div", { class: "state state-error", role: "alert", dataset: { state: "missing" } }, h("p", {}, t("state.missingRole", { field: missing.join(", ") }))));
+          return;
+        }
+        if (personal && !hasPerson()) {
+          const names = invalidScores().map(traitLabel).join(", ");
+          results.replaceChildren(heading(), h("div", { class: "state state-error", role: "alert", dataset: { state: "invalid" } }, h("p", {}, t("person.missing", { fields: names }))));
+          return;
+        }
+        navigate(hashOf());
+      },
+    },
+    h("fieldset", { class: "start-kind" }, h("legend", {}, t("start.legend")), h("div", { class: "radio-row" }, startRadios)),
+    h("div", { class: "ends" }, from.root, swap, to.root),
+    personal ? personFieldset() : null,
+    h("div", { class: "field-row" }, h("div", { class: "field" }, h("label", { for: ids.mode }, t("field.mode")), mode), kField),
+    h(
+      "fieldset",
+      { class: "constraints" },
+      h("legend", {}, t("constraints.legend")),
+      h(
+        "div",
+        { class: "field-row" },
+        number(ids.steps, "steps", "field.maxSteps", state.maxSteps, { min: 1, max: 8, step: 1 }),
+        number(ids.minFit, "minfit", "field.minFit", state.minFit, { min: 0, max: 100, step: 5 }),
+      ),
+      avoid.root,
+      via.root,
+      h("div", { class: "checkbox" }, h("input", { type: "checkbox", id: ids.curated, name: "curated", checked: state.curated }), h("label", { for: ids.curated }, t("field.curated"))),
+      h(
+        "details",
+        { class: "advanced" },
+        h("summary", {}, t("field.advanced")),
+        h(
+          "div",
+          { class: "field-row" },
+          number(ids.fw, "fw", "field.fitWeight", state.fitWeight, { min: 0, max: 100, step: 0.1 }),
+          number(ids.ew, "ew", "field.effortWeight", state.effortWeight, { min: 0, max: 100, step: 0.1 }),
+          number(ids.mse, "mse", "field.maxStepEffort", state.maxStepEffort, { min: 0, max: 600, step: 1 }),
+          number(ids.mts, "mts", "field.maxTraitStep", state.maxTraitStep, { min: 0, max: 100, step: 1 }),
+        ),
+      ),
+    ),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "button button-primary" }, t("action.find"))),
+  );
+  return el;
+}
+
+// ------------------------------------------------------------------ query
+
+async function run(results) {
+  const mine = ++seq;
+  results.setAttribute("aria-busy", "true");
+  results.replaceChildren(heading(), loadingState());
+  const personal = state.startKind === "person";
+  try {
+    const answer = await api("routes", { method: "POST", body: requestBody() });
+    if (mine !== seq || !results.isConnected) return;
+    last = { answer, personal, scores: personal ? personBody().scores : null, leverage: null };
+    if (state.selected >= answer.routes.length) state.selected = 0;
+    drawResults(results);
+    if (personal) loadLeverage(results, mine);
+  } catch (error) {
+    if (mine !== seq || !results.isConnected) return;
+    results.replaceChildren(
+      heading(),
+      errorState(error, {
+        onRetry: () => run(results),
+        onSuggest: (field, roleId) => applySuggestion(field, roleId, error.problem?.role_id),
+        fieldLabels: fieldLabels(),
+      }),
+    );
+  } finally {
+    if (mine === seq) results.removeAttribute("aria-busy");
+  }
+}
+
+function drawResults(results, focusSelector = null) {
+  const { answer, personal } = last;
+  const routes = answer.routes;
+  if (!routes.length) {
+    results.replaceChildren(heading(), noRouteState(answer.reason));
+    return;
+  }
+  const selected = state.selected;
+  // Re-drawing replaces the buttons: keep the keyboard focus on the one used.
+  const select = (i, focus) => {
+    state.selected = i;
+    replace(hashOf(i));
+    drawResults(results, focus ? `${focus}[data-route-index="${i}"]` : null);
+  };
+  const count = routes.length === 1 ? t("routes.countOne") : t("routes.count", { n: routes.length });
+  const listEl = h(
+    "ol",
+    { class: "route-list", "aria-label": t("routes.select") },
+    routes.map((route, i) =>
+      h(
+        "li",
+        {},
+        h(
+          "button",
+          {
+            type: "button",
+            class: ["route-choice", i === selected && "selected"],
+            "aria-pressed": i === selected ? "true" : "false",
+            dataset: { routeIndex: i },
+            onclick: () => select(i, ".route-choice"),
+          },
+          h("span", { class: "route-choice-title" }, t("route.n", { n: i + 1 })),
+          h("span", { class: "route-choice-path" }, routeNames(route).join(" → ")),
+          h(
+            "span",
+            { class: "route-choice-meta" },
+            t("route.summary", { steps: stepsText(route.totals.steps), fit: pct(route.totals.cumulative_fit), effort: route.totals.effort }),
+            route.totals.months != null ? ` · ${t("route.months", { m: num(route.totals.months, 1) })}` : "",
+          ),
+        ),
+      ),
+    ),
+  );
+  const chart = paretoChart({ routes, selected, onSelect: (i) => select(i, ".pareto-point") });
+  results.replaceChildren(
+    heading(h("span", { class: "count", dataset: { count: routes.length } }, ` · ${count}${personal ? ` · ${t("routes.personal")}` : ""}`)),
+    h(
+      "div",
+      { class: "result-grid no-print" },
+      h("div", { class: "card" }, h("h3", {}, t("routes.select")), listEl),
+      h("figure", { class: "card pareto" }, h("h3", {}, t("pareto.title")), chart, h("figcaption", { class: "hint" }, t("pareto.hint"))),
+    ),
+    routeDetail(routes[selected], selected, personal),
+    personal ? leverageSection() : null,
+  );
+  if (focusSelector) results.querySelector(focusSelector)?.focus();
+}
+
+/** Which trait, raised by 10 points, most improves the person's best route (POST /v1/leverage). */
+async function loadLeverage(results, mine) {
+  const body = requestBody();
+  const person = { ...body.person };
+  if (body.from) person.current_role = body.from;
+  const query = { person, to: body.to, points: LEVERAGE_POINTS, constraints: body.constraints };
+  if (body.objective) query.objective = body.objective;
+  try {
+    last.leverage = await api("leverage", { method: "POST", body: query });
+  } catch {
+    last.leverage = "failed"; // an optional panel: the routes are the answer
+  }
+  if (mine !== seq || !results.isConnected) return;
+  results.querySelector("#leverage")?.replaceWith(leverageSection() || "");
+}
+
+const LEVERAGE_POINTS = 10;
+
+function leverageSection() {
+  const lev = last?.leverage;
+  if (lev === "failed") return null;
+  const section = h("section", { class: "card leverage no-print", id: "leverage", "aria-labelledby": "leverage-title" }, h("h3", { id: "leverage-title" }, t("lev.title")));
+  if (!lev) {
+    section.append(loadingState());
+    return section;
+  }
+  const target = roleName(state.to);
+  const summary = (route) =>
+    route
+      ? [h("td", { class: fitClass(route.totals.cumulative_fit) }, pct(route.totals.cumulative_fit)), h("td", { class: "num" }, String(route.totals.effort)), h("td", { class: "num" }, route.totals.months != null ? num(route.totals.months, 1) : "—")]
+      : [h("td", { colspan: 3 }, t("lev.noRoute"))];
+  section.append(
+    h("p", { class: "lev-best", dataset: { bestTrait: lev.best_trait || "" } }, lev.best_trait ? t("lev.best", { trait: traitLabel(lev.best_trait), p: lev.points, target }) : t("lev.none", { p: lev.points, target })),
+    h("p", { class: "hint" }, t("lev.hint", { p: lev.points })),
+    h(
+      "div",
+      { class: "table-wrap" },
+      h(
+        "table",
+        { class: "leverage-table" },
+        h("thead", {}, h("tr", {}, [t("lev.col.trait"), t("lev.col.to"), t("totals.fit"), t("totals.effort"), t("totals.months"), t("lev.col.gain")].map((c) => h("th", { scope: "col" }, c)))),
+        h(
+          "tbody",
+          {},
+          h("tr", { class: "baseline" }, h("th", { scope: "row" }, t("lev.now")), h("td", {}, "—"), summary(lev.baseline), h("td", {}, "—")),
+          lev.by_trait.map((item) =>
+            h(
+              "tr",
+              { class: item.trait === lev.best_trait ? "best" : null, dataset: { trait: item.trait } },
+              h("th", { scope: "row" }, `${item.label} +${lev.points}`, item.trait === lev.best_trait ? h("span", { class: "badge badge-best" }, t("lev.bestBadge")) : null),
+              h("td", { class: "num" }, num(item.raised_to)),
+              summary(item.route),
+              h("td", { class: "num" }, item.improvement == null ? "—" : num(item.improvement, 2)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  return section;
+}
+
+function routeNames(route) {
+  const names = route.roles.map(roleName);
+  return route.steps[0]?.from == null ? [t("person.you"), ...names] : names;
+}
+
+function routeDetail(route, index, personal) {
+  const tot = route.totals;
+  const start = route.steps[0]?.from;
+  const goal = route.roles[route.roles.length - 1];
+  const totals = [
+    ["totals.fit", pct(tot.cumulative_fit), fitClass(tot.cumulative_fit)],
+    ["totals.weakest", pct(tot.weakest_step), fitClass(tot.weakest_step)],
+    ["totals.mean", pct(tot.mean_step_fit), fitClass(tot.mean_step_fit)],
+    ["totals.effort", `${tot.effort} ${t("dev.unit")}`],
+    ["totals.steps", String(tot.steps)],
+    tot.months != null ? ["totals.months", num(tot.months, 1)] : null,
+  ].filter(Boolean);
+  const scores = last.scores
+    ? TRAITS.map((x) => `${traitCode(x.id)} ${num(last.scores[x.id])}`).join(" · ")
+    : null;
+
+  return h(
+    "article",
+    { class: "card route-detail", id: "route-detail", dataset: { routeIndex: index }, "aria-labelledby": "route-detail-title" },
+    h(
+      "div",
+      { class: "print-header print-only" },
+      h("p", { class: "print-brand" }, `Rumbo · ${t("plan.title")}`),
+      h("p", {}, t("plan.for", { from: start ? roleName(start) : t("person.you"), to: roleName(goal) })),
+      h("p", {}, t("plan.date", { date: today() })),
+      scores ? h("p", {}, t("plan.person", { scores })) : null,
+    ),
+    h(
+      "header",
+      { class: "detail-head" },
+      h("h3", { id: "route-detail-title" }, t("route.n", { n: index + 1 }), h("span", { class: "detail-path" }, ` · ${routeNames(route).join(" → ")}`)),
+      h("button", { type: "button", class: "button button-secondary no-print", id: "print-plan", onclick: () => window.print() }, t("action.print")),
+    ),
+    h("p", { class: "explanation" }, route.explanation),
+    h("dl", { class: "totals" }, totals.map(([key, value, cls]) => h("div", { class: ["total", cls] }, h("dt", {}, t(key)), h("dd", {}, value)))),
+    h(
+      "figure",
+      { class: "diagram" },
+      routeDiagram(route, { title: `${t("diagram.title")} — ${t("route.n", { n: index + 1 })}` }),
+      h(
+        "figcaption",
+        { class: "legend" },
+        h("span", { class: "key key-curated" }, t("diagram.legend.curated")),
+        h("span", { class: "key key-derived" }, t("diagram.legend.derived")),
+        h("span", { class: "key key-onet" }, t("diagram.legend.onet")),
+        h("span", { class: "key-codes" }, t("diagram.traits", { codes: TRAITS.map((x) => `${x.code} = ${traitLabel(x.id)}`).join(", ") })),
+      ),
+    ),
+    h(
+      "div",
+      { class: ["charts-row", personal && "with-timeline"] },
+      h("figure", { class: "develop" }, h("h4", {}, t("dev.title")), tot.effort ? developChart(tot.develop, t("dev.title")) : h("p", {}, t("dev.none"))),
+      personal && tot.months != null ? h("figure", { class: "timeline" }, h("h4", {}, t("timeline.title")), timelineChart(route), h("figcaption", {}, t("timeline.total", { m: num(tot.months, 1) }))) : null,
+    ),
+    stepsTable(route, personal),
+    actionsList(route),
+    actionsByTrait(route),
+    h("div", { class: "print-only notes" }, h("h4", {}, t("plan.notes"))),
+  );
+}
+
+function stepsTable(route, personal) {
+  const cols = ["n", "move", "fit", "origin", "develop", ...(personal ? ["months"] : []), "strengths"];
+  return h(
+    "section",
+    { class: "steps" },
+    h("h4", {}, t("steps.title")),
+    h(
+      "div",
+      { class: "table-wrap" },
+      h(
+        "table",
+        {},
+        h("thead", {}, h("tr", {}, cols.map((c) => h("th", { scope: "col" }, t(`steps.col.${c}`))))),
+        h(
+          "tbody",
+          {},
+          route.steps.map((step, i) =>
+            h(
+              "tr",
+              {},
+              h("td", {}, String(i + 1)),
+              h(
+                "td",
+                {},
+                step.from ? h("a", { href: link("role", step.from) }, roleName(step.from)) : t("person.you"),
+                " → ",
+                h("a", { href: link("role", step.to) }, roleName(step.to)),
+              ),
+              h("td", { class: fitClass(step.fit) }, pct(step.fit)),
+              h("td", {}, t(`origin.${step.origin || "entry"}`)),
+              h("td", { title: developLong(step.develop) }, developText(step.develop) || "—"),
+              personal ? h("td", {}, step.months != null ? num(step.months, 1) : "—") : null,
+              h("td", {}, step.strengths.length ? step.strengths.join("; ") : "—"),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function actionsList(route) {
+  const steps = route.steps.map((step, i) => ({ step, i })).filter(({ step }) => Object.keys(step.actions || {}).length);
+  if (!steps.length) return null;
+  return h(
+    "section",
+    { class: "actions-list no-print" },
+    h("h4", {}, t("actions.title")),
+    h(
+      "ol",
+      { class: "action-steps" },
+      steps.map(({ step, i }) =>
+        h(
+          "li",
+          { value: i + 1 },
+          h("strong", {}, t("actions.step", { n: i + 1, name: roleName(step.to) })),
+          h(
+            "ul",
+            {},
+            TRAITS.filter((x) => step.actions[x.id]?.length).map((x) =>
+              h("li", {}, h("span", { class: "trait-tag" }, `${traitLabel(x.id)} +${step.develop[x.id] ?? 0}`), " ", step.actions[x.id].join(" · ")),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The same actions once per trait, with the steps that need it (the printed plan). */
+function actionsByTrait(route) {
+  const rows = TRAITS.map((x) => {
+    const steps = route.steps.map((step, i) => ({ i, points: step.develop[x.id] || 0, actions: step.actions?.[x.id] || [] })).filter((e) => e.points > 0);
+    const actions = steps.find((e) => e.actions.length)?.actions || [];
+    return { x, steps, actions };
+  }).filter((row) => row.steps.length && row.actions.length);
+  if (!rows.length) return null;
+  return h(
+    "section",
+    { class: "actions-compact print-only" },
+    h("h4", {}, t("actions.title")),
+    h(
+      "table",
+      {},
+      h("thead", {}, h("tr", {}, [t("role.col.develop"), t("actions.where"), t("actions.title")].map((c) => h("th", { scope: "col" }, c)))),
+      h(
+        "tbody",
+        {},
+        rows.map(({ x, steps, actions }) =>
+          h(
+            "tr",
+            {},
+            h("td", { class: "num" }, `${traitLabel(x.id)} +${steps.reduce((sum, e) => sum + e.points, 0)}`),
+            h("td", {}, steps.map((e) => t("actions.stepPoints", { n: e.i + 1, p: e.points })).join(", ")),
+            h("td", {}, actions.join(" · ")),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The last route answer (for tests and the print plan). */
+export function lastAnswer() {
+  return last?.answer ?? null;
+}
