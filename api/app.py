@@ -24,8 +24,8 @@ from api.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from api.middleware import BodyLimitMiddleware, CatalogHeadersMiddleware
 from api.models import SCHEMA_EXAMPLES
 from api.routes import meta, v1
-from api.web import mount_web
 from api.settings import Settings
+from api.web import mount_web
 from graph.store import CatalogStore, MemoryStore, StoreUnavailable
 from loaders import read_catalog
 
