@@ -19,6 +19,7 @@ from fastapi.openapi.utils import get_openapi
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from starlette.concurrency import run_in_threadpool
 
+from api.answer_cache import AnswerCache
 from api.deps import VersionTracker
 from api.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from api.middleware import BodyLimitMiddleware, CatalogHeadersMiddleware
@@ -148,6 +149,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.answers = AnswerCache(settings.answer_cache_size)
     app.state.versions = versions
     app.state.retry_after = settings.retry_after_seconds
     app.state.store = None

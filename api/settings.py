@@ -66,6 +66,12 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Origins allowed by CORS; CORS is off when empty (the default).",
     )
+    answer_cache_size: int = Field(
+        2048,
+        ge=0,
+        le=1_000_000,
+        description="Route answers kept per process (0 turns the cache off); never with a person.",
+    )
     query_budget_seconds: float = Field(
         2.0,
         gt=0,

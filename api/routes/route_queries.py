@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Request
 
+from api.answer_cache import AnswerCache
 from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
 from api.errors import FieldContext
 from api.models import MLOPS_TO_CDO, RouteAnswerView, RouteRequest
@@ -91,6 +92,10 @@ def find_routes(
             ],
         ),
     )
+    cache: AnswerCache[RouteAnswerView] = request.app.state.answers
+    key = (snapshot.version, lang, query.model_dump_json())
+    if query.person is None and (cached := cache.get(key)) is not None:
+        return cached
     graph = snapshot.graph
     with time_budget(settings.query_budget_seconds):
         answer = answer_routes(graph, query, lang)
@@ -99,7 +104,7 @@ def find_routes(
         for role_id in route.roles:
             if role_id not in names:
                 names[role_id] = role_name(graph, role_id, lang)
-    return RouteAnswerView(
+    view = RouteAnswerView(
         catalog_version=snapshot.version,
         lang=lang,
         mode=query.mode,
@@ -107,3 +112,6 @@ def find_routes(
         reason=answer.reason,
         names=names,
     )
+    if query.person is None:
+        cache.put(key, view)
+    return view

@@ -96,3 +96,14 @@ async def test_scores_never_reach_the_logs(
     await client.post("/v1/fit-now", json={"person": unusual})
     await client.post("/v1/routes", json={"to": "chief-data-officer", "person": unusual})
     assert "71.234" not in caplog.text
+
+
+async def test_person_answers_are_never_cached(client: httpx.AsyncClient, app: Any) -> None:
+    await client.post("/v1/routes", json={"to": "chief-data-officer", "person": LUCIA})
+    assert app.state.answers._items == {}
+    query = {"from": "mlops-engineer", "to": "chief-technology-officer"}
+    first = await client.post("/v1/routes", json=query)
+    second = await client.post("/v1/routes", json=query)
+    assert first.status_code == 200
+    assert first.content == second.content
+    assert len(app.state.answers._items) == 1
