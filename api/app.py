@@ -24,6 +24,7 @@ from api.deps import VersionTracker
 from api.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from api.middleware import BodyLimitMiddleware, CatalogHeadersMiddleware
 from api.models import SCHEMA_EXAMPLES
+from api.request_log import RequestLogMiddleware
 from api.routes import meta, v1
 from api.settings import Settings
 from api.web import mount_web
@@ -170,6 +171,7 @@ def create_app(
         )
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(CatalogHeadersMiddleware, versions=versions)
+    app.add_middleware(RequestLogMiddleware)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

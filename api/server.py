@@ -12,6 +12,8 @@ from pathlib import Path
 
 import uvicorn
 
+from api.request_log import json_logging_config
+
 log = logging.getLogger("api")
 
 
@@ -60,5 +62,5 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
-        log_level="info",
+        log_config=json_logging_config(),
     )
