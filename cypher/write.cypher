@@ -1,0 +1,88 @@
+// What the store writes. Every write transaction starts with lock_meta or bump_version on the
+// :CatalogMeta node: that takes its write lock, so writers are serialised and the version check
+// (optimistic concurrency) happens inside the transaction that writes.
+// Rows go in as $rows lists (UNWIND), in batches; nothing is formatted into the text.
+
+// name: bump_version
+// Lock the meta node and move to the next version; returns it and the current generation.
+// (SET reads m.version under the node's write lock: no lost updates.)
+MATCH (m:CatalogMeta {key: 'catalog'})
+SET m.version = m.version + 1, m.updated_at = datetime()
+RETURN m.version AS version, m.generation AS generation;
+
+// name: allocate_generation
+// A fresh generation number for a whole-catalog load (written before it becomes current).
+MATCH (m:CatalogMeta {key: 'catalog'})
+SET m.last_generation = coalesce(m.last_generation, m.generation) + 1
+RETURN m.last_generation AS generation;
+
+// name: switch_generation
+// Make a loaded generation the current catalog (in the transaction that ran bump_version).
+MATCH (m:CatalogMeta {key: 'catalog'})
+SET m.generation = $generation
+RETURN m.version AS version, m.generation AS generation;
+
+// name: create_roles
+// A batch of roles of a new generation (see loaders/neo4j_store.py for the properties).
+UNWIND $rows AS row
+CREATE (r:Role {gen: $generation})
+SET r += row;
+
+// name: create_transitions
+// A batch of transitions between roles of a new generation.
+UNWIND $rows AS row
+MATCH (s:Role {gen: $generation, id: row.source})
+MATCH (d:Role {gen: $generation, id: row.target})
+CREATE (s)-[t:TRANSITION]->(d)
+SET t = row.properties;
+
+// name: create_actions
+// A batch of development actions of a new generation (position = order in the table).
+UNWIND $rows AS row
+CREATE (a:DevelopmentAction {gen: $generation})
+SET a += row;
+
+// name: delete_generation_batch
+// Delete up to $batch_size roles of a generation, with their transitions.
+MATCH (r:Role)
+WHERE r.gen = $generation AND r.id IS NOT NULL
+WITH r LIMIT $batch_size
+DETACH DELETE r
+RETURN count(*) AS deleted;
+
+// name: delete_generation_actions
+// Delete the development actions of a generation.
+MATCH (a:DevelopmentAction)
+WHERE a.gen = $generation
+DETACH DELETE a
+RETURN count(*) AS deleted;
+
+// name: upsert_roles
+// Create or replace roles of the current generation; their transitions are kept.
+UNWIND $rows AS row
+MERGE (r:Role {gen: $generation, id: row.id})
+SET r = row {.*, gen: $generation}
+RETURN count(r) AS written;
+
+// name: delete_roles
+// Delete roles of the current generation and every transition that touches them.
+UNWIND $ids AS id
+MATCH (r:Role {gen: $generation, id: id})
+DETACH DELETE r
+RETURN count(*) AS deleted;
+
+// name: upsert_transitions
+// Create or replace transitions between existing roles of the current generation.
+UNWIND $rows AS row
+MATCH (s:Role {gen: $generation, id: row.source})
+MATCH (d:Role {gen: $generation, id: row.target})
+MERGE (s)-[t:TRANSITION]->(d)
+SET t = row.properties
+RETURN count(t) AS written;
+
+// name: delete_transitions
+// Delete transitions of the current generation.
+UNWIND $rows AS row
+MATCH (:Role {gen: $generation, id: row.source})-[t:TRANSITION]->(:Role {gen: $generation, id: row.target})
+DELETE t
+RETURN count(*) AS deleted;

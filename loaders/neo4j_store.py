@@ -1,0 +1,1011 @@
+"""Neo4j as Rumbo's system of record: a :class:`~graph.store.CatalogStore` on the official driver.
+
+The graph model (``docs/neo4j.md``):
+
+* ``(:Role)`` nodes: ``gen`` (the catalog generation), ``id``, ``name``, ``name_en``,
+  ``family``, ``level``, ``description``, ``attribution``; the profile as six float
+  properties named after the traits (``openness`` ... ``relational_engagement``); profile
+  notes as ``note_<trait>``; ``strengths`` and ``red_flags`` as string lists; interview
+  questions and archetypes as JSON strings (``interview_questions``, ``archetypes``) so that
+  optional sub-fields survive exactly. Absent optional fields are absent properties.
+* ``[:TRANSITION]`` relationships between roles of one generation: ``fit``, ``strengths``,
+  ``origin`` and the development points as ``develop_<trait>`` (only traits with points).
+* ``(:DevelopmentAction)`` nodes: ``gen``, ``position`` (order in the table), ``trait``,
+  ``es``, ``en``.
+* One ``(:CatalogMeta {key: 'catalog'})`` node: ``version`` (bumped by every write),
+  ``generation`` (the generation readers see), ``last_generation``, ``uid`` (identifies the
+  database's catalog, so a wiped and reloaded database is never mistaken for the old one) and
+  ``updated_at``.
+
+A whole-catalog load writes a new generation next to the current one in batches (each its
+own transaction, so the server's transaction memory stays bounded), then makes it current
+in one small transaction that also bumps the version; only then is the old generation
+deleted. Readers only ever look at the generation the meta node points to, so a load that
+fails, or a catalog that fails validation, leaves what they see exactly as it was (and the
+half-written generation is deleted). A single transaction cannot hold a large catalog on a
+small server: on the 512 MB-heap local server even 100k roles exceed its transaction memory.
+
+Every statement comes from ``cypher/*.cypher`` by name; every value is a parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    NotificationDisabledClassification,
+    RoutingControl,
+    Session,
+)
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from pydantic import ValidationError
+
+import cypher
+from graph.catalog import Catalog
+from graph.errors import CatalogError, Problem
+from graph.model import DevelopmentAction, Role, Transition
+from graph.store import (
+    CatalogSnapshot,
+    StoreUnavailable,
+    VersionConflict,
+    with_role,
+    with_transition,
+    without_role,
+    without_transition,
+)
+from graph.traits import TRAITS
+from loaders import CatalogFormat, write_catalog
+from loaders._common import describe_error, error_path, format_field
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "DELETE_BATCH_SIZE",
+    "Neo4jStore",
+    "Progress",
+    "SCHEMA_STATEMENTS",
+    "StoreStatus",
+    "action_row",
+    "connect",
+    "role_from_properties",
+    "role_properties",
+    "transition_from_properties",
+    "transition_row",
+]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: ``progress(done, total)``: records written (and old roles deleted) out of the total.
+Progress = Callable[[int, int], None]
+
+#: Rows per ``UNWIND $rows`` batch of a load; each batch is one transaction.
+DEFAULT_BATCH_SIZE = 5000
+#: Roles deleted per transaction when a generation is dropped (with their transitions).
+DELETE_BATCH_SIZE = 1000
+#: Schema statements ``init_schema`` runs, in order (each in its own transaction).
+SCHEMA_STATEMENTS: tuple[str, ...] = (
+    "constraint_role_key",
+    "index_role_family",
+    "index_role_level",
+    "index_action_generation",
+    "constraint_meta_key",
+)
+#: Seconds ``init_schema`` waits for new indexes to come online.
+INDEX_WAIT_SECONDS = 300
+#: URI schemes :func:`connect` accepts (the driver's HTTP preview is not used).
+BOLT_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
+#: Notification classes the store's sessions silence: "label/property does not exist" on a
+#: new database or a catalog without actions is expected, not a mistake in a query.
+QUIET = (NotificationDisabledClassification.UNRECOGNIZED,)
+#: Times an unconditional incremental write is retried when another process wrote first.
+WRITE_ATTEMPTS = 5
+
+_SOURCE = "neo4j"
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+def role_properties(role: Role) -> dict[str, Any]:
+    """The properties of a role's ``:Role`` node (without ``gen``).
+
+    >>> from graph.traits import Profile, Trait
+    >>> role = Role(id="a", name="A", profile=Profile.from_scores([50, 60, 70, 80, 90, 72.5]),
+    ...             profile_notes={Trait.OPENNESS: "curious"}, strengths=("x",))
+    >>> props = role_properties(role)
+    >>> props["relational_engagement"], props["note_openness"], props["strengths"]
+    (72.5, 'curious', ['x'])
+    >>> role_from_properties(props) == role
+    True
+    """
+    props: dict[str, Any] = {"id": role.id, "name": role.name}
+    for key in ("name_en", "family", "level", "description", "attribution"):
+        value = getattr(role, key)
+        if value is not None:
+            props[key] = value
+    for trait in TRAITS:
+        props[trait.value] = float(role.profile.score(trait))
+        if trait in role.profile_notes:
+            props[f"note_{trait.value}"] = role.profile_notes[trait]
+    props["strengths"] = list(role.strengths)
+    props["red_flags"] = list(role.red_flags)
+    if role.interview_questions:
+        props["interview_questions"] = _json(
+            [q.model_dump(exclude_none=True) for q in role.interview_questions]
+        )
+    if role.archetypes:
+        props["archetypes"] = _json([a.model_dump(exclude_none=True) for a in role.archetypes])
+    return props
+
+
+def role_from_properties(props: Mapping[str, Any]) -> Role:
+    """The role a ``:Role`` node's properties describe (unknown properties are ignored).
+
+    Raises
+    ------
+    pydantic.ValidationError
+        If a property is missing or out of range.
+    ValueError
+        If a JSON property is not valid JSON.
+    """
+    data: dict[str, Any] = {
+        key: props[key]
+        for key in ("id", "name", "name_en", "family", "level", "description", "attribution")
+        if props.get(key) is not None
+    }
+    data["profile"] = {t.value: props.get(t.value) for t in TRAITS}
+    notes = {t.value: props[f"note_{t.value}"] for t in TRAITS if f"note_{t.value}" in props}
+    if notes:
+        data["profile_notes"] = notes
+    data["strengths"] = tuple(props.get("strengths") or ())
+    data["red_flags"] = tuple(props.get("red_flags") or ())
+    for key in ("interview_questions", "archetypes"):
+        if props.get(key) is not None:
+            data[key] = json.loads(props[key])
+    return Role.model_validate(data)
+
+
+def transition_properties(transition: Transition) -> dict[str, Any]:
+    """The properties of a ``:TRANSITION`` relationship."""
+    props: dict[str, Any] = {
+        "fit": transition.fit,
+        "strengths": list(transition.strengths),
+        "origin": transition.origin.value,
+    }
+    for trait in TRAITS:
+        if trait in transition.develop:
+            props[f"develop_{trait.value}"] = transition.develop[trait]
+    return props
+
+
+def transition_row(transition: Transition) -> dict[str, Any]:
+    """One row of ``create_transitions`` / ``upsert_transitions``.
+
+    >>> row = transition_row(Transition(source="a", target="b", fit=0.5, develop={"openness": 4}))
+    >>> row["source"], row["target"], row["properties"]["develop_openness"]
+    ('a', 'b', 4)
+    >>> transition_from_properties("a", "b", row["properties"]).develop
+    {<Trait.OPENNESS: 'openness'>: 4}
+    """
+    return {
+        "source": transition.source,
+        "target": transition.target,
+        "properties": transition_properties(transition),
+    }
+
+
+def transition_from_properties(source: str, target: str, props: Mapping[str, Any]) -> Transition:
+    """The transition a ``:TRANSITION`` relationship describes."""
+    develop = {
+        t.value: props[f"develop_{t.value}"] for t in TRAITS if f"develop_{t.value}" in props
+    }
+    data: dict[str, Any] = {
+        "source": source,
+        "target": target,
+        "fit": props.get("fit"),
+        "strengths": tuple(props.get("strengths") or ()),
+        "develop": develop,
+    }
+    if props.get("origin") is not None:
+        data["origin"] = props["origin"]
+    return Transition.model_validate(data)
+
+
+def action_row(position: int, action: DevelopmentAction) -> dict[str, Any]:
+    """One row of ``create_actions``: the action and its place in the table."""
+    return {"position": position, "trait": action.trait.value, "es": action.es, "en": action.en}
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# --------------------------------------------------------------------------- the store
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """What ``rumbo db status`` shows."""
+
+    uri: str
+    database: str | None
+    version: int
+    generation: int
+    roles: int
+    transitions: int
+    actions: int
+    #: Nodes of other generations by generation: a load in progress or left by a failed one.
+    other_generations: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Head:
+    """The meta node as read: the cache key of a snapshot."""
+
+    uid: str | None
+    version: int
+    generation: int
+
+
+class _Moved(Exception):
+    """Another process wrote after the snapshot a write was validated against."""
+
+
+class _NotEmpty(Exception):
+    """An ``if_empty`` load found a catalog in place."""
+
+
+class Neo4jStore:
+    """The catalog kept in Neo4j, with an in-process projection for route search.
+
+    Parameters
+    ----------
+    driver
+        An open driver; the store owns it from now on (:meth:`close` closes it).
+    database
+        The database name (``None``: the server's default).
+    uri
+        The server URI, for error messages (derived from the driver when omitted).
+    batch_size
+        Rows per ``UNWIND`` batch in whole-catalog loads.
+
+    Reads check the catalog version with one cheap query and reload the projection (roles,
+    transitions, actions) only when it changed; when the server cannot be reached they
+    answer with the last snapshot read, marked ``stale``. Writes validate against the
+    current catalog first, then check the version inside the transaction that writes.
+    """
+
+    def __init__(
+        self,
+        driver: Driver,
+        database: str | None = "neo4j",
+        *,
+        uri: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be positive, got {batch_size}")
+        self._driver = driver
+        self._database = database
+        self._uri = uri or _driver_uri(driver)
+        self._batch_size = batch_size
+        self._lock = threading.Lock()  # guards _cached and _stale
+        self._reload_lock = threading.Lock()  # one projection read at a time
+        self._cached: tuple[_Head, CatalogSnapshot] | None = None
+        self._stale: CatalogSnapshot | None = None
+        self._schema_ready = False
+
+    # ------------------------------------------------------------------ reads
+
+    @property
+    def uri(self) -> str:
+        """The server this store talks to."""
+        return self._uri
+
+    @property
+    def database(self) -> str | None:
+        """The database name (``None``: the server's default)."""
+        return self._database
+
+    def snapshot(self) -> CatalogSnapshot:
+        """The current catalog, reloaded only when its version changed.
+
+        Raises
+        ------
+        StoreUnavailable
+            If the server cannot be reached and no snapshot was read before; with one,
+            that snapshot is returned with ``stale=True``.
+        CatalogError
+            If the graph in the database is not a valid catalog.
+
+        While another thread of this process reloads the projection, the previous
+        snapshot is returned rather than waiting for the reload.
+        """
+        try:
+            return self._current(wait=False)
+        except StoreUnavailable as exc:
+            with self._lock:
+                cached = self._cached
+                if cached is None:
+                    raise
+                snapshot = cached[1]
+                if self._stale is None or self._stale.version != snapshot.version:
+                    self._stale = CatalogSnapshot(snapshot.version, snapshot.catalog, stale=True)
+                log.warning("serving catalog version %d (stale): %s", snapshot.version, exc)
+                return self._stale
+
+    def status(self) -> StoreStatus:
+        """Version, generation and counts, read from the database."""
+        head = self._head()
+        counts = self._read_query(
+            "reading the catalog counts", "count_generation", {"generation": head.generation}
+        )
+        actions = self._read_query(
+            "reading the catalog counts", "count_actions", {"generation": head.generation}
+        )
+        others = self._read_query(
+            "reading the catalog generations", "other_generations", {"generation": head.generation}
+        )
+        return StoreStatus(
+            uri=self._uri,
+            database=self._database,
+            version=head.version,
+            generation=head.generation,
+            roles=int(counts[0]["roles"]) if counts else 0,
+            transitions=int(counts[0]["transitions"] or 0) if counts else 0,
+            actions=int(actions[0]["actions"]) if actions else 0,
+            other_generations={int(r["generation"]): int(r["nodes"]) for r in others},
+        )
+
+    def is_empty(self) -> bool:
+        """Whether the current catalog has no roles (a new or wiped database)."""
+        head = self._head()
+        counts = self._read_query(
+            "reading the catalog counts", "count_generation", {"generation": head.generation}
+        )
+        return not counts or int(counts[0]["roles"]) == 0
+
+    def export(self, folder: Path, fmt: CatalogFormat = "yaml") -> CatalogSnapshot:
+        """Write the current catalog into ``folder`` as YAML or CSV; returns what was written.
+
+        Raises
+        ------
+        StoreUnavailable
+            If the server cannot be reached (a stale catalog is never exported).
+        CatalogError
+            If the folder cannot be written.
+        """
+        snapshot = self._current()
+        write_catalog(snapshot.catalog, folder, fmt)
+        return snapshot
+
+    # ------------------------------------------------------------------ schema
+
+    def init_schema(self) -> None:
+        """Create the constraints, indexes and meta node (idempotent)."""
+        for name in SCHEMA_STATEMENTS:
+            self._write(f"creating the schema ({name})", _run_statement, name, {})
+        self._write(
+            "waiting for the indexes",
+            _run_statement,
+            "await_indexes",
+            {"timeout_seconds": INDEX_WAIT_SECONDS},
+        )
+        self._write("creating the catalog meta node", _run_statement, "ensure_meta", {})
+        self._schema_ready = True
+
+    def _ensure_schema(self) -> None:
+        if not self._schema_ready:
+            self.init_schema()
+
+    # ------------------------------------------------------------------ whole loads
+
+    def replace(self, catalog: Catalog) -> CatalogSnapshot:
+        """Replace the whole catalog atomically (see :meth:`load`)."""
+        snapshot = self.load(catalog)
+        assert snapshot is not None  # only an if_empty load can skip
+        return snapshot
+
+    def load(
+        self,
+        catalog: Catalog,
+        *,
+        progress: Progress | None = None,
+        if_empty: bool = False,
+    ) -> CatalogSnapshot | None:
+        """Replace the whole catalog, atomically for every reader.
+
+        The catalog is validated first (a :class:`CatalogError` leaves the database
+        untouched); then a new generation is written in batches, made current in one
+        transaction that bumps the version, and the old generation is deleted. If anything
+        fails before the switch, the new generation is deleted and the database reads
+        exactly as before.
+
+        Parameters
+        ----------
+        catalog
+            The new catalog.
+        progress
+            Called as ``progress(done, total)`` after every batch (records written, then old
+            roles deleted).
+        if_empty
+            Load only when the current catalog has no roles; returns ``None`` otherwise.
+
+        Raises
+        ------
+        CatalogError
+            If the catalog breaks a rule.
+        VersionConflict
+            If a load that started later finished first (this one is discarded).
+        StoreUnavailable
+            If the server cannot be reached or fails; the database is unchanged.
+        """
+        checked = Catalog.build(
+            catalog.roles.values(), catalog.transitions.values(), catalog.actions
+        )
+        self._ensure_schema()
+        head = self._head()
+        if if_empty and not self.is_empty():
+            return None
+        old = self._read_query(
+            "reading the catalog counts", "count_generation", {"generation": head.generation}
+        )
+        old_roles = int(old[0]["roles"]) if old else 0
+        written_total = len(checked.roles) + len(checked.transitions) + len(checked.actions)
+        tracker = _Tracker(progress, written_total + old_roles)
+        generation: int = self._write(
+            "allocating a catalog generation", _single_value, "allocate_generation", "generation"
+        )
+        try:
+            self._write_generation(checked, generation, tracker)
+            version = self._write(
+                "switching to the new catalog",
+                self._switch,
+                generation,
+                (len(checked.roles), len(checked.transitions)),
+                if_empty,
+            )
+        except _NotEmpty:
+            self._drop_generation(generation, None)
+            return None
+        except BaseException:
+            self._drop_generation(generation, None)
+            raise
+        self._drop_old_generations(generation, tracker)
+        tracker.finish()
+        snapshot = CatalogSnapshot(version, checked)
+        with self._lock:
+            self._cached = (_Head(head.uid, version, generation), snapshot)
+        return snapshot
+
+    def _write_generation(self, catalog: Catalog, generation: int, tracker: _Tracker) -> None:
+        stages: list[tuple[str, Iterable[dict[str, Any]]]] = [
+            ("create_roles", (role_properties(r) for r in catalog.roles.values())),
+            ("create_transitions", (transition_row(t) for t in catalog.transitions.values())),
+            ("create_actions", (action_row(i, a) for i, a in enumerate(catalog.actions))),
+        ]
+        for name, rows in stages:
+            for batch in _batches(rows, self._batch_size):
+                self._write_batch(name, generation, batch)
+                tracker.advance(len(batch))
+
+    def _write_batch(self, name: str, generation: int, rows: list[dict[str, Any]]) -> None:
+        """Write one batch of a new generation in its own transaction."""
+        self._write(
+            f"writing the catalog ({name})",
+            _run_statement,
+            name,
+            {"generation": generation, "rows": rows},
+        )
+
+    @staticmethod
+    def _switch(
+        tx: ManagedTransaction,
+        generation: int,
+        expected: tuple[int, int],
+        if_empty: bool,
+    ) -> int:
+        head = _single(tx, "bump_version", {})
+        if head is None:
+            raise StoreUnavailable("the catalog meta node is missing; run `rumbo db init`")
+        version, current = int(head["version"]), int(head["generation"])
+        if current > generation:
+            raise VersionConflict(version - 1, version)
+        if if_empty:
+            present = _single(tx, "count_generation", {"generation": current})
+            if present is not None and int(present["roles"]) > 0:
+                raise _NotEmpty
+        counts = _single(tx, "count_generation", {"generation": generation})
+        found = (int(counts["roles"]), int(counts["transitions"] or 0)) if counts else (0, 0)
+        if found != expected:
+            raise CatalogError(
+                [
+                    Problem(
+                        f"the new catalog generation {generation} holds {found[0]} roles and "
+                        f"{found[1]} transitions instead of {expected[0]} and {expected[1]}; "
+                        "the load was rolled back",
+                        _SOURCE,
+                    )
+                ]
+            )
+        _single(tx, "switch_generation", {"generation": generation})
+        return version
+
+    def _drop_old_generations(self, current: int, tracker: _Tracker | None) -> None:
+        try:
+            others = self._read_query(
+                "reading the catalog generations", "other_generations", {"generation": current}
+            )
+        except StoreUnavailable as exc:
+            log.warning("old catalog generations are left in place: %s", exc)
+            return
+        for record in others:
+            if int(record["generation"]) < current:
+                self._drop_generation(int(record["generation"]), tracker)
+
+    def _drop_generation(self, generation: int, tracker: _Tracker | None) -> None:
+        """Delete one generation in batches; best effort (readers never see it)."""
+        try:
+            while True:
+                deleted: int = self._write(
+                    "deleting an old catalog generation",
+                    _single_value,
+                    "delete_generation_batch",
+                    "deleted",
+                    {"generation": generation, "batch_size": DELETE_BATCH_SIZE},
+                )
+                if tracker is not None:
+                    tracker.advance(deleted)
+                if deleted < DELETE_BATCH_SIZE:
+                    break
+            self._write(
+                "deleting an old catalog generation",
+                _single_value,
+                "delete_generation_actions",
+                "deleted",
+                {"generation": generation},
+            )
+        except BaseException as exc:  # the caller's own error matters more
+            log.warning(
+                "catalog generation %d is left in place (invisible to readers; the next load "
+                "deletes it): %s",
+                generation,
+                exc,
+            )
+            if not isinstance(exc, Exception):
+                raise
+
+    # ------------------------------------------------------------------ incremental writes
+
+    def put_role(self, role: Role, expected_version: int | None = None) -> CatalogSnapshot:
+        """Create or replace a role (its transitions are kept)."""
+        return self._commit(
+            expected_version,
+            lambda c: with_role(c, role),
+            [("upsert_roles", {"rows": [role_properties(role)]}, "written")],
+        )
+
+    def delete_role(self, role_id: str, expected_version: int | None = None) -> CatalogSnapshot:
+        """Delete a role and every transition that touches it."""
+        return self._commit(
+            expected_version,
+            lambda c: without_role(c, role_id),
+            [("delete_roles", {"ids": [role_id]}, "deleted")],
+        )
+
+    def put_transition(
+        self, transition: Transition, expected_version: int | None = None
+    ) -> CatalogSnapshot:
+        """Create or replace a transition between two existing roles."""
+        return self._commit(
+            expected_version,
+            lambda c: with_transition(c, transition),
+            [("upsert_transitions", {"rows": [transition_row(transition)]}, "written")],
+        )
+
+    def delete_transition(
+        self, source: str, target: str, expected_version: int | None = None
+    ) -> CatalogSnapshot:
+        """Delete one transition."""
+        return self._commit(
+            expected_version,
+            lambda c: without_transition(c, source, target),
+            [("delete_transitions", {"rows": [{"source": source, "target": target}]}, "deleted")],
+        )
+
+    def _commit(
+        self,
+        expected: int | None,
+        change: Callable[[Catalog], Catalog],
+        statements: Sequence[tuple[str, dict[str, Any], str]],
+    ) -> CatalogSnapshot:
+        """Validate ``change`` on the current catalog, then write it if nobody wrote since."""
+        self._ensure_schema()
+        for _ in range(WRITE_ATTEMPTS):
+            head, base = self._current_with_head()
+            if expected is not None and expected != base.version:
+                raise VersionConflict(expected, base.version)
+            catalog = change(base.catalog)
+            try:
+                version: int = self._write(
+                    "writing to the catalog", self._apply, base.version, expected, statements
+                )
+            except _Moved:
+                continue
+            snapshot = CatalogSnapshot(version, catalog)
+            with self._lock:
+                self._cached = (_Head(head.uid, version, head.generation), snapshot)
+            return snapshot
+        raise StoreUnavailable(
+            f"Neo4j at {self._uri}: writing to the catalog failed: other processes kept "
+            f"writing first ({WRITE_ATTEMPTS} attempts); retry"
+        )
+
+    @staticmethod
+    def _apply(
+        tx: ManagedTransaction,
+        base_version: int,
+        expected: int | None,
+        statements: Sequence[tuple[str, dict[str, Any], str]],
+    ) -> int:
+        head = _single(tx, "bump_version", {})
+        if head is None:
+            raise StoreUnavailable("the catalog meta node is missing; run `rumbo db init`")
+        version, generation = int(head["version"]), int(head["generation"])
+        current = version - 1
+        if current != base_version:
+            if expected is not None:
+                raise VersionConflict(expected, current)
+            raise _Moved
+        for name, params, count_key in statements:
+            record = _single(tx, name, {"generation": generation, **params})
+            count = int(record[count_key]) if record is not None else 0
+            wanted = len(params.get("rows", params.get("ids", ())))
+            if count != wanted:
+                raise CatalogError(
+                    [
+                        Problem(
+                            f"the graph does not match catalog version {current} ({name} "
+                            f"touched {count} of {wanted} records); was it edited without "
+                            "bumping CatalogMeta.version?",
+                            _SOURCE,
+                        )
+                    ]
+                )
+        return version
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        """Close the driver (idempotent)."""
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore(uri={self._uri!r}, database={self._database!r})"
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _current(self, wait: bool = True) -> CatalogSnapshot:
+        return self._current_with_head(wait)[1]
+
+    def _current_with_head(self, wait: bool = True) -> tuple[_Head, CatalogSnapshot]:
+        """The snapshot of the catalog as it is now (never stale).
+
+        One thread reloads at a time. With ``wait=False`` (plain reads), a thread that finds
+        a reload already running gets the previous snapshot at once instead of waiting
+        for it (a large catalog takes minutes to read); writes and exports wait.
+        """
+        head = self._head()
+        with self._lock:
+            cached = self._cached
+        if cached is not None and cached[0] == head:
+            return cached
+        if cached is not None and not wait:
+            if not self._reload_lock.acquire(blocking=False):
+                return cached
+        else:
+            self._reload_lock.acquire()
+        try:
+            with self._lock:
+                cached = self._cached
+            if cached is not None and cached[0] == head:
+                return cached
+            fresh = self._read_projection()
+            with self._lock:
+                self._cached = fresh
+            return fresh
+        finally:
+            self._reload_lock.release()
+
+    def _head(self) -> _Head:
+        """The meta node, read with one auto-commit query.
+
+        Not ``execute_query``: a managed transaction retries an unreachable server for up
+        to ``max_transaction_retry_time`` (30 s by default), while the stale-snapshot
+        fallback must answer at once.
+        """
+        with self._errors("reading the catalog version"):
+            with self._session(READ_ACCESS) as session:
+                record = session.run(cypher.statement("read_version")).single()
+        return _head_of(record)
+
+    def _read_projection(self) -> tuple[_Head, CatalogSnapshot]:
+        """Roles, transitions and actions of the current generation, in one read transaction."""
+        with self._errors("reading the catalog"):
+            with self._session(READ_ACCESS) as session:
+                head, roles, edges, actions = session.execute_read(_read_generation)
+        catalog = _decode(roles, edges, actions)
+        return head, CatalogSnapshot(head.version, catalog)
+
+    def _read_query(self, what: str, name: str, params: dict[str, Any]) -> list[Any]:
+        """One read statement in a managed read transaction (READ routing, retries).
+
+        Like ``driver.execute_query(..., routing_=RoutingControl.READ)``, but in a session
+        that can silence the server's "label/property does not exist" notifications, which
+        a new or action-less catalog would otherwise log on every read.
+        """
+        with self._errors(what):
+            with self._session(READ_ACCESS) as session:
+                return session.execute_read(_records, name, params)
+
+    def _write(
+        self,
+        what: str,
+        work: Callable[..., T],
+        *args: Any,
+    ) -> T:
+        """Run ``work(tx, *args)`` in a managed write transaction (retried if transient)."""
+        with self._errors(what):
+            with self._session(WRITE_ACCESS) as session:
+                return session.execute_write(work, *args)
+
+    def _session(self, access: str) -> Session:
+        return self._driver.session(
+            database=self._database,
+            default_access_mode=access,
+            notifications_disabled_classifications=QUIET,
+        )
+
+    @contextmanager
+    def _errors(self, what: str) -> Iterator[None]:
+        """Driver errors become one-line :class:`StoreUnavailable` errors."""
+        try:
+            yield
+        except (Neo4jError, DriverError) as exc:
+            raise StoreUnavailable(
+                f"Neo4j at {self._uri}{self._db_note()}: {what} failed: {_reason(exc)}"
+            ) from exc
+
+    def _db_note(self) -> str:
+        return f" (database {self._database!r})" if self._database else ""
+
+
+# --------------------------------------------------------------------------- transaction work
+
+
+def _single(tx: ManagedTransaction, name: str, params: dict[str, Any]) -> Any:
+    return tx.run(cypher.statement(name), params).single()
+
+
+def _run_statement(tx: ManagedTransaction, name: str, params: dict[str, Any]) -> None:
+    result = tx.run(cypher.statement(name), params)
+    if name.startswith("create_"):
+        summary = result.consume()
+        wanted = len(params["rows"])
+        made = (
+            summary.counters.relationships_created
+            if name == "create_transitions"
+            else summary.counters.nodes_created
+        )
+        if made != wanted:
+            raise CatalogError(
+                [Problem(f"{name} wrote {made} of {wanted} records; the load was rolled back")]
+            )
+    else:
+        result.consume()
+
+
+def _records(tx: ManagedTransaction, name: str, params: dict[str, Any]) -> list[Any]:
+    return list(tx.run(cypher.statement(name), params))
+
+
+def _single_value(
+    tx: ManagedTransaction, name: str, key: str, params: dict[str, Any] | None = None
+) -> Any:
+    record = _single(tx, name, params or {})
+    if record is None:
+        raise StoreUnavailable("the catalog meta node is missing; run `rumbo db init`")
+    return record[key]
+
+
+_Rows = list[dict[str, Any]]
+_Edges = list[tuple[str, str, dict[str, Any]]]
+
+
+def _read_generation(tx: ManagedTransaction) -> tuple[_Head, _Rows, _Edges, _Rows]:
+    """Read one generation; again if a write committed meanwhile (reads are read-committed)."""
+    for _ in range(WRITE_ATTEMPTS):
+        head = _head_of(_single(tx, "read_version", {}))
+        params = {"generation": head.generation}
+        roles: _Rows = []
+        edges: _Edges = []
+        for record in tx.run(cypher.statement("read_projection"), params):
+            role = dict(record["role"])
+            roles.append(role)
+            edges.extend((str(role.get("id")), t, p) for t, p in record["transitions"])
+        actions = [dict(r) for r in tx.run(cypher.statement("read_actions"), params)]
+        if _head_of(_single(tx, "read_version", {})) == head:
+            return head, roles, edges, actions
+    raise StoreUnavailable("the catalog kept changing while it was read; retry")
+
+
+def _head_of(record: Any) -> _Head:
+    if record is None:
+        return _Head(None, 0, 0)
+    uid = record.get("uid") if hasattr(record, "get") else None
+    return _Head(uid, int(record["version"]), int(record["generation"]))
+
+
+def _decode(roles: _Rows, edges: _Edges, actions: _Rows) -> Catalog:
+    """Build the catalog from what was read; every bad record is one problem."""
+    problems: list[Problem] = []
+    role_list: list[Role] = []
+    for props in roles:
+        record = str(props.get("id"))
+        try:
+            role_list.append(role_from_properties(props))
+        except ValidationError as exc:
+            problems.extend(_problems(exc, record))
+        except ValueError as exc:
+            problems.append(Problem(f"bad JSON property: {exc}", _SOURCE, None, record))
+    edge_list: list[Transition] = []
+    for source, target, props in edges:
+        try:
+            edge_list.append(transition_from_properties(source, target, props))
+        except ValidationError as exc:
+            problems.extend(_problems(exc, f"{source} -> {target}"))
+    action_list: list[DevelopmentAction] = []
+    for index, row in enumerate(actions):
+        try:
+            action_list.append(DevelopmentAction.model_validate(row))
+        except ValidationError as exc:
+            problems.extend(_problems(exc, f"development action {index + 1}"))
+    if problems:
+        raise CatalogError(problems)
+    return Catalog.build(role_list, edge_list, action_list)
+
+
+def _problems(exc: ValidationError, record: str) -> list[Problem]:
+    return [
+        Problem(describe_error(e), _SOURCE, None, record, format_field(error_path(e)))
+        for e in exc.errors()
+    ]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Tracker:
+    """Feeds ``progress(done, total)``."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self._progress = progress
+        self.total = total
+        self.done = 0
+        self._report()
+
+    def advance(self, count: int) -> None:
+        self.done = min(self.total, self.done + count)
+        self._report()
+
+    def finish(self) -> None:
+        self.done = self.total
+        self._report()
+
+    def _report(self) -> None:
+        if self._progress is not None:
+            self._progress(self.done, self.total)
+
+
+def _batches(rows: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_REASON = re.compile(r"\(reason ([^)]*)\)")
+
+
+def _reason(exc: BaseException) -> str:
+    """One line saying why the driver failed."""
+    if isinstance(exc, AuthError):
+        return f"authentication failed ({_one_line(exc.message or str(exc))})"
+    if isinstance(exc, Neo4jError):
+        code = exc.code or type(exc).__name__
+        return f"{_one_line(exc.message or str(exc))} [{code}]"
+    text = str(exc)
+    found = _REASON.findall(text)
+    if isinstance(exc, (ServiceUnavailable, SessionExpired)) and found:
+        return f"the server does not answer ({_one_line(found[-1])})"
+    if isinstance(exc, (ServiceUnavailable, SessionExpired)):
+        return f"the server does not answer ({_one_line(text) or type(exc).__name__})"
+    return _one_line(text) or type(exc).__name__
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
+def _driver_uri(driver: Driver) -> str:
+    """Best-effort ``bolt://host:port`` of a driver handed in without its URI."""
+    address = getattr(getattr(driver, "_pool", None), "address", None)
+    return f"bolt://{address}" if address is not None else "<neo4j>"
+
+
+def connect(
+    uri: str,
+    user: str | None = "neo4j",
+    password: str | None = None,
+    database: str | None = "neo4j",
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    **driver_config: Any,
+) -> Neo4jStore:
+    """Open a driver, check that the server answers and the credentials work, build a store.
+
+    ``driver_config`` goes to :func:`neo4j.GraphDatabase.driver` (defaults here:
+    ``connection_timeout=10``, ``max_transaction_retry_time=15``).
+
+    Raises
+    ------
+    StoreUnavailable
+        ``cannot reach Neo4j at <uri>: <reason>`` (bad URI, server down, wrong
+        credentials, unknown database).
+    """
+    scheme = uri.partition("://")[0] if "://" in uri else ""
+    if scheme not in BOLT_SCHEMES:
+        raise StoreUnavailable(
+            f"cannot reach Neo4j at {uri}: not a Bolt URI (use bolt://host:7687 or neo4j://...)"
+        )
+    config: dict[str, Any] = {"connection_timeout": 10.0, "max_transaction_retry_time": 15.0}
+    config.update(driver_config)
+    auth = (user, password or "") if user else None
+    try:
+        driver = GraphDatabase.driver(uri, auth=auth, **config)
+    except (ValueError, TypeError, DriverError) as exc:
+        raise StoreUnavailable(f"cannot reach Neo4j at {uri}: {_one_line(str(exc))}") from exc
+    try:
+        driver.verify_connectivity()
+        driver.execute_query(
+            cypher.statement("ping"), routing_=RoutingControl.READ, database_=database
+        )
+    except (Neo4jError, DriverError) as exc:
+        driver.close()
+        raise StoreUnavailable(f"cannot reach Neo4j at {uri}: {_reason(exc)}") from exc
+    return Neo4jStore(driver, database, uri=uri, batch_size=batch_size)

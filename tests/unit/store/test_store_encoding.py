@@ -1,0 +1,128 @@
+"""How roles, transitions and actions become node and relationship properties, and back."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+from graph.errors import CatalogError
+from graph.model import Origin, Transition
+from graph.store import StoreUnavailable
+from graph.traits import TRAITS, Trait
+from loaders.neo4j_store import (
+    Neo4jStore,
+    action_row,
+    connect,
+    role_from_properties,
+    role_properties,
+    transition_from_properties,
+    transition_row,
+)
+from tests.unit.store.catalogs import INJECTION, bare_role, full_role, sample_catalog
+from tests.unit.store.fakes import FakeDriver
+
+
+def test_a_role_with_every_field_round_trips() -> None:
+    role = full_role()
+    props = role_properties(role)
+    assert role_from_properties(props) == role
+    assert props["conscientiousness"] == 85.5 and isinstance(props["openness"], float)
+    assert props["note_openness"] == "Curiosidad" and props["note_emotional_stability"] == ""
+    assert "note_extraversion" not in props
+    assert json.loads(props["interview_questions"]) == [
+        {"question": "¿Cómo detectaste una degradación?", "evaluates": "Calma"},
+        {"question": "¿Qué automatizarías primero?"},
+    ]
+    assert json.loads(props["archetypes"]) == [
+        {"name": "El guardián"},
+        {"name": "La exploradora", "description": ""},
+    ]
+    assert all(isinstance(v, (str, float, list)) for v in props.values())  # Neo4j property types
+
+
+def test_a_bare_role_stores_no_empty_optional_fields() -> None:
+    props = role_properties(bare_role("a", INJECTION))
+    assert set(props) == {"id", "name", "strengths", "red_flags", *(t.value for t in TRAITS)}
+    assert props["name"] == INJECTION
+    assert role_from_properties(props) == bare_role("a", INJECTION)
+
+
+def test_unknown_properties_are_ignored_when_reading() -> None:
+    props = {**role_properties(bare_role("a")), "gen": 3, "added_in_browser": True}
+    assert role_from_properties(props) == bare_role("a")
+
+
+def test_a_transition_round_trips_with_develop_as_one_property_per_trait() -> None:
+    edge = Transition(
+        source="a",
+        target="b",
+        fit=0.65,
+        strengths=("Rigor",),
+        develop={Trait.OPENNESS: 2, Trait.RELATIONAL_ENGAGEMENT: 10},
+        origin=Origin.ONET,
+    )
+    row = transition_row(edge)
+    assert row == {
+        "source": "a",
+        "target": "b",
+        "properties": {
+            "fit": 0.65,
+            "strengths": ["Rigor"],
+            "origin": "onet",
+            "develop_openness": 2,
+            "develop_relational_engagement": 10,
+        },
+    }
+    assert transition_from_properties("a", "b", row["properties"]) == edge
+
+
+def test_actions_keep_their_table_position() -> None:
+    actions = sample_catalog().actions
+    assert [action_row(i, a)["position"] for i, a in enumerate(actions)] == [0, 1, 2]
+    assert action_row(2, actions[2]) == {
+        "position": 2,
+        "trait": "openness",
+        "es": "Probar",
+        "en": "Try",
+    }
+
+
+def test_bad_stored_records_are_reported_together() -> None:
+    driver = FakeDriver()
+    store = Neo4jStore(driver, uri="bolt://x:1")  # type: ignore[arg-type]
+    store.load(sample_catalog())
+    driver.model.version += 1
+    driver.model.roles[1]["a"]["openness"] = 140.0
+    driver.model.roles[1]["c"]["interview_questions"] = "{not json"
+    driver.model.transitions[1][0]["properties"]["fit"] = 0.0
+    with pytest.raises(CatalogError) as info:
+        Neo4jStore(driver, uri="bolt://x:1").snapshot()  # type: ignore[arg-type]
+    text = str(info.value)
+    assert "3 problems" in text
+    assert "neo4j, record a, field profile.openness: score 140.0 is out of range 0-100" in text
+    assert "record c" in text and "bad JSON" in text
+    assert "record a -> b, field fit" in text
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def test_connect_to_a_closed_port_is_one_clear_line() -> None:
+    uri = f"bolt://127.0.0.1:{free_port()}"
+    with pytest.raises(StoreUnavailable) as info:
+        connect(uri, "neo4j", "pw")
+    message = str(info.value)
+    assert message.startswith(f"cannot reach Neo4j at {uri}: the server does not answer")
+    assert "Connection refused" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("uri", ["http://127.0.0.1:7474", "not a uri"])
+def test_connect_with_a_bad_uri_names_it(uri: str) -> None:
+    with pytest.raises(StoreUnavailable, match=f"^cannot reach Neo4j at {uri}: "):
+        connect(uri, "neo4j", "pw")
