@@ -78,9 +78,14 @@ def open_store(settings: Settings) -> tuple[CatalogStore, Callable[[], None]]:
 
         password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
         auth = (settings.neo4j_user, password) if settings.neo4j_user else None
-        driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth)
+        # Short timeouts: a down server must turn into a quick 503, not a 30 s wait.
+        driver = GraphDatabase.driver(
+            settings.neo4j_uri, auth=auth, connection_timeout=10, max_transaction_retry_time=15
+        )
         try:
-            store: CatalogStore = module.Neo4jStore(driver, settings.neo4j_database)
+            store: CatalogStore = module.Neo4jStore(
+                driver, settings.neo4j_database or "neo4j", uri=settings.neo4j_uri
+            )
         except BaseException:
             driver.close()
             raise

@@ -21,12 +21,11 @@ from graph.personal.leverage import leverage
 from graph.search import Constraints, Objective, reachable_routes
 from graph.traits import Language
 from loaders import import_guide_pages, read_catalog, write_catalog
+from loaders.neo4j_store import StoreStatus
 from loaders.onet import import_onet, is_onet_release
 from rumbo_cli.person_input import load_person
 from rumbo_cli.render import print_role, print_routes, roles_table
-
-#: The bundled catalog, read when no other source is given.
-BUNDLED_CATALOG = Path(__file__).resolve().parents[1] / "data"
+from rumbo_cli.source import catalog_from, graph_from, neo4j_store
 
 app = typer.Typer(
     help="Rumbo: career routes over OCEAN+ role profiles.",
@@ -40,6 +39,10 @@ err = Console(stderr=True)
 CatalogOpt = Annotated[
     Path | None,
     typer.Option("--catalog", help="Catalog folder (YAML or CSV); the bundled one by default."),
+]
+Neo4jOpt = Annotated[
+    str | None,
+    typer.Option("--neo4j", help="Read the catalog from Neo4j at this URI (or RUMBO_NEO4J_URI)."),
 ]
 LangOpt = Annotated[str, typer.Option("--lang", help="Language of names and text: es or en.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
@@ -77,11 +80,6 @@ MaxTraitOpt = Annotated[
 
 #: FROM values that mean "start from the person themself".
 PERSON_START = ("-", "me", "yo")
-
-
-def load(catalog: Path | None) -> Catalog:
-    """The catalog in ``catalog``, or the bundled one."""
-    return read_catalog(catalog or BUNDLED_CATALOG)
 
 
 def language(lang: str) -> Language:
@@ -140,6 +138,7 @@ def person_from(
 @app.command("roles")
 def roles_command(
     catalog: CatalogOpt = None,
+    neo4j: Neo4jOpt = None,
     family: Annotated[str | None, typer.Option(help="Only roles of this family.")] = None,
     search: Annotated[str | None, typer.Option(help="Part of a name (es or en) or id.")] = None,
     lang: LangOpt = "es",
@@ -147,7 +146,7 @@ def roles_command(
 ) -> None:
     """List the catalog's roles."""
     lang_ = language(lang)
-    roles = list(load(catalog).roles.values())
+    roles = list(catalog_from(catalog, neo4j).roles.values())
     if family:
         roles = [r for r in roles if r.family == family]
     if search:
@@ -167,11 +166,12 @@ def roles_command(
 def role_command(
     role_id: Annotated[str, typer.Argument(metavar="ID", help="Role id, e.g. mlops-engineer.")],
     catalog: CatalogOpt = None,
+    neo4j: Neo4jOpt = None,
     lang: LangOpt = "es",
     as_json: JsonOpt = False,
 ) -> None:
     """Show one role's guide: profile, strengths, red flags, questions, transitions."""
-    cat = load(catalog)
+    cat = catalog_from(catalog, neo4j)
     role = cat.role(role_id)
     if as_json:
         out.print_json(role.model_dump_json())
@@ -207,6 +207,7 @@ def route_command(
     fit_weight: Annotated[float, typer.Option(help="Weight of -ln(fit) in the objective.")] = 1.0,
     effort_weight: Annotated[float, typer.Option(help="Weight of effort/100.")] = 1.0,
     catalog: CatalogOpt = None,
+    neo4j: Neo4jOpt = None,
     lang: LangOpt = "es",
     as_json: JsonOpt = False,
 ) -> None:
@@ -232,7 +233,7 @@ def route_command(
             max_steps, min_step_fit, avoid, via, max_step_effort, curated_only, max_trait_step
         ),
     )
-    graph = load(catalog).to_graph()
+    graph = graph_from(catalog, neo4j)
     answer = answer_routes(graph, query, lang_)
     if as_json:
         out.print_json(answer.model_dump_json(by_alias=True))
@@ -258,13 +259,14 @@ def reachable_command(
     rate: RateOpt = None,
     min_months: MinMonthsOpt = None,
     catalog: CatalogOpt = None,
+    neo4j: Neo4jOpt = None,
     lang: LangOpt = "es",
     as_json: JsonOpt = False,
 ) -> None:
     """Every role reachable within N steps, with its best route (for a person, if given)."""
     lang_ = language(lang)
     constraints = constraints_from(steps, min_step_fit, avoid, None, max_step_effort, curated_only)
-    graph = load(catalog).to_graph()
+    graph = graph_from(catalog, neo4j)
     start = None if source in PERSON_START else source
     someone = person_from(person, scores, start, tolerance, rate, min_months)
     if someone is not None:
@@ -290,13 +292,14 @@ def fit_now_command(
     tolerance: ToleranceOpt = None,
     top: Annotated[int, typer.Option("--top", help="Show this many roles.")] = 10,
     catalog: CatalogOpt = None,
+    neo4j: Neo4jOpt = None,
     lang: LangOpt = "es",
     as_json: JsonOpt = False,
 ) -> None:
     """The person's fit to every role today, best first, with strengths and gaps."""
     lang_ = language(lang)
     someone = load_person(person, scores, None, tolerance=tolerance)
-    cat = load(catalog)
+    cat = catalog_from(catalog, neo4j)
     ranked = fit_now(someone, cat.roles.values())[:top]
     if as_json:
         out.print_json(json.dumps([r.model_dump(mode="json") for r in ranked]))
@@ -320,13 +323,14 @@ def leverage_command(
     scores: ScoresOpt = None,
     tolerance: ToleranceOpt = None,
     catalog: CatalogOpt = None,
+    neo4j: Neo4jOpt = None,
     lang: LangOpt = "es",
     as_json: JsonOpt = False,
 ) -> None:
     """Which single trait, raised by N points, most improves the person's best route."""
     lang_ = language(lang)
     someone = load_person(person, scores, start, tolerance=tolerance)
-    graph = load(catalog).to_graph()
+    graph = graph_from(catalog, neo4j)
     result = leverage(graph, someone, target, points, Constraints(max_steps=max_steps))
     if as_json:
         out.print_json(result.model_dump_json(by_alias=True))
@@ -375,7 +379,7 @@ def import_command(
     elif folders and source != "guide":
         catalog = read_catalog(folders[0])
     else:
-        catalog = import_guide_pages(inputs, load(base))
+        catalog = import_guide_pages(inputs, catalog_from(base, None))
     write_catalog(catalog, out_dir, "csv" if fmt == "csv" else "yaml")
     err.print(
         f"wrote {len(catalog.roles)} roles and {len(catalog.transitions)} transitions to {out_dir}"
@@ -421,6 +425,85 @@ def validate_command(
     """Check a catalog folder and report every problem at once."""
     catalog = read_catalog(folder)
     out.print(f"[green]ok[/]: {len(catalog.roles)} roles, {len(catalog.transitions)} transitions")
+
+
+db = typer.Typer(help="Neo4j, the system of record: schema, loading, export, status.")
+app.add_typer(db, name="db")
+DbUriOpt = Annotated[str | None, typer.Option("--neo4j", help="Bolt URI (else RUMBO_NEO4J_URI).")]
+
+
+@db.command("init")
+def db_init(neo4j: DbUriOpt = None) -> None:
+    """Create the constraints, indexes and catalog version node (idempotent)."""
+    store = neo4j_store(neo4j)
+    try:
+        store.init_schema()
+        print_status(store.status())
+    finally:
+        store.close()
+
+
+@db.command("load")
+def db_load(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Catalog folder (YAML or CSV).")],
+    neo4j: DbUriOpt = None,
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Load only when Neo4j holds no catalog yet.")
+    ] = False,
+    batch_size: Annotated[int | None, typer.Option(help="Rows per write batch.", min=1)] = None,
+) -> None:
+    """Replace the catalog in Neo4j with a folder's, atomically, in batches."""
+    catalog = read_catalog(folder)
+    store = neo4j_store(neo4j, batch_size)
+    try:
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("loading", total=None)
+            loaded = store.load(
+                catalog,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+                if_empty=if_empty,
+            )
+        if loaded is None:
+            err.print("Neo4j already holds a catalog; nothing loaded (--if-empty)")
+        print_status(store.status())
+    finally:
+        store.close()
+
+
+@db.command("export")
+def db_export(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write.")],
+    neo4j: DbUriOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="yaml or csv.")] = "yaml",
+) -> None:
+    """Write the catalog held in Neo4j to a folder, in the same formats it loads."""
+    if fmt not in ("yaml", "csv"):
+        raise typer.BadParameter("use yaml or csv", param_hint="--format")
+    store = neo4j_store(neo4j)
+    try:
+        written = store.export(folder, "csv" if fmt == "csv" else "yaml")
+        err.print(f"wrote catalog version {written.version} to {folder}")
+    finally:
+        store.close()
+
+
+@db.command("status")
+def db_status(neo4j: DbUriOpt = None) -> None:
+    """Catalog version and counts held in Neo4j."""
+    store = neo4j_store(neo4j)
+    try:
+        print_status(store.status())
+    finally:
+        store.close()
+
+
+def print_status(status: StoreStatus) -> None:
+    out.print(
+        f"{status.uri} (database {status.database}): catalog version {status.version}, "
+        f"{status.roles} roles, {status.transitions} transitions, {status.actions} actions"
+    )
+    if status.other_generations:
+        out.print(f"[yellow]rows of other generations:[/] {status.other_generations}")
 
 
 def run() -> None:
