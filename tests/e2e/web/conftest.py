@@ -115,9 +115,9 @@ def web_server(_server_thread: _ServerThread) -> str:
     return _server_thread.wait_ready()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """Headless Chromium (Debian's), started once for the session."""
+    """Headless Chromium (Debian's), once per module: Playwright's loop must end before async tests."""
     sync_api = pytest.importorskip("playwright.sync_api")
     executable = chromium_path()
     if not executable or not Path(executable).exists():
