@@ -117,7 +117,7 @@ def web_server(_server_thread: _ServerThread) -> str:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """Headless Chromium (Debian's), once per module: Playwright's loop must end before async tests."""
+    """Headless Chromium, once per module (Playwright's loop must end before async tests)."""
     sync_api = pytest.importorskip("playwright.sync_api")
     executable = chromium_path()
     if not executable or not Path(executable).exists():
