@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Request, Response
 
 from api.answer_cache import AnswerCache
 from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
@@ -68,7 +68,7 @@ def find_routes(
     snapshot: SnapshotDep,
     lang: LangDep,
     settings: SettingsDep,
-) -> RouteAnswerView:
+) -> Response:
     """Routes from one role to another under an objective and constraints.
 
     An unknown role answers 404 with close matches (and the body field that
@@ -92,10 +92,10 @@ def find_routes(
             ],
         ),
     )
-    cache: AnswerCache[RouteAnswerView] = request.app.state.answers
+    cache: AnswerCache[bytes] = request.app.state.answers
     key = (snapshot.version, lang, query.model_dump_json())
     if query.person is None and (cached := cache.get(key)) is not None:
-        return cached
+        return Response(cached, media_type="application/json")
     graph = snapshot.graph
     with time_budget(settings.query_budget_seconds):
         answer = answer_routes(graph, query, lang)
@@ -112,6 +112,8 @@ def find_routes(
         reason=answer.reason,
         names=names,
     )
+    body = view.model_dump_json(by_alias=True).encode()
     if query.person is None:
-        cache.put(key, view)
-    return view
+        cache.put(key, body)
+    # Serialised once here, so that a cached answer is sent byte for byte the same.
+    return Response(body, media_type="application/json")

@@ -194,15 +194,15 @@ def test_neo4j_store_is_built_on_a_driver_and_both_are_closed(
             calls.append("driver.close")
 
     class FakeNeo4jStore(MemoryStore):
-        def __init__(self, driver: object, database: str | None) -> None:
-            calls.append(("store", type(driver).__name__, database))
+        def __init__(self, driver: object, database: str | None, uri: str) -> None:
+            calls.append(("store", type(driver).__name__, database, uri))
             super().__init__(bundled_catalog())
 
         def close(self) -> None:
             calls.append("store.close")
 
-    def fake_driver(uri: str, auth: tuple[str, str] | None = None) -> FakeDriver:
-        calls.append(("driver", uri, auth))
+    def fake_driver(uri: str, auth: tuple[str, str] | None = None, **config: object) -> FakeDriver:
+        calls.append(("driver", uri, auth, config))
         return FakeDriver()
 
     module = types.ModuleType("loaders.neo4j_store")
@@ -223,8 +223,13 @@ def test_neo4j_store_is_built_on_a_driver_and_both_are_closed(
     assert isinstance(store, FakeNeo4jStore)
     close()
     assert calls == [
-        ("driver", "bolt://db:7687", ("neo4j", "secret")),
-        ("store", "FakeDriver", "rumbo"),
+        (
+            "driver",
+            "bolt://db:7687",
+            ("neo4j", "secret"),
+            {"connection_timeout": 10, "max_transaction_retry_time": 15},
+        ),
+        ("store", "FakeDriver", "rumbo", "bolt://db:7687"),
         "store.close",
         "driver.close",
     ]
