@@ -86,3 +86,14 @@ UNWIND $rows AS row
 MATCH (:Role {gen: $generation, id: row.source})-[t:TRANSITION]->(:Role {gen: $generation, id: row.target})
 DELETE t
 RETURN count(*) AS deleted;
+
+// name: replace_actions
+// Replace the development-action table of the current generation with $rows.
+OPTIONAL MATCH (a:DevelopmentAction)
+WHERE a.gen = $generation
+DETACH DELETE a
+WITH count(*) AS cleared
+UNWIND $rows AS row
+CREATE (b:DevelopmentAction {gen: $generation})
+SET b += row
+RETURN count(b) AS written;

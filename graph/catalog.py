@@ -12,7 +12,7 @@ import numpy as np
 from graph.errors import CatalogError, Problem, UnknownRoleError
 from graph.fit import development_needed, profile_fit
 from graph.model import DevelopmentAction, Origin, Role, Transition, suggest_role_ids
-from graph.traits import Trait
+from graph.traits import TRAITS, Trait
 
 T = TypeVar("T")
 
@@ -85,7 +85,7 @@ class Catalog:
             raise CatalogError(problems)
         ordered_roles = {rid: role_map[rid] for rid in sorted(role_map)}
         ordered_edges = {k: edge_map[k] for k in sorted(edge_map)}
-        return cls(ordered_roles, ordered_edges, tuple(actions))
+        return cls(ordered_roles, ordered_edges, _by_trait(actions))
 
     def role(self, role_id: str) -> Role:
         """The role with this id, or :class:`UnknownRoleError` with suggestions."""
@@ -100,7 +100,7 @@ class Catalog:
 
     def with_actions(self, actions: Iterable[DevelopmentAction]) -> Catalog:
         """The same catalog with another development-action table."""
-        return Catalog(self.roles, self.transitions, tuple(actions))
+        return Catalog(self.roles, self.transitions, _by_trait(actions))
 
     def actions_for(self, trait: Trait) -> tuple[DevelopmentAction, ...]:
         """The development actions listed for one trait, in table order."""
@@ -216,3 +216,8 @@ def _derived_from(
         )
         for neg_fit, target_id, j in sorted(ranked)[:per_role]
     ]
+
+
+def _by_trait(actions: Iterable[DevelopmentAction]) -> tuple[DevelopmentAction, ...]:
+    """Actions grouped by trait in OCEAN+ order, each trait's in the order given."""
+    return tuple(sorted(actions, key=lambda a: TRAITS.index(a.trait)))

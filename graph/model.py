@@ -158,7 +158,19 @@ def suggest_role_ids(text: str, roles: Iterable[Role], limit: int = 3) -> tuple[
 class DevelopmentAction(BaseModel):
     """A concrete action that develops one trait, in Spanish and English."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "trait": "extraversion",
+                    "es": "Presentar el trabajo del equipo en una demo abierta",
+                    "en": "Present the team's work in an open demo",
+                }
+            ]
+        },
+    )
 
     trait: Trait
     es: ShortText

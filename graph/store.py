@@ -8,6 +8,7 @@ runs on one consistent version, never on a half-applied write.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
@@ -16,7 +17,7 @@ import networkx as nx
 
 from graph.catalog import Catalog
 from graph.errors import RumboError, UnknownRoleError, UnknownTransitionError
-from graph.model import Role, Transition
+from graph.model import DevelopmentAction, Role, Transition
 
 
 class VersionConflict(RumboError):
@@ -75,6 +76,11 @@ class CatalogStore(Protocol):
         self, source: str, target: str, expected_version: int | None = None
     ) -> CatalogSnapshot:
         """Delete one transition."""
+
+    def put_actions(
+        self, actions: Sequence[DevelopmentAction], expected_version: int | None = None
+    ) -> CatalogSnapshot:
+        """Replace the development-action table."""
 
     def replace(self, catalog: Catalog) -> CatalogSnapshot:
         """Replace the whole catalog atomically."""
@@ -157,6 +163,11 @@ class MemoryStore:
         self, source: str, target: str, expected_version: int | None = None
     ) -> CatalogSnapshot:
         return self._commit(expected_version, lambda c: without_transition(c, source, target))
+
+    def put_actions(
+        self, actions: Sequence[DevelopmentAction], expected_version: int | None = None
+    ) -> CatalogSnapshot:
+        return self._commit(expected_version, lambda c: c.with_actions(actions))
 
     def replace(self, catalog: Catalog) -> CatalogSnapshot:
         return self._commit(None, lambda _: catalog)

@@ -617,6 +617,17 @@ class Neo4jStore:
             [("upsert_transitions", {"rows": [transition_row(transition)]}, "written")],
         )
 
+    def put_actions(
+        self, actions: Sequence[DevelopmentAction], expected_version: int | None = None
+    ) -> CatalogSnapshot:
+        """Replace the development-action table."""
+        rows = [action_row(i, a) for i, a in enumerate(actions)]
+        return self._commit(
+            expected_version,
+            lambda c: c.with_actions(actions),
+            [("replace_actions", {"rows": rows}, "written")],
+        )
+
     def delete_transition(
         self, source: str, target: str, expected_version: int | None = None
     ) -> CatalogSnapshot:

@@ -52,3 +52,24 @@ def test_unreachable_server_is_one_clear_line() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "cannot reach Neo4j at bolt://127.0.0.1:1" in " ".join(result.stderr.split())
+
+
+def test_action_table_is_written_through_and_seen_by_another_store(clean: Driver) -> None:
+    from conftest import open_store
+
+    from graph.model import DevelopmentAction
+    from graph.traits import Trait
+    from loaders import read_catalog
+
+    writer, reader = open_store(), open_store()
+    try:
+        writer.load(read_catalog(REPO / "data"))
+        before = reader.snapshot().version
+        table = [DevelopmentAction(trait=Trait.OPENNESS, es="Probar algo", en="Try something")]
+        written = writer.put_actions(table, expected_version=before)
+        assert written.version == before + 1
+        seen = reader.snapshot()
+        assert seen.version == before + 1 and list(seen.catalog.actions) == table
+    finally:
+        writer.close()
+        reader.close()

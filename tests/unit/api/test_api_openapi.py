@@ -19,6 +19,8 @@ OPERATIONS = {
     ("post", "/v1/routes"): "findRoutes",
     ("post", "/v1/fit-now"): "fitNow",
     ("post", "/v1/leverage"): "leverage",
+    ("get", "/v1/actions"): "listActions",
+    ("put", "/v1/actions"): "putActions",
     ("put", "/v1/roles/{role_id}"): "putRole",
     ("delete", "/v1/roles/{role_id}"): "deleteRole",
     ("put", "/v1/transitions/{source}/{target}"): "putTransition",
