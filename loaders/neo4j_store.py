@@ -304,6 +304,9 @@ class Neo4jStore:
         self._uri = uri or _driver_uri(driver)
         self._batch_size = batch_size
         self._lock = threading.Lock()  # guards _cached and _stale
+        # Writes from this process go one at a time: threads of one service never race
+        # each other to the version check, only other processes can (and are retried).
+        self._write_lock = threading.Lock()
         self._reload_lock = threading.Lock()  # one projection read at a time
         self._cached: tuple[_Head, CatalogSnapshot] | None = None
         self._stale: CatalogSnapshot | None = None
@@ -645,6 +648,15 @@ class Neo4jStore:
         statements: Sequence[tuple[str, dict[str, Any], str]],
     ) -> CatalogSnapshot:
         """Validate ``change`` on the current catalog, then write it if nobody wrote since."""
+        with self._write_lock:
+            return self._commit_once_current(expected, change, statements)
+
+    def _commit_once_current(
+        self,
+        expected: int | None,
+        change: Callable[[Catalog], Catalog],
+        statements: Sequence[tuple[str, dict[str, Any], str]],
+    ) -> CatalogSnapshot:
         self._ensure_schema()
         for _ in range(WRITE_ATTEMPTS):
             head, base = self._current_with_head()
