@@ -109,3 +109,66 @@ def test_stopped_server_then_restarted_server(server: PrivateServer, bundled: Ca
             assert other.snapshot().catalog.roles["data-engineer"].name == "Después del reinicio"
     finally:
         store.close()
+
+
+def test_api_keeps_answering_while_neo4j_is_down(
+    server: PrivateServer, bundled: Catalog, tmp_path: Path
+) -> None:
+    """Reads from the last good projection (marked stale), writes 503, /ready says why."""
+    import sys
+
+    import httpx
+
+    with connect(server.uri, "neo4j", PASSWORD) as store:
+        store.load(bundled)
+    port = free_port()
+    env = {
+        **os.environ,
+        "RUMBO_NEO4J_URI": server.uri,
+        "RUMBO_NEO4J_USER": "neo4j",
+        "RUMBO_NEO4J_PASSWORD": PASSWORD,
+        "RUMBO_API_KEYS": "fault-test-key",
+    }
+    command = [sys.executable, "-m", "uvicorn", "api.app:app_from_env", "--factory"]
+    command += ["--host", "127.0.0.1", "--port", str(port)]
+    log = (tmp_path / "api.log").open("w")
+    api = subprocess.Popen(command, env=env, cwd=REPO, stdout=log, stderr=log)
+    key = {"X-API-Key": "fault-test-key"}
+    route = {"from": "mlops-engineer", "to": "chief-data-officer"}
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as c:
+            for _ in range(60):
+                try:
+                    if c.get("/ready").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.5)
+            before = c.post("/v1/routes", json=route)
+            assert before.status_code == 200
+
+            server.stop()
+            during = c.post("/v1/routes", json={**route, "mode": "pareto"})
+            assert during.status_code == 200
+            assert during.headers.get("X-Catalog-Stale") == "true"
+            assert during.json()["routes"]
+            ready = c.get("/ready")
+            assert ready.status_code == 503 and "stale copy" in ready.text
+            role = c.get("/v1/roles/data-engineer").json()
+            body = {k: role[k] for k in ("name", "profile")}
+            write = c.put("/v1/roles/data-engineer", json=body, headers=key)
+            assert write.status_code == 503 and write.headers.get("Retry-After")
+
+            server.start()
+            for _ in range(60):
+                if c.get("/ready").status_code == 200:
+                    break
+                time.sleep(1)
+            assert c.get("/ready").status_code == 200
+            again = c.put("/v1/roles/data-engineer", json=body, headers=key)
+            assert again.status_code == 200, again.text
+            assert c.post("/v1/routes", json=route).headers.get("X-Catalog-Stale") is None
+    finally:
+        api.terminate()
+        api.wait(timeout=30)
+        log.close()
