@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import PASSWORD, URI
 from neo4j import Driver
+from neo4j_e2e import PASSWORD, URI, open_store
+
+from graph.model import DevelopmentAction
+from graph.traits import Trait
+from loaders import read_catalog
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -55,12 +59,6 @@ def test_unreachable_server_is_one_clear_line() -> None:
 
 
 def test_action_table_is_written_through_and_seen_by_another_store(clean: Driver) -> None:
-    from conftest import open_store
-
-    from graph.model import DevelopmentAction
-    from graph.traits import Trait
-    from loaders import read_catalog
-
     writer, reader = open_store(), open_store()
     try:
         writer.load(read_catalog(REPO / "data"))

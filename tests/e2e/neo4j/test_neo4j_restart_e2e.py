@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from neo4j_e2e import REPO
 
 from graph.catalog import Catalog
 from graph.store import StoreUnavailable

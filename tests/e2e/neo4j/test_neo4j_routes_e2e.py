@@ -6,8 +6,8 @@ import itertools
 import math
 
 import pytest
-from conftest import DATABASE, open_store
 from neo4j import Driver
+from neo4j_e2e import DATABASE, open_store
 
 import cypher
 from graph.catalog import Catalog

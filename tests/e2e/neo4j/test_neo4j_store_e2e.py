@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, DATABASE, PASSWORD, URI, USER, open_store, raw_counts
 from neo4j import Driver
+from neo4j_e2e import DATA, DATABASE, PASSWORD, URI, USER, open_store, raw_counts
 
 from graph.catalog import Catalog
 from graph.errors import CatalogError
