@@ -1,0 +1,188 @@
+"""A bounded soak run: mixed reads and writes against a running API on loopback.
+
+Starts ``rumbo serve`` on the bundled catalog (in memory) unless ``--url`` is given,
+then for ``--duration`` seconds runs reader threads (route queries over random role
+pairs, role pages) and writer threads (create, replace and delete scratch roles with
+the API key). Reports errors (anything but the expected statuses), latency percentiles
+and the server's resident memory sampled over the run. Not a test: run it by hand::
+
+    python -m bench.soak --duration 120
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[1]
+KEY = "soak-key-0123456789"
+TRAITS = [
+    "openness",
+    "conscientiousness",
+    "extraversion",
+    "agreeableness",
+    "emotional_stability",
+    "relational_engagement",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.latencies: dict[str, list[float]] = {"read": [], "write": []}
+        self.errors: list[str] = []
+
+    def record(self, kind: str, started: float, response: httpx.Response, ok: set[int]) -> None:
+        elapsed = (time.perf_counter() - started) * 1000
+        with self.lock:
+            self.latencies[kind].append(elapsed)
+            if response.status_code not in ok:
+                self.errors.append(
+                    f"{response.request.method} {response.request.url.path}: {response.status_code}"
+                )
+
+
+def reader(url: str, roles: list[str], until: float, tally: Tally, seed: int) -> None:
+    rng = random.Random(seed)
+    with httpx.Client(base_url=url, timeout=30) as c:
+        while time.monotonic() < until:
+            a, b = rng.sample(roles, 2)
+            mode = rng.choice(["best", "alternatives", "pareto", "shortest-gap"])
+            started = time.perf_counter()
+            r = c.post("/v1/routes", json={"from": a, "to": b, "mode": mode, "k": 5})
+            tally.record("read", started, r, {200})
+            started = time.perf_counter()
+            r = c.get(f"/v1/roles/{a}", params={"lang": rng.choice(["es", "en"])})
+            tally.record("read", started, r, {200})
+
+
+def writer(url: str, until: float, tally: Tally, worker: int) -> None:
+    rng = random.Random(worker)
+    headers = {"X-API-Key": KEY}
+    with httpx.Client(base_url=url, timeout=30) as c:
+        n = 0
+        while time.monotonic() < until:
+            role_id = f"soak-{worker}-{n % 20}"
+            body = {"name": f"Soak {n}", "profile": {t: rng.randint(20, 90) for t in TRAITS}}
+            started = time.perf_counter()
+            r = c.put(f"/v1/roles/{role_id}", json=body, headers=headers)
+            tally.record("write", started, r, {200, 201})
+            if n % 3 == 2:
+                started = time.perf_counter()
+                r = c.delete(f"/v1/roles/{role_id}", headers=headers)
+                tally.record("write", started, r, {200})
+            n += 1
+            time.sleep(0.05)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--duration", type=float, default=120)
+    parser.add_argument("--readers", type=int, default=6)
+    parser.add_argument("--writers", type=int, default=2)
+    args = parser.parse_args()
+
+    port = free_port()
+    env = {**os.environ, "RUMBO_API_KEYS": KEY}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.app:app_from_env",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        roles = [
+            r["id"] for r in httpx.get(f"{url}/v1/roles", params={"limit": 200}).json()["items"]
+        ]
+        tally = Tally()
+        until = time.monotonic() + args.duration
+        threads = [
+            threading.Thread(target=reader, args=(url, roles, until, tally, i))
+            for i in range(args.readers)
+        ]
+        threads += [
+            threading.Thread(target=writer, args=(url, until, tally, i))
+            for i in range(args.writers)
+        ]
+        memory = [(0.0, rss_mib(server.pid))]
+        started = time.monotonic()
+        for t in threads:
+            t.start()
+        while any(t.is_alive() for t in threads):
+            time.sleep(5)
+            memory.append((time.monotonic() - started, rss_mib(server.pid)))
+        for t in threads:
+            t.join()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(
+        f"duration {args.duration:.0f} s, {args.readers} readers, {args.writers} writers, "
+        f"server and load on one {os.cpu_count()}-CPU machine (loopback)"
+    )
+    for kind, values in tally.latencies.items():
+        print(
+            f"{kind}: {len(values)} requests, p50 {percentile(values, 0.5):.1f} ms, "
+            f"p95 {percentile(values, 0.95):.1f} ms, p99 {percentile(values, 0.99):.1f} ms, "
+            f"max {max(values, default=float('nan')):.1f} ms"
+        )
+    print(f"errors: {len(tally.errors)}", *tally.errors[:10], sep="\n  ")
+    first_minute = [m for t, m in memory if t <= 30] or [memory[0][1]]
+    print(
+        f"server RSS MiB: start {memory[0][1]:.0f}, "
+        f"after warm-up {statistics.median(first_minute):.0f}, "
+        f"end {memory[-1][1]:.0f}, max {max(m for _, m in memory):.0f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
