@@ -178,32 +178,61 @@ def explain(graph: nx.DiGraph, route: Route, lang: Language) -> ExplainedRoute:
     """Attach development actions and a one-paragraph explanation of the totals."""
     route = with_actions(graph, route, lang)
     t = route.totals
+    words = _PHRASES[lang]
     names = " → ".join(role_name(graph, r, lang) for r in route.roles)
-    develop = ", ".join(
-        f"{trait.label(lang)} +{t.develop[trait]}" for trait in TRAITS if trait in t.develop
+    text = (
+        f"{t.steps} {words['step' if t.steps == 1 else 'steps']}: {names}. "
+        f"{words['fit']} {percent(t.cumulative_fit, lang)}, "
+        f"{words['weakest']} {percent(t.weakest_step, lang)}. "
     )
-    if lang == "en":
-        steps = f"{t.steps} step" + ("s" if t.steps > 1 else "")
-        text = (
-            f"{steps}: {names}. Cumulative fit {percent(t.cumulative_fit, lang)}, "
-            f"weakest step {percent(t.weakest_step, lang)}. "
-        )
-        text += f"Development: {t.effort} points ({develop})." if develop else "No development."
-        if t.months is not None:
-            text += f" About {t.months:.0f} months."
-    else:
-        steps = f"{t.steps} paso" + ("s" if t.steps > 1 else "")
-        text = (
-            f"{steps}: {names}. Fit acumulado {percent(t.cumulative_fit, lang)}, "
-            f"paso más débil {percent(t.weakest_step, lang)}. "
-        )
-        text += f"Desarrollo: {t.effort} puntos ({develop})." if develop else "Sin desarrollo."
-        if t.months is not None:
-            text += f" Unos {t.months:.0f} meses."
+    develop = develop_text(t.develop, lang)
+    text += (
+        f"{words['develop']}: {t.effort} {words['points']} ({develop})."
+        if develop
+        else words["none"]
+    )
+    if t.months is not None:
+        text += f" {words['about']} {t.months:.0f} {words['months']}."
     # Steps and totals are model instances already: pydantic keeps them as they are.
     return ExplainedRoute(
         roles=route.roles, steps=route.steps, totals=route.totals, explanation=text
     )
+
+
+#: The words of route explanations, per language.
+_PHRASES: dict[str, dict[str, str]] = {
+    "es": {
+        "step": "paso",
+        "steps": "pasos",
+        "fit": "Fit acumulado",
+        "weakest": "paso más débil",
+        "develop": "Desarrollo",
+        "points": "puntos",
+        "none": "Sin desarrollo.",
+        "about": "Unos",
+        "months": "meses",
+    },
+    "en": {
+        "step": "step",
+        "steps": "steps",
+        "fit": "Cumulative fit",
+        "weakest": "weakest step",
+        "develop": "Development",
+        "points": "points",
+        "none": "No development.",
+        "about": "About",
+        "months": "months",
+    },
+}
+
+
+def develop_text(develop: dict[Trait, int], lang: Language) -> str:
+    """Points per trait as ``Apertura +15, Responsabilidad +8``, in OCEAN+ order.
+
+    >>> develop_text({Trait.EXTRAVERSION: 8, Trait.OPENNESS: 15}, "es")
+    'Apertura +15, Extraversión +8'
+    """
+    return ", ".join(f"{t.label(lang)} +{develop[t]}" for t in TRAITS if t in develop)
 
 
 def percent(value: float, lang: Language) -> str:

@@ -16,7 +16,7 @@ from typing import Protocol
 import networkx as nx
 
 from graph.catalog import Catalog
-from graph.errors import RumboError, UnknownRoleError, UnknownTransitionError
+from graph.errors import RumboError, UnknownTransitionError
 from graph.model import DevelopmentAction, Role, Transition
 
 
@@ -185,6 +185,5 @@ __all__ = [
     "CatalogStore",
     "MemoryStore",
     "StoreUnavailable",
-    "UnknownRoleError",
     "VersionConflict",
 ]

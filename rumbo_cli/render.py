@@ -6,15 +6,10 @@ import networkx as nx
 from rich.console import Console
 from rich.table import Table
 
-from graph.answers import ExplainedRoute, percent, role_name
+from graph.answers import ExplainedRoute, develop_text, percent, role_name
 from graph.catalog import Catalog
 from graph.model import Role
-from graph.traits import TRAITS, Language, Trait
-
-
-def develop_text(develop: dict[Trait, int], lang: Language) -> str:
-    """``Apertura +15, Responsabilidad +8`` in OCEAN+ order."""
-    return ", ".join(f"{t.label(lang)} +{develop[t]}" for t in TRAITS if t in develop)
+from graph.traits import TRAITS, Language
 
 
 def print_routes(
