@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -84,10 +84,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def local_server(workers: int) -> Iterator[str]:
-    """The API on the bundled catalog in a child process; stopped on exit."""
+def local_server(
+    workers: int, settings: Mapping[str, str] | None = None
+) -> Iterator[tuple[str, int]]:
+    """The API on the bundled catalog in a child process, as (URL, pid); stopped on exit.
+
+    ``settings`` are ``RUMBO_*`` variables for the server; others from the caller's
+    environment are dropped so that the run is reproducible.
+    """
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("RUMBO_")}
+    env.update(settings or {})
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     process = subprocess.Popen(
         [sys.executable, "-c", _SERVE, str(port), str(workers)],
@@ -110,7 +117,7 @@ def local_server(workers: int) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise SystemExit("the server was not ready after 60 s")
             time.sleep(0.1)
-        yield url
+        yield url, process.pid
     finally:
         process.terminate()
         try:
@@ -199,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.url:
         result = run(args.url)
     else:
-        with local_server(args.workers) as url:
+        with local_server(args.workers) as (url, _):
             result = run(url)
 
     if args.json:

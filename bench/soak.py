@@ -14,17 +14,15 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[1]
+from bench.api_load import local_server, percentile
+
 KEY = "soak-key-0123456789"
 TRAITS = [
     "openness",
@@ -34,13 +32,6 @@ TRAITS = [
     "emotional_stability",
     "relational_engagement",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def rss_mib(pid: int) -> float:
@@ -99,11 +90,6 @@ def writer(url: str, until: float, tally: Tally, worker: int) -> None:
             time.sleep(0.05)
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=float, default=120)
@@ -111,35 +97,10 @@ def main() -> None:
     parser.add_argument("--writers", type=int, default=2)
     args = parser.parse_args()
 
-    port = free_port()
-    env = {**os.environ, "RUMBO_API_KEYS": KEY}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.app:app_from_env",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
+    settings = {"RUMBO_API_KEYS": KEY}
+    if "RUMBO_ANSWER_CACHE_SIZE" in os.environ:
+        settings["RUMBO_ANSWER_CACHE_SIZE"] = os.environ["RUMBO_ANSWER_CACHE_SIZE"]
+    with local_server(1, settings) as (url, pid):
         roles = [
             r["id"] for r in httpx.get(f"{url}/v1/roles", params={"limit": 200}).json()["items"]
         ]
@@ -153,26 +114,24 @@ def main() -> None:
             threading.Thread(target=writer, args=(url, until, tally, i))
             for i in range(args.writers)
         ]
-        memory = [(0.0, rss_mib(server.pid))]
+        memory = [(0.0, rss_mib(pid))]
         started = time.monotonic()
         for t in threads:
             t.start()
         while any(t.is_alive() for t in threads):
             time.sleep(5)
-            memory.append((time.monotonic() - started, rss_mib(server.pid)))
+            memory.append((time.monotonic() - started, rss_mib(pid)))
         for t in threads:
             t.join()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     print(
         f"duration {args.duration:.0f} s, {args.readers} readers, {args.writers} writers, "
         f"server and load on one {os.cpu_count()}-CPU machine (loopback)"
     )
-    for kind, values in tally.latencies.items():
+    for kind, unsorted in tally.latencies.items():
+        values = sorted(unsorted)
         print(
-            f"{kind}: {len(values)} requests, p50 {percentile(values, 0.5):.1f} ms, "
-            f"p95 {percentile(values, 0.95):.1f} ms, p99 {percentile(values, 0.99):.1f} ms, "
+            f"{kind}: {len(values)} requests, p50 {percentile(values, 50):.1f} ms, "
+            f"p95 {percentile(values, 95):.1f} ms, p99 {percentile(values, 99):.1f} ms, "
             f"max {max(values, default=float('nan')):.1f} ms"
         )
     print(f"errors: {len(tally.errors)}", *tally.errors[:10], sep="\n  ")
