@@ -47,11 +47,16 @@ async def get_settings(request: Request) -> Settings:
     return settings
 
 
-async def get_store(request: Request) -> CatalogStore:
+def store_of(request: Request) -> CatalogStore:
+    """The app's open catalog store (a plain function: dependencies cost per request)."""
     store: CatalogStore | None = getattr(request.app.state, "store", None)
     if store is None:
         raise StoreUnavailable("the catalog store is not open (the service is starting up)")
     return store
+
+
+async def get_store(request: Request) -> CatalogStore:
+    return store_of(request)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -66,12 +71,13 @@ def note_version(request: Request, version: int) -> None:
         tracker.seen(version)
 
 
-async def get_snapshot(request: Request, store: StoreDep) -> CatalogSnapshot:
+async def get_snapshot(request: Request) -> CatalogSnapshot:
     """The current catalog snapshot; every read of one request uses this one version.
 
     The in-memory store answers without I/O; any other store is asked from the
     threadpool.
     """
+    store = store_of(request)
     if isinstance(store, MemoryStore):
         snapshot = store.snapshot()
     else:
@@ -192,8 +198,9 @@ async def require_write_key(
 
 
 async def require_read_key(
-    settings: SettingsDep, key: Annotated[str | None, Security(api_key_scheme)]
+    request: Request, key: Annotated[str | None, Security(api_key_scheme)]
 ) -> None:
+    settings: Settings = request.app.state.settings
     if settings.read_requires_key:
         check_key(key, settings)
 

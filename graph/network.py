@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from graph.model import Role, Transition
+from graph.routes import forget_step
 from graph.search._index import forget_index
 
 
@@ -41,6 +42,7 @@ def role_graph(roles: Iterable[Role], transitions: Iterable[Transition]) -> nx.D
 def add_transition(graph: nx.DiGraph, edge: Transition) -> None:
     """Add (or replace) one edge with the numbers the search needs."""
     forget_index(graph)
+    forget_step(graph, edge.source, edge.target)
     graph.add_edge(
         edge.source,
         edge.target,

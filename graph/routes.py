@@ -97,10 +97,30 @@ def route_from_steps(steps: Sequence[Step], score: float) -> Route:
     return Route(roles=roles, steps=tuple(steps), totals=totals)
 
 
+#: Edge attribute holding the edge's step once a route has used it.
+_STEP_KEY = "_step"
+
+
+def edge_step(graph: nx.DiGraph, source: str, target: str) -> Step:
+    """The step along one edge, made on first use and kept on the edge.
+
+    Steps are immutable, and answers on a large graph share many edges;
+    :func:`forget_step` drops the kept one when the edge is replaced.
+    """
+    data = graph[source][target]
+    step: Step | None = data.get(_STEP_KEY)
+    if step is None:
+        step = data[_STEP_KEY] = step_from_transition(data["transition"])
+    return step
+
+
+def forget_step(graph: nx.DiGraph, source: str, target: str) -> None:
+    """Drop the kept step of an edge that is being replaced."""
+    if graph.has_edge(source, target):
+        graph[source][target].pop(_STEP_KEY, None)
+
+
 def route_on_graph(graph: nx.DiGraph, nodes: Sequence[str], score: float) -> Route:
     """The route that follows ``nodes`` over the graph's edges."""
-    steps = [
-        step_from_transition(graph[u][v]["transition"])
-        for u, v in zip(nodes[:-1], nodes[1:], strict=True)
-    ]
+    steps = [edge_step(graph, u, v) for u, v in zip(nodes[:-1], nodes[1:], strict=True)]
     return route_from_steps(steps, score)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import (
@@ -12,13 +12,13 @@ from api.deps import (
     WriteKeyDep,
     expected_version,
     note_version,
-    require_read_key,
 )
 from api.models import CatalogVersion
 from api.routes._responses import READ_ERRORS, problems
 from graph.model import DevelopmentAction
 
-router = APIRouter(tags=["catalog"])
+reads = APIRouter(tags=["catalog"])
+writes = APIRouter(tags=["catalog"])
 
 
 class ActionTable(BaseModel):
@@ -52,13 +52,12 @@ class ActionTableAnswer(ActionTable):
     catalog_version: CatalogVersion
 
 
-@router.get(
+@reads.get(
     "/actions",
     operation_id="listActions",
     summary="The development-action table",
     response_model=ActionTableAnswer,
     responses=READ_ERRORS,
-    dependencies=[Depends(require_read_key)],
 )
 async def list_actions(snapshot: SnapshotDep) -> ActionTableAnswer:
     """Every development action of the catalog, grouped by trait in OCEAN+ order."""
@@ -67,7 +66,7 @@ async def list_actions(snapshot: SnapshotDep) -> ActionTableAnswer:
     )
 
 
-@router.put(
+@writes.put(
     "/actions",
     operation_id="putActions",
     summary="Replace the development-action table",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.answer_cache import AnswerCache
 from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
@@ -13,6 +14,8 @@ from api.models import MLOPS_TO_CDO, RouteAnswerView, RouteRequest
 from api.routes._responses import READ_ERRORS, problems
 from graph.answers import answer_routes, role_name
 from graph.search.budget import time_budget
+from graph.store import CatalogSnapshot
+from graph.traits import Language
 
 router = APIRouter(tags=["routes"])
 
@@ -62,7 +65,7 @@ _BODY_FIELDS = {
     response_model=RouteAnswerView,
     responses={**READ_ERRORS, **problems(400, 404, 413)},
 )
-def find_routes(
+async def find_routes(
     request: Request,
     query: Annotated[RouteRequest, Body(openapi_examples=_EXAMPLES)],
     snapshot: SnapshotDep,
@@ -73,8 +76,9 @@ def find_routes(
 
     An unknown role answers 404 with close matches (and the body field that
     named it); no route is not an error: 200 with an empty list and the
-    reason. The search runs in a worker thread. With a ``person``, steps
-    carry the months they take and totals the months of the whole route.
+    reason. A cached answer is sent from the event loop; a search runs in a
+    worker thread. With a ``person``, steps carry the months they take and
+    totals the months of the whole route.
     """
     c = query.constraints
     current = query.person.current_role if query.person else None
@@ -96,8 +100,20 @@ def find_routes(
     key = (snapshot.version, lang, query.model_dump_json())
     if query.person is None and (cached := cache.get(key)) is not None:
         return Response(cached, media_type="application/json")
+    body = await run_in_threadpool(
+        _answer_body, snapshot, query, lang, settings.query_budget_seconds
+    )
+    if query.person is None:
+        cache.put(key, body)
+    # Serialised once, so that a cached answer is sent byte for byte the same.
+    return Response(body, media_type="application/json")
+
+
+def _answer_body(
+    snapshot: CatalogSnapshot, query: RouteRequest, lang: Language, budget: float | None
+) -> bytes:
     graph = snapshot.graph
-    with time_budget(settings.query_budget_seconds):
+    with time_budget(budget):
         answer = answer_routes(graph, query, lang)
     names: dict[str, str] = {}
     for route in answer.routes:
@@ -112,8 +128,4 @@ def find_routes(
         reason=answer.reason,
         names=names,
     )
-    body = view.model_dump_json(by_alias=True).encode()
-    if query.person is None:
-        cache.put(key, body)
-    # Serialised once here, so that a cached answer is sent byte for byte the same.
-    return Response(body, media_type="application/json")
+    return view.model_dump_json(by_alias=True).encode()
