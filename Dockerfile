@@ -8,14 +8,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Dependencies first (cached while only the code changes), then the code itself.
-COPY pyproject.toml README.md ./
+# Dependencies first (cached while only the code changes), then the code itself; the
+# versions are requirements.lock's (the same pins CI tests with).
+COPY pyproject.toml README.md requirements.lock ./
 COPY graph/ graph/
 COPY loaders/ loaders/
 COPY api/ api/
 COPY rumbo_cli/ rumbo_cli/
 COPY cypher/ cypher/
-RUN pip install . \
+RUN pip install -c requirements.lock . \
     && useradd --create-home --uid 10001 --shell /usr/sbin/nologin rumbo
 
 # The bundled catalog, loaded into an empty database on the first start.

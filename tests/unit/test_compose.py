@@ -79,13 +79,14 @@ def test_dockerfile_is_python_3_11_slim_and_runs_as_a_non_root_user(dockerfile: 
     users = [ln.split()[1] for ln in dockerfile if ln.startswith("USER ")]
     assert users and users[-1] not in ("root", "0")
     assert any("useradd" in ln and users[-1] in ln for ln in dockerfile)
-    assert any(ln.startswith("RUN pip install .") for ln in dockerfile)
+    assert any(ln.startswith("RUN pip install -c requirements.lock .") for ln in dockerfile)
     copied = {
         ln.split()[1].rstrip("/")
         for ln in dockerfile
         if ln.startswith("COPY ") and "--" not in ln.split()[1]
     }
     assert {"graph", "loaders", "api", "rumbo_cli", "cypher", "pyproject.toml"} <= copied
+    assert any(ln.startswith("COPY ") and "requirements.lock" in ln.split() for ln in dockerfile)
 
 
 def test_the_container_creates_the_schema_loads_once_and_serves(dockerfile: list[str]) -> None:
@@ -103,5 +104,5 @@ def test_the_build_context_leaves_out_tests_and_local_state() -> None:
     ignored = (REPO / ".dockerignore").read_text(encoding="utf-8").split()
     for entry in (".git", "tests", ".neo4j-local", "tools"):
         assert entry in ignored
-    for needed in ("data", "cypher", "graph", "pyproject.toml", "README.md"):
+    for needed in ("data", "cypher", "graph", "pyproject.toml", "README.md", "requirements.lock"):
         assert needed not in ignored
