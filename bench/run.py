@@ -65,12 +65,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from bench import synthetic
 from bench.report import write_report
+from graph.catalog import Catalog
 from graph.personal import Person, personal_pareto
 from graph.personal.brute_force import brute_personal_pareto
 from graph.search import (
@@ -85,6 +86,9 @@ from graph.search.brute_force import Scored, all_routes, brute_reachable, pareto
 from graph.search.query import Objective
 from graph.traits import Profile
 
+if TYPE_CHECKING:
+    from bench.cypher_baseline import CypherBaseline
+
 ROOT = Path(__file__).resolve().parent.parent
 ONET_PATH = Path("/work/shared/data/onet-20.3")
 #: Edge attribute holding the scalar step cost, for the networkx baselines.
@@ -97,7 +101,15 @@ OBJECTIVE = Objective()
 #: role asks, less extraverted, stable and relationally engaged.
 PERSON_OFFSET = (6.0, -4.0, -9.0, 3.0, -5.0, -8.0)
 
-QUERIES = ("best", "alternatives", "pareto", "shortest_gap", "reachable", "personal_pareto")
+QUERIES = (
+    "best",
+    "alternatives",
+    "pareto",
+    "shortest_gap",
+    "reachable",
+    "personal_pareto",
+    "catalog_best",
+)
 
 Pair = tuple[str, str]
 Checker = Callable[[Pair, Any, Any], tuple[str, str]]
@@ -140,7 +152,7 @@ def measure(
             answer = fn(pair)
             t1 = time.perf_counter_ns()
         return answer, t1 - t0, None
-    except QueryTimeout:
+    except (QueryTimeout, TimeoutError):
         return None, None, None
     except Exception as exc:  # a failing search is reported, not fatal to the run
         return None, None, f"{type(exc).__name__}: {exc}"
@@ -302,6 +314,7 @@ class Subject:
     load: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     memory_args: list[str] = field(default_factory=list)
+    catalog: Catalog | None = None
 
 
 def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
@@ -326,6 +339,7 @@ def load_synthetic(n: int, args: argparse.Namespace) -> Subject:
     )
     subject.load["records (from cache)" if was_cached else "records (generated)"] = t_gen
     catalog, subject.load["Catalog.build"] = _timed(syn.catalog)
+    subject.catalog = catalog
     slow, subject.load["to_graph (no derived)"] = _timed(
         lambda: catalog.to_graph(include_derived=False)
     )
@@ -352,7 +366,9 @@ def load_bundled(args: argparse.Namespace) -> Subject:
 
     catalog, t_read = _timed(lambda: read_catalog(ROOT / "data"))
     graph, t_graph = _timed(catalog.to_graph)
-    subject = Subject("bundled", "bundled (data/)", "bundled", graph, memory_args=["--bundled"])
+    subject = Subject(
+        "bundled", "bundled (data/)", "bundled", graph, memory_args=["--bundled"], catalog=catalog
+    )
     subject.load["read_catalog (YAML)"] = t_read
     subject.load["to_graph (with derived)"] = t_graph
     subject.notes.append("curated and derived edges, as the API and CLI serve it")
@@ -367,7 +383,14 @@ def load_onet(path: Path, args: argparse.Namespace) -> Subject:
     _, t_plain = _timed(lambda: catalog.to_graph(include_derived=False))
     graph, t_graph = _timed(catalog.to_graph)
     release = imported.summary.release or "?"
-    subject = Subject("onet", f"O*NET {release}", "onet", graph, memory_args=["--onet", str(path)])
+    subject = Subject(
+        "onet",
+        f"O*NET {release}",
+        "onet",
+        graph,
+        memory_args=["--onet", str(path)],
+        catalog=catalog,
+    )
     subject.load["import_onet"] = t_read
     subject.load["to_graph (no derived)"] = t_plain
     subject.load["to_graph (with derived)"] = t_graph
@@ -467,6 +490,22 @@ def check_best(graph: nx.DiGraph, max_steps: int) -> Checker:
         return "unverified", "networkx's path is longer than the step limit"
 
     return check
+
+
+def check_cypher_best(
+    pair: Pair, route: Any, found: tuple[list[str], float] | None
+) -> tuple[str, str]:
+    """Rumbo's best route (catalog transitions only) against Cypher's: equal costs."""
+    if found is None:
+        if route is None:
+            return "ok", ""
+        return "mismatch", f"Rumbo found {route.roles} but Cypher finds no route"
+    path, cost = found
+    if route is None:
+        return "mismatch", f"Cypher found {tuple(path)} (cost {cost!r}), Rumbo none"
+    if _same(route.totals.score, cost):
+        return "ok", ""
+    return "mismatch", f"Rumbo {route.roles} cost {route.totals.score!r}, Cypher {path} {cost!r}"
 
 
 def check_alternatives(
@@ -576,7 +615,10 @@ def check_reachable(graph: nx.DiGraph) -> Checker:
 
 
 def bench_graph(
-    subject: Subject, args: argparse.Namespace, log: Callable[[str], None]
+    subject: Subject,
+    args: argparse.Namespace,
+    log: Callable[[str], None],
+    cypher_db: CypherBaseline | None = None,
 ) -> dict[str, Any]:
     graph = subject.graph
     add_cost(graph)
@@ -637,6 +679,7 @@ def bench_graph(
         return cached[1] if cached else 0
 
     persons = {s: person_at(graph, s) for s, _ in pairs}
+    c_catalog = Constraints(max_steps=args.max_steps, curated_only=True)
     brute = {
         "timeout": args.brute_timeout,
         "max_pairs": args.brute_pairs,
@@ -730,6 +773,26 @@ def bench_graph(
             ],
         ),
     }
+    if cypher_db is not None:
+        db = cypher_db
+        specs["catalog_best"] = (
+            f"max_steps={steps}",
+            Impl(
+                "best_route",
+                lambda p: best_route(graph, p[0], p[1], c_catalog),
+                args.timeout,
+            ),
+            [
+                Impl(
+                    "Cypher on Neo4j (routes_by_objective)",
+                    lambda p: db.best(p[0], p[1], steps, OBJECTIVE),
+                    args.cypher_timeout + 5,
+                    check=check_cypher_best,
+                    max_pairs=args.cypher_pairs,
+                    sample_limit=args.cypher_timeout,
+                )
+            ],
+        )
     log(
         f"{subject.label}: {graph.number_of_nodes()} roles, {graph.number_of_edges()} edges, "
         f"{len(pairs)} pairs"
@@ -740,6 +803,8 @@ def bench_graph(
         if name == "personal_pareto" and graph.number_of_nodes() > args.personal_max_roles:
             subject.notes.append(f"personal pareto not run above {args.personal_max_roles} roles")
             continue
+        if name not in specs:
+            continue  # catalog_best: no Neo4j for this graph
         params, ours, theirs = specs[name]
         rumbo_impls[name] = ours
         queries.append(run_query(name, params, pairs, ours, theirs, args.budget, args.warmup, log))
@@ -981,6 +1046,23 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="raw results of an earlier run: keep its graphs that this run does not redo",
     )
     parser.add_argument("--no-cache", action="store_true", help="regenerate synthetic catalogs")
+    parser.add_argument(
+        "--neo4j",
+        default=None,
+        help="Bolt URI of a Neo4j to time Cypher-only queries on (its catalog is replaced)",
+    )
+    parser.add_argument(
+        "--neo4j-password",
+        default=os.environ.get("RUMBO_NEO4J_PASSWORD", "rumbo-local-pw"),
+        help="(default: $RUMBO_NEO4J_PASSWORD, else the local launcher's)",
+    )
+    parser.add_argument(
+        "--neo4j-max-roles", type=int, default=10_000, help="load graphs up to this size"
+    )
+    parser.add_argument("--cypher-pairs", type=int, default=None, help="pairs Cypher runs on (20)")
+    parser.add_argument(
+        "--cypher-timeout", type=float, default=10.0, help="per Cypher query, server-side (s)"
+    )
     args = parser.parse_args(argv)
     quick = args.quick
     defaults = {
@@ -988,6 +1070,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "max_steps": 4 if quick else 6,
         "personal_steps": 4 if quick else 5,
         "brute_pairs": 5 if quick else 20,
+        "cypher_pairs": 5 if quick else 20,
         "budget": 30.0 if quick else 300.0,
         "check_timeout": 0.5 if quick else 2.0,
         "check_budget": 3.0 if quick else 60.0,
@@ -1045,13 +1128,15 @@ def main(
     previous = _previous_graphs(args.merge, args.size_list, args.graph_list)
     if previous:
         results["merged"] = previous["from"]
+    cypher_db = _open_cypher(args, results)
     for load in sources:
         subject = load()
+        on_neo4j = _load_into_neo4j(cypher_db, subject, args)
         say(
             f"loaded {subject.label}: "
             + ", ".join(f"{k} {v:.2f} s" for k, v in subject.load.items())
         )
-        entry = bench_graph(subject, args, say)
+        entry = bench_graph(subject, args, say, on_neo4j)
         entry["run"] = {"command": results["command"], "started": results["started"]}
         if not args.no_memory:
             entry["memory"] = memory_probe(subject, say)
@@ -1060,8 +1145,39 @@ def main(
         gc.collect()
         _save(results, previous, args, t0)  # after every graph: a stopped run keeps its tables
     _save(results, previous, args, t0)
+    if cypher_db is not None:
+        cypher_db.close()
     say(f"done in {results['wall_s']:.0f} s")
     return results
+
+
+def _open_cypher(args: argparse.Namespace, results: dict[str, Any]) -> CypherBaseline | None:
+    """The Neo4j the Cypher-only baseline runs on, when ``--neo4j`` names one."""
+    if "catalog_best" not in args.queries:
+        return None
+    if not args.neo4j:
+        results.setdefault("notes", []).append(
+            "Cypher-only baseline not run: no --neo4j server given"
+        )
+        return None
+    from bench.cypher_baseline import CypherBaseline
+
+    return CypherBaseline(args.neo4j, args.neo4j_password, timeout=args.cypher_timeout)
+
+
+def _load_into_neo4j(
+    db: CypherBaseline | None, subject: Subject, args: argparse.Namespace
+) -> CypherBaseline | None:
+    """Load the subject's catalog for the Cypher baseline; ``None`` where it is not run."""
+    if db is None or subject.catalog is None:
+        return None
+    if len(subject.catalog.roles) > args.neo4j_max_roles:
+        subject.notes.append(
+            f"Cypher-only baseline not run above {args.neo4j_max_roles} roles (Neo4j load time)"
+        )
+        return None
+    subject.load["Neo4j load (catalog transitions)"] = db.load(subject.catalog)
+    return db
 
 
 def _previous_graphs(

@@ -55,6 +55,27 @@ RETURN [n IN nodes(p) | n.id] AS roles, length(p) AS steps,
 ORDER BY cumulative_fit DESC, steps, effort, roles
 LIMIT $limit;
 
+// name: routes_by_objective
+// Routes of up to $max_steps steps from $source to $target that visit no role twice, ranked by
+// the service's scalar objective computed here: per step $fit_weight * -ln(fit) plus
+// $effort_weight * (development points) / 100, summed; ties go to fewer steps, then role ids.
+// The best $limit of them (the benchmark's Cypher-only baseline, bench/cypher_baseline.py).
+MATCH (m:CatalogMeta {key: 'catalog'})
+MATCH (a:Role {gen: m.generation, id: $source}), (b:Role {gen: m.generation, id: $target})
+MATCH p = (a)-[:TRANSITION*1..6]->(b)
+WHERE length(p) <= $max_steps
+  AND all(n IN nodes(p) WHERE single(x IN nodes(p) WHERE x = n))
+WITH p,
+     reduce(cost = 0.0, t IN relationships(p) |
+       cost - $fit_weight * log(t.fit)
+            + $effort_weight * (coalesce(t.develop_openness, 0)
+              + coalesce(t.develop_conscientiousness, 0) + coalesce(t.develop_extraversion, 0)
+              + coalesce(t.develop_agreeableness, 0) + coalesce(t.develop_emotional_stability, 0)
+              + coalesce(t.develop_relational_engagement, 0)) / 100.0) AS cost
+RETURN [n IN nodes(p) | n.id] AS roles, length(p) AS steps, cost
+ORDER BY cost, steps, roles
+LIMIT $limit;
+
 // name: reachable_within
 // Every role reachable from $role in at most $max_steps steps: the fewest steps it takes and
 // the best cumulative fit of a route that gets there within the limit.

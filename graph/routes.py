@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field
@@ -101,16 +102,15 @@ def route_from_steps(steps: Sequence[Step], score: float) -> Route:
 _STEP_KEY = "_step"
 
 
-def edge_step(graph: nx.DiGraph, source: str, target: str) -> Step:
-    """The step along one edge, made on first use and kept on the edge.
+def kept_step(edge_data: dict[str, Any]) -> Step:
+    """The step along an edge (given its attribute dict), made on first use and kept on it.
 
     Steps are immutable, and answers on a large graph share many edges;
     :func:`forget_step` drops the kept one when the edge is replaced.
     """
-    data = graph[source][target]
-    step: Step | None = data.get(_STEP_KEY)
+    step: Step | None = edge_data.get(_STEP_KEY)
     if step is None:
-        step = data[_STEP_KEY] = step_from_transition(data["transition"])
+        step = edge_data[_STEP_KEY] = step_from_transition(edge_data["transition"])
     return step
 
 
@@ -118,9 +118,3 @@ def forget_step(graph: nx.DiGraph, source: str, target: str) -> None:
     """Drop the kept step of an edge that is being replaced."""
     if graph.has_edge(source, target):
         graph[source][target].pop(_STEP_KEY, None)
-
-
-def route_on_graph(graph: nx.DiGraph, nodes: Sequence[str], score: float) -> Route:
-    """The route that follows ``nodes`` over the graph's edges."""
-    steps = [edge_step(graph, u, v) for u, v in zip(nodes[:-1], nodes[1:], strict=True)]
-    return route_from_steps(steps, score)

@@ -8,7 +8,11 @@ vector operations, the part of a large graph its routes can possibly use.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
 import networkx as nx
 import numpy as np
@@ -20,7 +24,11 @@ IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
+T = TypeVar("T")
+
 _CACHE_KEY = "_rumbo_index"
+#: Entries kept per graph (see :class:`QueryMemo`).
+MEMO_ENTRIES = 256
 
 
 @dataclass(frozen=True)
@@ -40,9 +48,11 @@ class GraphIndex:
     in_ptr: IntArray
     in_edges: IntArray
     lists: EdgeLists = field(init=False, repr=False, compare=False)
+    memo: QueryMemo = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lists", EdgeLists(self))
+        object.__setattr__(self, "memo", QueryMemo(MEMO_ENTRIES))
 
     @property
     def size(self) -> int:
@@ -152,3 +162,31 @@ class EdgeLists:
             )
             self._out[node] = edges
         return edges
+
+
+class QueryMemo:
+    """Least-recently-used per-query data of one graph that other queries can reuse.
+
+    What a whole-graph search derives from its filters alone (lower-bound
+    tables towards a goal, the usable edges of each role) does not depend on
+    where a route starts, so later queries with the same filters reuse it.
+    Thread-safe; two threads may compute the same entry once each.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._tables: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        with self._lock:
+            table = self._tables.get(key)
+            if table is not None:
+                self._tables.move_to_end(key)
+                return cast(T, table)
+        table = compute()
+        with self._lock:
+            self._tables[key] = table
+            while len(self._tables) > self._size:
+                self._tables.popitem(last=False)
+        return table

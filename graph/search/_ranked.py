@@ -9,7 +9,6 @@ exceeds its key, which also gathers every exact tie before ordering them.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.search._space import Arc, Itinerary, SearchSpace
@@ -20,15 +19,14 @@ Path = tuple[int, ...]
 
 @dataclass(frozen=True)
 class Ranking:
-    """What a ranked search minimises, lexicographically, and the bounds it uses."""
+    """What a ranked search minimises, lexicographically: fields of :class:`Arc`."""
 
-    criteria: Callable[[Arc], tuple[float, float]]
     primary: str
     secondary: str | None
 
 
-BY_WEIGHT = Ranking(lambda a: (a.weight, 0.0), "weight", None)
-BY_EFFORT = Ranking(lambda a: (float(a.effort), a.fit_cost), "effort", "fit_cost")
+BY_WEIGHT = Ranking("weight", None)
+BY_EFFORT = Ranking("effort", "fit_cost")
 
 
 def ranked_routes(
@@ -42,20 +40,23 @@ def ranked_routes(
     the earlier one or by a shortcut of it, which is no worse.
     """
     max_steps = space.constraints.max_steps
-    final = len(trip.goals)
+    goals = trip.goals
+    final = len(goals)
     prune = k == 1 and final == 1
     settled: dict[int, list[tuple[float, float, int]]] = {}
-    if not trip.reachable(source, 0) or trip.min_hops(source, 0) > max_steps:
+    hops_left = trip.table("hops")
+    if hops_left[0][source] > max_steps:
         return []
-    primary, secondary, criteria = ranking.primary, ranking.secondary, ranking.criteria
+    primary, secondary = ranking.primary, ranking.secondary
+    first = Arc._fields.index(primary)
+    second = Arc._fields.index(secondary) if secondary else None
+    bound0 = trip.table(primary)
+    bound1 = trip.table(secondary) if secondary else None
+    later = [frozenset(goals[stage + 1 :]) for stage in range(final)]
 
-    def bounds(node: int, stage: int) -> tuple[float, float]:
-        b1 = trip.bound(secondary, node, stage) if secondary else 0.0
-        return trip.bound(primary, node, stage), b1
-
-    b0, b1 = bounds(source, 0)
+    b1 = bound1[0][source] if bound1 else 0.0
     heap: list[tuple[float, float, int, Path, float, float, int]] = [
-        (b0, b1, 0, (source,), 0.0, 0.0, 0)
+        (bound0[0][source], b1, 0, (source,), 0.0, 0.0, 0)
     ]
     found: list[tuple[float, float, int, Path]] = []
     kth: tuple[float, float] | None = None
@@ -72,24 +73,29 @@ def ranked_routes(
             continue
         if prune and _dominated(settled.setdefault(node, []), g0, g1, hops):
             continue
+        goal = goals[stage]
         for arc in space.out_arcs(node):
             nxt = arc.node
             if nxt in path:
                 continue
-            next_stage = trip.advance(nxt, stage)
-            if next_stage is None:
-                continue
-            c0, c1 = criteria(arc)
-            n0, n1 = g0 + c0, g1 + c1
+            if nxt == goal:
+                next_stage = stage + 1
+            elif nxt in later[stage]:
+                continue  # a later via role before this one breaks their order
+            else:
+                next_stage = stage
+            n0 = g0 + arc[first]
+            n1 = g1 + arc[second] if second is not None else 0.0
             if next_stage == final:
                 heapq.heappush(heap, (n0, n1, hops + 1, (*path, nxt), n0, n1, next_stage))
                 continue
-            if not trip.reachable(nxt, next_stage):
-                continue
-            if hops + 1 + trip.min_hops(nxt, next_stage) > max_steps:
-                continue
-            b0, b1 = bounds(nxt, next_stage)
-            heapq.heappush(heap, (n0 + b0, n1 + b1, hops + 1, (*path, nxt), n0, n1, next_stage))
+            if hops + 1 + hops_left[next_stage][nxt] > max_steps:
+                continue  # also when the goal is unreachable from nxt (inf)
+            b1 = bound1[next_stage][nxt] if bound1 else 0.0
+            heapq.heappush(
+                heap,
+                (n0 + bound0[next_stage][nxt], n1 + b1, hops + 1, (*path, nxt), n0, n1, next_stage),
+            )
     found.sort()
     return [key[3] for key in found[:k]]
 

@@ -14,7 +14,7 @@ local numbers orders routes exactly as comparing tuples of role ids.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
@@ -26,7 +26,7 @@ from scipy.sparse.csgraph import dijkstra
 
 from graph.errors import InvalidQueryError, UnknownRoleError
 from graph.model import suggest_role_ids
-from graph.routes import Route, route_on_graph
+from graph.routes import Route, kept_step, route_from_steps
 from graph.search._index import BoolArray, IntArray, edge_slices, graph_index
 from graph.search.query import Constraints, Objective
 
@@ -34,6 +34,10 @@ from graph.search.query import Constraints, Objective
 BOUND_SLACK = 1e-9
 #: Stand-in for "cannot reach": larger than any step count or cost.
 FAR = math.inf
+#: Graphs up to this many roles are searched whole: on them the balls cost more
+#: than they save, and the space then depends on the filters alone, so a
+#: target's bounds are kept for the next query to it (``GraphIndex.memo``).
+WHOLE_GRAPH_ROLES = 500
 
 
 class Arc(NamedTuple):
@@ -70,9 +74,32 @@ class SearchSpace:
         self._avoid = np.zeros(index.size, dtype=np.bool_)
         for role in constraints.avoid:
             self._avoid[index.position[role]] = True
+        self.whole = index.size <= WHOLE_GRAPH_ROLES
         self.nodes = self._usable_roles(source, target)
         self._local: dict[int, int] | None = None
-        self._out: dict[int, list[Arc]] = {}
+        self._out: dict[int, list[Arc]] = (
+            {} if self.filters is None else index.memo.get((self.filters, "arcs"), dict)
+        )
+
+    @cached_property
+    def filters(self) -> Hashable | None:
+        """What decides this space's nodes, edges and costs; ``None`` if the ends do too.
+
+        Equal filters on a whole-graph space mean equal spaces, whatever the
+        query's ends: the key under which bounds are shared.
+        """
+        if not self.whole:
+            return None
+        c, o = self.constraints, self.objective
+        numbers = () if self.structural else (c.min_step_fit, c.max_step_effort, c.max_trait_step)
+        return (
+            tuple(sorted(c.avoid)),
+            c.curated_only,
+            self.structural,
+            numbers,
+            o.fit_weight,
+            o.effort_weight,
+        )
 
     def number(self, role: str) -> int:
         """Local number of a role of the usable subgraph, -1 if outside it."""
@@ -152,6 +179,8 @@ class SearchSpace:
 
     def _usable_roles(self, source: str | None, target: str | None) -> IntArray:
         ix, steps = self.index, self.constraints.max_steps
+        if self.whole:
+            return np.flatnonzero(~self._avoid)
         if target is None:
             if source is None:
                 return np.flatnonzero(~self._avoid)
@@ -185,11 +214,14 @@ class SearchSpace:
     def route(self, path: Sequence[int]) -> Route:
         """The route along local ``path`` with its objective, summed in path order."""
         nodes = [self.role_id(n) for n in path]
+        adjacency, step_cost = self.graph.adj, self.objective.step_cost
         score = 0.0
+        steps = []
         for u, v in zip(nodes[:-1], nodes[1:], strict=True):
-            data = self.graph[u][v]
-            score += self.objective.step_cost(data["fit_cost"], data["effort"])
-        return route_on_graph(self.graph, nodes, score)
+            data = adjacency[u][v]
+            score += step_cost(data["fit_cost"], data["effort"])
+            steps.append(kept_step(data))
+        return route_from_steps(steps, score)
 
 
 def _step_ok(c: Constraints, fit: float, effort: int, peak: int) -> bool:
@@ -243,6 +275,14 @@ class Bounds:
     space: SearchSpace
     goal: int
 
+    def _kept(self, kind: str, compute: Callable[[], list[float]]) -> list[float]:
+        """``compute()``, or the table an earlier query with the same filters made."""
+        filters = self.space.filters
+        if filters is None:
+            return compute()
+        key = (filters, kind, int(self.space.nodes[self.goal]))
+        return self.space.index.memo.get(key, compute)
+
     def _towards(self, weights: np.ndarray | None) -> list[float]:
         indptr, sources, _ = self.space.reverse
         m = self.space.size
@@ -258,23 +298,33 @@ class Bounds:
 
     @cached_property
     def hops(self) -> list[float]:
-        return self._towards(None)
+        return self._kept("hops", lambda: self._towards(None))
 
     @cached_property
     def weight(self) -> list[float]:
-        ix, o = self.space.index, self.space.objective
-        edges = self.space.reverse[2]
-        return self._towards(
-            o.fit_weight * ix.fit_cost[edges] + o.effort_weight * ix.effort[edges] / 100
-        )
+        def compute() -> list[float]:
+            ix, o = self.space.index, self.space.objective
+            edges = self.space.reverse[2]
+            return self._towards(
+                o.fit_weight * ix.fit_cost[edges] + o.effort_weight * ix.effort[edges] / 100
+            )
+
+        return self._kept("weight", compute)
 
     @cached_property
     def fit_cost(self) -> list[float]:
-        return self._towards(self.space.index.fit_cost[self.space.reverse[2]])
+        return self._kept(
+            "fit_cost", lambda: self._towards(self.space.index.fit_cost[self.space.reverse[2]])
+        )
 
     @cached_property
     def effort(self) -> list[float]:
-        return self._towards(self.space.index.effort[self.space.reverse[2]].astype(np.float64))
+        return self._kept(
+            "effort",
+            lambda: self._towards(
+                self.space.index.effort[self.space.reverse[2]].astype(np.float64)
+            ),
+        )
 
 
 class Itinerary:
@@ -298,6 +348,19 @@ class Itinerary:
                 tails[i] = tails[i + 1] + getattr(self.legs[i + 1], kind)[self.goals[i]]
             self._tails[kind] = tails
         return tails
+
+    def table(self, kind: str) -> list[list[float]]:
+        """``table(kind)[stage][node]`` is :meth:`bound`, precomputed for hot loops.
+
+        Unreachable nodes hold ``inf``; so do nodes past the step limit once a
+        caller adds the hops already taken.
+        """
+        tails = self.tail(kind)
+        tables = []
+        for leg, tail in zip(self.legs, tails, strict=True):
+            values: list[float] = getattr(leg, kind)
+            tables.append(values if tail == 0.0 else [v + tail for v in values])
+        return tables
 
     def bound(self, kind: str, node: int, stage: int) -> float:
         """Lower bound on ``kind`` still to pay from ``node`` at ``stage``."""

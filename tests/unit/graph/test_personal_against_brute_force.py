@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +17,13 @@ from graph.personal import (
 )
 from tests.unit.graph.strategies import graphs, people, queries
 
-PROPERTY = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=120,
+    deadline=None,
+    # search_mode only patches a module constant, the same for every example.
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+pytestmark = pytest.mark.usefixtures("search_mode")
 
 
 def _draw(data: st.DataObject, with_via: bool = True) -> tuple[nx.DiGraph, dict[str, object]]:

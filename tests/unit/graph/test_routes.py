@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.model import Role, Transition
 from graph.network import add_transition, role_graph
-from graph.routes import edge_step
+from graph.routes import kept_step
 from graph.search import best_route
 from graph.traits import Profile
 
@@ -18,7 +18,7 @@ def _graph() -> tuple[list[Role], Transition]:
 def test_a_step_is_made_once_per_edge() -> None:
     roles, edge = _graph()
     graph = role_graph(roles, [edge])
-    assert edge_step(graph, "a", "b") is edge_step(graph, "a", "b")
+    assert kept_step(graph["a"]["b"]) is kept_step(graph["a"]["b"])
 
 
 def test_replacing_an_edge_replaces_the_step_routes_show() -> None:
