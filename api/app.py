@@ -140,10 +140,12 @@ def create_app(
         except Exception:
             # Only a warm-up: requests report the store's state themselves.
             log.exception("catalog store open (%s) but its first read failed", app.state.store_kind)
-        # The loaded catalog lives as long as the process: keeping it out of the
-        # collector's full passes shortens the pauses that make tail latency.
-        gc.collect()
-        gc.freeze()
+        if close is not None:
+            # A store this app opened lives as long as the serving process: keeping
+            # it out of the collector's full passes shortens the pauses that make
+            # tail latency. (A store handed in belongs to the caller, often a test.)
+            gc.collect()
+            gc.freeze()
         try:
             yield
         finally:
