@@ -107,10 +107,14 @@ class SearchSpace:
 
     def to_local(self, nodes: IntArray) -> IntArray:
         """Local numbers of global nodes, -1 for those outside the subgraph."""
-        spot = np.searchsorted(self.nodes, nodes)
-        spot[spot == len(self.nodes)] = 0
-        inside = self.nodes[spot] == nodes if len(self.nodes) else np.zeros(len(nodes), bool)
-        return np.where(inside, spot, -1)
+        return self._local_of[nodes]
+
+    @cached_property
+    def _local_of(self) -> IntArray:
+        """Local number of every global node (-1 outside): one array, filled once."""
+        local_of = np.full(self.index.size, -1, dtype=np.int64)
+        local_of[self.nodes] = np.arange(len(self.nodes), dtype=np.int64)
+        return local_of
 
     def role_id(self, node: int) -> str:
         return self.index.ids[int(self.nodes[node])]
@@ -140,7 +144,7 @@ class SearchSpace:
 
     def _locals(self) -> dict[int, int]:
         if self._local is None:
-            self._local = {g: i for i, g in enumerate(self.nodes.tolist())}
+            self._local = dict(zip(self.nodes.tolist(), range(len(self.nodes)), strict=True))
         return self._local
 
     def edge_mask(self, edges: IntArray) -> BoolArray:
