@@ -70,7 +70,8 @@ class Settings(BaseSettings):
         2048,
         ge=0,
         le=1_000_000,
-        description="Route answers kept per process (0 turns the cache off); never with a person.",
+        description="Route answers of the current catalog version kept per process (0 turns "
+        "the cache off); never with a person.",
     )
     query_budget_seconds: float = Field(
         2.0,
