@@ -43,26 +43,28 @@ class _Plan:
         self.space = space
         self.trip: Itinerary | None = itinerary(space.space, target)
         goals = self.trip.goals if self.trip else ()
+        self.goals = goals
         self.final = len(goals)
+        self.later = [frozenset(goals[i + 1 :]) for i in range(len(goals))]
+        self.hops_left = self.trip.table("hops") if self.trip else []
         self.needs = [[space.required(g) for g in goals[i:]] for i in range(len(goals))]
 
     def moves(self, path: Path, scores: Scores, stage: int, hops: int) -> list[tuple[Move, int]]:
         """Moves that keep the route simple, in via order and within the step limit."""
-        trip = self.trip
-        assert trip is not None
         limit = self.space.constraints.max_steps
+        goal, later, hops_left = self.goals[stage], self.later[stage], self.hops_left
         out = []
         for nxt in self.space.neighbours(path[-1] if path else None):
             if nxt in path:
                 continue
-            next_stage = trip.advance(nxt, stage)
-            if next_stage is None:
-                continue
-            if next_stage < self.final and (
-                not trip.reachable(nxt, next_stage)
-                or hops + 1 + trip.min_hops(nxt, next_stage) > limit
-            ):
-                continue
+            if nxt == goal:
+                next_stage = stage + 1
+            elif nxt in later:
+                continue  # a later via role before this one breaks their order
+            else:
+                next_stage = stage
+            if next_stage < self.final and hops + 1 + hops_left[next_stage][nxt] > limit:
+                continue  # also when the goal is unreachable from nxt (inf)
             move = self.space.enter(scores, nxt)
             if move is not None:
                 out.append((move, next_stage))

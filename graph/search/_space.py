@@ -354,10 +354,10 @@ class Itinerary:
         return tails
 
     def table(self, kind: str) -> list[list[float]]:
-        """``table(kind)[stage][node]`` is :meth:`bound`, precomputed for hot loops.
+        """``table(kind)[stage][node]``: a lower bound on ``kind`` still to pay from
+        ``node`` at ``stage`` (through the later goals to the target), for hot loops.
 
-        Unreachable nodes hold ``inf``; so do nodes past the step limit once a
-        caller adds the hops already taken.
+        Nodes that cannot reach the stage's goal hold ``inf``.
         """
         tails = self.tail(kind)
         tables = []
@@ -365,25 +365,6 @@ class Itinerary:
             values: list[float] = getattr(leg, kind)
             tables.append(values if tail == 0.0 else [v + tail for v in values])
         return tables
-
-    def bound(self, kind: str, node: int, stage: int) -> float:
-        """Lower bound on ``kind`` still to pay from ``node`` at ``stage``."""
-        values: list[float] = getattr(self.legs[stage], kind)
-        return values[node] + self.tail(kind)[stage]
-
-    def reachable(self, node: int, stage: int) -> bool:
-        return self.legs[stage].hops[node] < FAR
-
-    def min_hops(self, node: int, stage: int) -> float:
-        return self.bound("hops", node, stage)
-
-    def advance(self, node: int, stage: int) -> int | None:
-        """Stage after entering ``node``; ``None`` when that breaks the via order."""
-        if node == self.goals[stage]:
-            return stage + 1
-        if node in self.goals[stage + 1 :]:
-            return None
-        return stage
 
 
 def itinerary(space: SearchSpace, target: str) -> Itinerary | None:

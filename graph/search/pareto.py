@@ -56,11 +56,16 @@ def pareto_routes(
     space = SearchSpace(graph, constraints, objective or Objective(), source, target)
     trip = itinerary(space, target)
     start = space.number(source)
-    if trip is None or not trip.reachable(start, 0):
+    if trip is None:
         return []
-    if trip.min_hops(start, 0) > constraints.max_steps:
+    max_steps = constraints.max_steps
+    hops_left = trip.table("hops")
+    if hops_left[0][start] > max_steps:
         return []
-    final = len(trip.goals)
+    fit_left, effort_left = trip.table("fit_cost"), trip.table("effort")
+    goals = trip.goals
+    final = len(goals)
+    later = [frozenset(goals[stage + 1 :]) for stage in range(final)]
     prune_at_nodes = final == 1
     settled: dict[int, list[tuple[float, int, int]]] = {}
     frontier: list[tuple[float, int]] = []
@@ -77,21 +82,23 @@ def pareto_routes(
             continue
         if prune_at_nodes and _dominated(settled.setdefault(node, []), fit_cost, effort, hops):
             continue
+        goal = goals[stage]
         for arc in space.out_arcs(node):
             nxt = arc.node
             if nxt in path:
                 continue
-            next_stage = trip.advance(nxt, stage)
-            if next_stage is None:
-                continue
+            if nxt == goal:
+                next_stage = stage + 1
+            elif nxt in later[stage]:
+                continue  # a later via role before this one breaks their order
+            else:
+                next_stage = stage
             nf, ne = fit_cost + arc.fit_cost, effort + arc.effort
             if next_stage < final:
-                if not trip.reachable(nxt, next_stage):
-                    continue
-                if hops + 1 + trip.min_hops(nxt, next_stage) > constraints.max_steps:
-                    continue
-                lf = trip.bound("fit_cost", nxt, next_stage)
-                le = trip.bound("effort", nxt, next_stage)
+                if hops + 1 + hops_left[next_stage][nxt] > max_steps:
+                    continue  # also when the goal is unreachable from nxt (inf)
+                lf = fit_left[next_stage][nxt]
+                le = effort_left[next_stage][nxt]
                 if _beaten(frontier, nf + lf, ne + le):
                     continue
             heapq.heappush(heap, (nf, ne, hops + 1, (*path, nxt), next_stage))
