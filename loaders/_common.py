@@ -9,8 +9,10 @@ integrity, so one :class:`~graph.errors.CatalogError` lists everything.
 from __future__ import annotations
 
 import math
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pydantic_core import ErrorDetails
 
@@ -197,3 +199,65 @@ class Collected:
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """Problems by file, then line; stable otherwise."""
     return sorted(problems, key=lambda p: (p.file or "", p.line or 0))
+
+
+def link_out_of(entry: Path, folder: Path) -> str | None:
+    """Why ``entry`` of the catalog ``folder`` may not be used, or ``None`` when it may.
+
+    A catalog holds its own files: an entry that is (or passes through) a symbolic link
+    resolving outside ``folder`` is refused, on reading and on writing, so a planted link
+    can neither feed another file into a catalog nor redirect a write elsewhere. ``folder``
+    itself may be a link (the user named it). An entry that does not exist is fine here.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     root = Path(tmp)
+    ...     (root / "cat").mkdir()
+    ...     (root / "cat" / "roles").symlink_to(root)
+    ...     link_out_of(root / "cat" / "roles", root / "cat").startswith("a link out of")
+    ...     link_out_of(root / "cat" / "roles.csv", root / "cat") is None
+    True
+    True
+    """
+    try:
+        base = folder.resolve()
+        real = entry.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return f"cannot resolve the path: {reason}"
+    if real == base or base in real.parents:
+        return None
+    return f"a link out of the catalog folder (to {real}); a catalog must hold its own files"
+
+
+def resolved_for_writing(folder: Path) -> Path:
+    """``folder`` with its links and ``..`` resolved, the way the writers use it.
+
+    ``out/../catalog`` then names ``catalog`` even when ``out`` does not exist, so a write
+    never creates a folder on the way to its target (``mkdir -p`` would create ``out``).
+
+    Raises
+    ------
+    CatalogError
+        Naming ``folder`` if its links loop.
+    """
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise CatalogError([Problem(f"cannot resolve the path: {reason}", str(folder))]) from None
+
+
+def not_a_regular_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a catalog file (a pipe, socket, device...), or ``None``.
+
+    Reading a pipe or a device would block or never end; missing files and folders are
+    left to the caller's own messages.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return "not a regular file"

@@ -24,6 +24,7 @@ from graph.errors import CatalogError, Problem
 from graph.model import DevelopmentAction
 from graph.traits import TRAITS, trait_from_label
 from loaders import _atomic
+from loaders._common import link_out_of, resolved_for_writing
 
 ACTIONS_YAML = "actions.yaml"
 ACTIONS_CSV = "actions.csv"
@@ -39,6 +40,9 @@ def read_actions(folder: Path, fmt: str) -> list[DevelopmentAction]:
         Listing every bad entry with file, line and field.
     """
     path = folder / (ACTIONS_YAML if fmt == "yaml" else ACTIONS_CSV)
+    refused = link_out_of(path, folder)
+    if refused:
+        raise CatalogError([Problem(refused, str(path))])
     if not path.is_file():
         return []
     try:
@@ -123,4 +127,10 @@ def write_actions(actions: tuple[DevelopmentAction, ...], folder: Path, fmt: str
     """Write the action table atomically (nothing is written for an empty table)."""
     if actions:
         name = ACTIONS_YAML if fmt == "yaml" else ACTIONS_CSV
-        _atomic.replace_files(folder, {name: actions_bytes(actions, fmt)})
+        try:
+            _atomic.replace_files(resolved_for_writing(folder), {name: actions_bytes(actions, fmt)})
+        except OSError as exc:
+            where = str(exc.filename) if exc.filename else str(folder / name)
+            raise CatalogError(
+                [Problem(f"cannot write the action table: {exc.strerror or exc}", where)]
+            ) from None

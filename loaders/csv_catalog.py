@@ -60,7 +60,10 @@ from loaders._common import (
     describe_error,
     error_path,
     format_number,
+    link_out_of,
+    not_a_regular_file,
     parse_number,
+    resolved_for_writing,
 )
 
 ROLES_FILE = "roles.csv"
@@ -106,6 +109,12 @@ def read_csv_catalog(folder: Path) -> Catalog:
         Listing every problem of both files, each with file, line, record and column.
     """
     collected = Collected()
+    for name in (ROLES_FILE, TRANSITIONS_FILE):
+        refused = link_out_of(folder / name, folder) or not_a_regular_file(folder / name)
+        if refused:
+            collected.problems.append(Problem(refused, str(folder / name)))
+    if collected.problems:
+        raise CatalogError(collected.problems)
     for row in _rows(folder / ROLES_FILE, _ROLE_REQUIRED, ROLE_COLUMNS, collected):
         _read_role(row, collected)
     for row in _rows(
@@ -364,9 +373,13 @@ def write_csv_catalog(catalog: Catalog, folder: Path) -> None:
         (nothing is changed then).
     """
     files = {ROLES_FILE: roles_csv(catalog), TRANSITIONS_FILE: transitions_csv(catalog)}
-    if folder.exists() and not folder.is_dir():
-        raise CatalogError([Problem("not a folder; cannot write CSV files into it", str(folder))])
+    given = folder
+    folder = resolved_for_writing(given)
     try:
+        if folder.exists() and not folder.is_dir():
+            raise CatalogError(
+                [Problem("not a folder; cannot write CSV files into it", str(given))]
+            )
         _atomic.replace_files(folder, files)
     except OSError as exc:
         where = str(exc.filename) if exc.filename else str(folder)

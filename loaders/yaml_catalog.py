@@ -58,8 +58,11 @@ from loaders._common import (
     describe_error,
     error_path,
     format_field,
+    link_out_of,
+    not_a_regular_file,
     number_problem,
     plain_number,
+    resolved_for_writing,
 )
 
 #: Keys of a role file, in the order they are written.
@@ -110,6 +113,9 @@ def read_yaml_catalog(folder: Path) -> Catalog:
     roles_dir = folder / ROLES_DIR
     if not roles_dir.is_dir():
         raise CatalogError([Problem(f"no {ROLES_DIR}/ folder of role files", str(folder))])
+    outside = link_out_of(roles_dir, folder)
+    if outside:
+        raise CatalogError([Problem(outside, str(roles_dir))])
     try:
         paths = sorted(p for p in roles_dir.iterdir() if is_role_file(p))
     except OSError as exc:
@@ -118,7 +124,11 @@ def read_yaml_catalog(folder: Path) -> Catalog:
         ) from None
     collected = Collected()
     for path in paths:
-        _read_role_file(path, collected)
+        refused = link_out_of(path, folder) or not_a_regular_file(path)
+        if refused:
+            collected.problems.append(Problem(refused, str(path)))
+        else:
+            _read_role_file(path, collected)
     return collected.build()
 
 
@@ -455,12 +465,21 @@ def write_yaml_catalog(catalog: Catalog, folder: Path) -> None:
         f"{role.id}{SUFFIX}": role_to_yaml(role, catalog.outgoing(role.id)).encode("utf-8")
         for role in catalog.roles.values()
     }
+    given = folder
+    folder = resolved_for_writing(given)
     roles_dir = folder / ROLES_DIR
-    if _not_a_folder(roles_dir) or _not_a_folder(folder):
-        raise CatalogError(
-            [Problem("not a folder; cannot write role files into it", str(roles_dir))]
-        )
     try:
+        if _not_a_folder(folder):
+            raise CatalogError(
+                [Problem("not a folder; cannot write a catalog into it", str(given))]
+            )
+        if _not_a_folder(roles_dir):
+            raise CatalogError(
+                [Problem("not a folder; cannot write role files into it", str(given / ROLES_DIR))]
+            )
+        outside = link_out_of(roles_dir, folder)
+        if outside:
+            raise CatalogError([Problem(f"{outside}; nothing written", str(given / ROLES_DIR))])
         _atomic.replace_folder(roles_dir, files, managed=lambda p: is_role_file(p) and p.is_file())
     except OSError as exc:
         where = str(exc.filename) if exc.filename else str(roles_dir)

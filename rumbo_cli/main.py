@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 
 from graph.answers import Mode, RouteQuery, answer_routes, explain, percent
@@ -33,8 +34,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(emoji=False)  # catalog text is printed as is (no :code: emoji)
+err = Console(stderr=True, emoji=False)
 
 CatalogOpt = Annotated[
     Path | None,
@@ -240,7 +241,7 @@ def route_command(
     elif answer.routes:
         print_routes(out, graph, answer.routes, lang_)
     else:
-        out.print(f"[yellow]{answer.reason}[/]")
+        out.print(f"[yellow]{escape(answer.reason or '')}[/]")
 
 
 @app.command("reachable")
@@ -282,7 +283,7 @@ def reachable_command(
         )
     else:
         for route in routes:
-            out.print(route.explanation)
+            out.print(escape(route.explanation))
 
 
 @app.command("fit-now")
@@ -305,7 +306,7 @@ def fit_now_command(
         out.print_json(json.dumps([r.model_dump(mode="json") for r in ranked]))
         return
     for r in ranked:
-        name = cat.roles[r.role].display_name(lang_)
+        name = escape(cat.roles[r.role].display_name(lang_))
         strong = ", ".join(t.label(lang_) for t in r.strengths)
         gaps = ", ".join(f"{t.label(lang_)} +{p}" for t, p in r.gaps.items())
         out.print(
@@ -382,7 +383,8 @@ def import_command(
         catalog = import_guide_pages(inputs, catalog_from(base, None))
     write_catalog(catalog, out_dir, "csv" if fmt == "csv" else "yaml")
     err.print(
-        f"wrote {len(catalog.roles)} roles and {len(catalog.transitions)} transitions to {out_dir}"
+        f"wrote {len(catalog.roles)} roles and {len(catalog.transitions)} transitions "
+        f"to {escape(str(out_dir))}"
     )
 
 
@@ -396,7 +398,7 @@ def import_onet_with_progress(folder: Path) -> Catalog:
 
         result = import_onet(folder, progress=advance)
     for line in result.summary.lines():
-        err.print(line, highlight=False)
+        err.print(escape(line), highlight=False)
     return result.catalog
 
 
@@ -415,6 +417,8 @@ def serve_command(
 
     if catalog is not None and neo4j is not None:
         raise typer.BadParameter("give --catalog or --neo4j, not both")
+    if catalog is not None:
+        read_catalog(catalog)  # a bad folder is one clear report here, not a failed startup
     serve(catalog, neo4j, host, port, workers)
 
 
@@ -482,7 +486,7 @@ def db_export(
     store = neo4j_store(neo4j)
     try:
         written = store.export(folder, "csv" if fmt == "csv" else "yaml")
-        err.print(f"wrote catalog version {written.version} to {folder}")
+        err.print(f"wrote catalog version {written.version} to {escape(str(folder))}")
     finally:
         store.close()
 
@@ -499,7 +503,8 @@ def db_status(neo4j: DbUriOpt = None) -> None:
 
 def print_status(status: StoreStatus) -> None:
     out.print(
-        f"{status.uri} (database {status.database}): catalog version {status.version}, "
+        f"{escape(status.uri)} (database {escape(str(status.database))}): "
+        f"catalog version {status.version}, "
         f"{status.roles} roles, {status.transitions} transitions, {status.actions} actions"
     )
     if status.other_generations:
@@ -511,10 +516,15 @@ def run() -> None:
     try:
         app()
     except RumboError as e:
-        err.print(f"[red]error:[/] {e}", highlight=False)
+        err.print(f"[red]error:[/] {escape(str(e))}", highlight=False)
         sys.exit(2)
     except ValidationError as e:
         for problem in e.errors():
             where = ".".join(str(p) for p in problem["loc"])
-            err.print(f"[red]error:[/] {where}: {problem['msg']}", highlight=False)
+            err.print(f"[red]error:[/] {escape(where)}: {escape(problem['msg'])}", highlight=False)
+        sys.exit(2)
+    except OSError as e:
+        # A path the loaders do not check themselves (an input file, a name too long...).
+        where = f"{e.filename}: " if e.filename is not None else ""
+        err.print(f"[red]error:[/] {escape(where)}{escape(e.strerror or str(e))}", highlight=False)
         sys.exit(2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from graph.answers import ExplainedRoute, develop_text, percent, role_name
@@ -18,11 +19,11 @@ def print_routes(
     """Each route as a numbered block: one line per step, then its totals."""
     for number, route in enumerate(routes, start=1):
         title = "Route" if lang == "en" else "Ruta"
-        console.print(f"[bold cyan]{title} {number}[/]  {route.explanation}")
+        console.print(f"[bold cyan]{title} {number}[/]  {escape(route.explanation)}")
         for step in route.steps:
             you = "you" if lang == "en" else "tú"
-            a = role_name(graph, step.source, lang) if step.source else you
-            b = role_name(graph, step.target, lang)
+            a = escape(role_name(graph, step.source, lang)) if step.source else you
+            b = escape(role_name(graph, step.target, lang))
             origin = step.origin.value if step.origin else ("entry" if lang == "en" else "entrada")
             months = ""
             if step.months is not None:
@@ -33,12 +34,12 @@ def print_routes(
             )
             if step.strengths:
                 label = "carries over" if lang == "en" else "fortalezas"
-                console.print(f"      {label}: {'; '.join(step.strengths)}")
+                console.print(f"      {label}: {escape('; '.join(step.strengths))}")
             if step.develop:
                 label = "develop" if lang == "en" else "a desarrollar"
-                console.print(f"      {label}: {develop_text(step.develop, lang)}")
+                console.print(f"      {label}: {escape(develop_text(step.develop, lang))}")
             for trait, actions in step.actions.items():
-                console.print(f"      [dim]{trait.label(lang)}: {' / '.join(actions)}[/]")
+                console.print(f"      [dim]{trait.label(lang)}: {escape(' / '.join(actions))}[/]")
         t = route.totals
         console.print(
             f"  [green]total[/]: fit {percent(t.cumulative_fit, lang)} · "
@@ -55,7 +56,12 @@ def roles_table(roles: list[Role], lang: Language) -> Table:
     """Roles as a table: id, name, family, level."""
     table = Table("id", "name" if lang == "en" else "nombre", "family", "level")
     for role in roles:
-        table.add_row(role.id, role.display_name(lang), role.family or "", role.level or "")
+        table.add_row(
+            role.id,
+            escape(role.display_name(lang)),
+            escape(role.family or ""),
+            escape(role.level or ""),
+        )
     return table
 
 
@@ -63,10 +69,11 @@ def print_role(console: Console, catalog: Catalog, role: Role, lang: Language) -
     """The role guide: profile, strengths, red flags, questions and transitions."""
     en = lang == "en"
     console.print(
-        f"[bold]{role.display_name(lang)}[/] ({role.id})  {role.family or ''} · {role.level or ''}"
+        f"[bold]{escape(role.display_name(lang))}[/] ({role.id})  "
+        f"{escape(role.family or '')} · {escape(role.level or '')}"
     )
     if role.description:
-        console.print(role.description)
+        console.print(escape(role.description))
     profile = Table("trait" if en else "rasgo", "score" if en else "puntaje", "")
     for trait in TRAITS:
         score = role.profile.score(trait)
@@ -80,13 +87,14 @@ def print_role(console: Console, catalog: Catalog, role: Role, lang: Language) -
         if items:
             console.print(f"[bold]{title}[/]")
             for item in items:
-                console.print(f"  - {item}")
+                console.print(f"  - {escape(item)}")
     if role.interview_questions:
         console.print(f"[bold]{'Interview questions' if en else 'Preguntas de entrevista'}[/]")
         for q in role.interview_questions:
-            console.print(f"  - {q.question}")
+            console.print(f"  - {escape(q.question)}")
             if q.evaluates:
-                console.print(f"    [dim]{'evaluates' if en else 'evalúa'}: {q.evaluates}[/]")
+                label = "evaluates" if en else "evalúa"
+                console.print(f"    [dim]{label}: {escape(q.evaluates)}[/]")
     for title, edges, other in (
         (
             "Outgoing transitions" if en else "Transiciones salientes",
@@ -102,9 +110,9 @@ def print_role(console: Console, catalog: Catalog, role: Role, lang: Language) -
         if edges:
             console.print(f"[bold]{title}[/]")
             for edge in edges:
-                peer = catalog.roles[getattr(edge, other)].display_name(lang)
+                peer = escape(catalog.roles[getattr(edge, other)].display_name(lang))
                 console.print(
                     f"  {peer}  fit {percent(edge.fit, lang)}  {develop_text(edge.develop, lang)}"
                 )
     if role.attribution:
-        console.print(f"[dim]{role.attribution}[/]")
+        console.print(f"[dim]{escape(role.attribution)}[/]")

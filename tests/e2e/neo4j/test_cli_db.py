@@ -71,3 +71,32 @@ def test_action_table_is_written_through_and_seen_by_another_store(clean: Driver
     finally:
         writer.close()
         reader.close()
+
+
+def test_export_refuses_hostile_folders_and_writes_nothing(clean: Driver, tmp_path: Path) -> None:
+    """``db export`` into a file, or into a folder whose roles/ links elsewhere, is refused
+    with the path named, and not one file is written (the same writer as ``import --out``,
+    whose hostile paths tests/unit/cli/test_cli_paths.py covers)."""
+    assert rumbo("db", "load", "data", "--neo4j", URI).returncode == 0
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "passwd").write_text("root:x:0:0\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "roles").symlink_to(outside)
+    for target, words in (
+        (out, [str(out / "roles"), "link out of the catalog folder"]),
+        (outside / "passwd", [str(outside / "passwd"), "not a folder"]),
+        (tmp_path / "a" / ".." / "outside" / "passwd", ["passwd", "not a folder"]),
+    ):
+        for fmt in ("yaml", "csv"):
+            if fmt == "csv" and target == out:
+                continue  # CSV files replace a link, they never write through it
+            result = rumbo("db", "export", str(target), "--neo4j", URI, "--format", fmt)
+            assert result.returncode == 2, result.stderr
+            assert "Traceback" not in result.stderr
+            flat = " ".join(result.stderr.split())
+            assert all(word in flat for word in words), flat
+    assert sorted(p.name for p in outside.iterdir()) == ["passwd"]
+    assert (outside / "passwd").read_text(encoding="utf-8") == "root:x:0:0\n"
+    assert sorted(p.name for p in out.iterdir()) == ["roles"]
