@@ -233,6 +233,59 @@ def test_an_injection_attempt_in_a_role_name_is_stored_and_returned_verbatim(
     )
 
 
+#: Cypher-like text, parameters, backticks, quotes, control and non-BMP characters.
+HOSTILE = (
+    "x'}) DETACH DELETE n // \"}) MATCH (n) DETACH DELETE n; $param {param} `Role` "
+    "MATCH (n) RETURN n \\' nul\x00 tab\t lf\n esc\x1b[0m rtl\u202e \U0001f600"
+)
+
+
+def test_hostile_text_in_every_field_survives_a_bulk_load(
+    store: Neo4jStore, bundled: Catalog, clean: Driver
+) -> None:
+    """The load path (batched statements, not the API's single writes) with hostile text in
+    every free-text field of a role, a transition and the action table."""
+    role_id = "x--.match.n.-return-n..detach-delete"
+    role = Role.model_validate(
+        {
+            "id": role_id,
+            "name": f"name {HOSTILE}",
+            "name_en": f"name_en {HOSTILE}",
+            "family": "family x'}) DETACH DELETE n // $p `b` \x00",
+            "level": "level x'}) DETACH DELETE n // $p `b` \x00",
+            "description": f"description {HOSTILE}",
+            "profile": bundled.roles["data-engineer"].profile,
+            "profile_notes": {"openness": f"note {HOSTILE}", "extraversion": HOSTILE},
+            "strengths": [f"strength {HOSTILE}", HOSTILE],
+            "red_flags": [f"red flag {HOSTILE}"],
+            "interview_questions": [{"question": f"q {HOSTILE}", "evaluates": HOSTILE}],
+            "archetypes": [{"name": f"a {HOSTILE}", "description": HOSTILE}],
+            "attribution": f"attribution {HOSTILE}",
+        }
+    )
+    edges = [
+        *bundled.transitions.values(),
+        Transition(source="data-engineer", target=role_id, fit=0.5, strengths=(HOSTILE,)),
+        Transition(source=role_id, target="data-engineer", fit=0.5, strengths=(f"b {HOSTILE}",)),
+    ]
+    actions = [
+        a.model_copy(update={"es": f"es {HOSTILE}", "en": f"en {HOSTILE}"}) for a in bundled.actions
+    ]
+    catalog = Catalog.build([*bundled.roles.values(), role], edges, actions)
+    store.load(catalog)
+    with open_store() as reader:
+        got = reader.snapshot().catalog
+    assert got.roles[role_id] == role
+    assert got.transitions[("data-engineer", role_id)].strengths == (HOSTILE,)
+    assert got.actions == catalog.actions
+    assert got == catalog
+    assert len(got.roles) == len(bundled.roles) + 1
+    assert raw_counts(clean) == (
+        len(catalog.roles) + len(catalog.actions) + 1,
+        len(catalog.transitions),
+    )
+
+
 def test_json_fields_are_json_in_the_graph(loaded: Neo4jStore, clean: Driver) -> None:
     record = clean.execute_query(
         "MATCH (r:Role {id: $id}) RETURN r.interview_questions AS q, r.strengths AS s",
