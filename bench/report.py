@@ -455,7 +455,7 @@ def _profile_section(results: dict[str, Any]) -> list[str]:
         why = (
             "Rumbo's slowest query type"
             if p.get("chosen", "slowest median") != "requested"
-            else "Rumbo's"
+            else "Rumbo's query"
         )
         lines += [
             f"cProfile of {why} on {g['label']}, **{QUERY_LABELS[p['query']]}**, over its "
