@@ -413,6 +413,9 @@ class Neo4jStore:
 
     def _ensure_schema(self) -> None:
         if not self._schema_ready:
+            # One auto-commit read first: an unreachable server fails it at once, where
+            # the schema's managed transactions would retry it for the whole retry time.
+            self._head()
             self.init_schema()
 
     # ------------------------------------------------------------------ whole loads
