@@ -135,6 +135,10 @@ def main() -> None:
             f"max {max(values, default=float('nan')):.1f} ms"
         )
     print(f"errors: {len(tally.errors)}", *tally.errors[:10], sep="\n  ")
+    minutes: dict[int, float] = {}
+    for seconds, mib in memory:
+        minutes.setdefault(int(seconds // 60), mib)  # the first sample of each minute
+    print("server RSS MiB by minute:", ", ".join(f"{k}: {m:.0f}" for k, m in minutes.items()))
     first_minute = [m for t, m in memory if t <= 30] or [memory[0][1]]
     print(
         f"server RSS MiB: start {memory[0][1]:.0f}, "
