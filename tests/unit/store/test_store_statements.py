@@ -233,8 +233,10 @@ def test_load_writes_a_new_generation_in_batches_then_switches_and_drops_the_old
 def test_first_load_creates_the_schema_first() -> None:
     driver = FakeDriver(Model(meta=False))
     make_store(driver, batch_size=5000).load(sample_catalog())
-    assert driver.names()[: len(SCHEMA)] == SCHEMA
-    assert driver.names()[len(SCHEMA) :][:6] == [
+    # One auto-commit read first, so that an unreachable server fails at once.
+    assert driver.names()[0] == "read_version"
+    assert driver.names()[1 : 1 + len(SCHEMA)] == SCHEMA
+    assert driver.names()[1 + len(SCHEMA) :][:6] == [
         "read_version",
         "count_generation",
         "allocate_generation",
@@ -441,6 +443,17 @@ def test_writes_when_the_server_is_down_fail_with_one_line() -> None:
         StoreUnavailable, match="^Neo4j at bolt://db.example:7687 .*Connection refused"
     ):
         store.put_role(bare_role("d"))
+
+
+def test_a_first_write_with_the_server_down_tries_one_read_not_the_schema() -> None:
+    """The schema's managed transactions would retry an unreachable server for up to
+    ``max_transaction_retry_time``; one auto-commit read fails at once instead."""
+    driver = FakeDriver()
+    store = make_store(driver)  # a new process: schema not yet ensured
+    driver.down = True
+    with pytest.raises(StoreUnavailable, match="Connection refused"):
+        store.put_role(bare_role("d"))
+    assert [config["default_access_mode"] for config in driver.sessions] == ["READ"]
 
 
 # ------------------------------------------------------------------ status, export, close
