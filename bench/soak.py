@@ -22,16 +22,9 @@ from pathlib import Path
 import httpx
 
 from bench.api_load import local_server, percentile
+from graph.traits import TRAITS
 
 KEY = "soak-key-0123456789"
-TRAITS = [
-    "openness",
-    "conscientiousness",
-    "extraversion",
-    "agreeableness",
-    "emotional_stability",
-    "relational_engagement",
-]
 
 
 def rss_mib(pid: int) -> float:
@@ -78,7 +71,7 @@ def writer(url: str, until: float, tally: Tally, worker: int) -> None:
         n = 0
         while time.monotonic() < until:
             role_id = f"soak-{worker}-{n % 20}"
-            body = {"name": f"Soak {n}", "profile": {t: rng.randint(20, 90) for t in TRAITS}}
+            body = {"name": f"Soak {n}", "profile": {t.value: rng.randint(20, 90) for t in TRAITS}}
             started = time.perf_counter()
             r = c.put(f"/v1/roles/{role_id}", json=body, headers=headers)
             tally.record("write", started, r, {200, 201})

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.traits import Profile, Trait
+from graph.traits import TRAITS, Profile, Trait
 
 ROLE_ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]{0,79}$"
 _ROLE_ID_RE = re.compile(ROLE_ID_PATTERN)
@@ -111,7 +111,8 @@ class Transition(BaseModel):
     @field_validator("develop")
     @classmethod
     def _drop_zero_points(cls, value: dict[Trait, int]) -> dict[Trait, int]:
-        return {t: p for t, p in value.items() if p > 0}
+        """Zero points dropped, the rest in OCEAN+ order (as every view shows them)."""
+        return {t: value[t] for t in TRAITS if value.get(t, 0) > 0}
 
     @property
     def key(self) -> tuple[str, str]:

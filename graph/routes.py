@@ -69,7 +69,7 @@ def step_from_transition(edge: Transition) -> Step:
         target=edge.target,
         fit=edge.fit,
         strengths=edge.strengths,
-        develop={t: edge.develop[t] for t in TRAITS if t in edge.develop},
+        develop=dict(edge.develop),
         origin=edge.origin,
     )
 

@@ -25,7 +25,6 @@ from api.models import Deleted, RoleBody, RoleDetail, TransitionBody, Transition
 from api.routes._responses import problems
 from api.routes.roles import role_detail
 from graph.model import ROLE_ID_PATTERN
-from graph.traits import TRAITS
 
 router = APIRouter(tags=["catalog"])
 
@@ -112,7 +111,7 @@ def _transition_detail(
         target=edge.target,
         fit=edge.fit,
         strengths=edge.strengths,
-        develop={t: edge.develop[t] for t in TRAITS if t in edge.develop},
+        develop=dict(edge.develop),
         effort=edge.effort,
         origin=edge.origin,
     )

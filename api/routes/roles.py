@@ -125,7 +125,7 @@ def transition_view(
         other_name=catalog.roles[other].display_name(lang),
         fit=edge.fit,
         strengths=edge.strengths,
-        develop={t: edge.develop[t] for t in TRAITS if t in edge.develop},
+        develop=dict(edge.develop),
         effort=edge.effort,
         origin=edge.origin,
     )

@@ -97,13 +97,14 @@ async def find_routes(
         ),
     )
     cache: AnswerCache[bytes] = request.app.state.answers
-    key = (snapshot.version, lang, query.model_dump_json())
-    if query.person is None and (cached := cache.get(key)) is not None:
+    # Never cached with a person: assessment scores are not kept after the request.
+    key = (snapshot.version, lang, query.model_dump_json()) if query.person is None else None
+    if key is not None and (cached := cache.get(key)) is not None:
         return Response(cached, media_type="application/json")
     body = await run_in_threadpool(
         _answer_body, snapshot, query, lang, settings.query_budget_seconds
     )
-    if query.person is None:
+    if key is not None:
         cache.put(key, body)
     # Serialised once, so that a cached answer is sent byte for byte the same.
     return Response(body, media_type="application/json")

@@ -30,3 +30,13 @@ def test_replacing_an_edge_replaces_the_step_routes_show() -> None:
     after = best_route(graph, "a", "b")
     assert after is not None
     assert (after.steps[0].fit, after.steps[0].strengths, after.totals.effort) == (0.9, ("SQL",), 0)
+
+
+def test_points_to_develop_are_kept_in_ocean_order_without_zeros() -> None:
+    edge = Transition(
+        source="a",
+        target="b",
+        fit=0.5,
+        develop={"extraversion": 5, "openness": 3, "agreeableness": 0},
+    )
+    assert [t.value for t in edge.develop] == ["openness", "extraversion"]
