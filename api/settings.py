@@ -18,8 +18,10 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from loaders import bundled_catalog
+
 #: The catalog shipped with Rumbo, served when neither a folder nor Neo4j is configured.
-BUNDLED_CATALOG = Path(__file__).resolve().parents[1] / "data"
+BUNDLED_CATALOG = bundled_catalog()
 
 
 def _split_list(value: Any) -> Any:

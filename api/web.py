@@ -1,18 +1,19 @@
-"""The coaches' web page: static files from the repository's ``web/`` folder.
+"""The coaches' web page: static files shipped in the package's ``api/static/`` folder.
 
-``mount_web(app)`` serves ``web/index.html`` at ``/`` and every file of
-``web/`` under ``/static/`` (``/static/app.js``, ``/static/styles.css``...).
+``mount_web(app)`` serves ``static/index.html`` at ``/`` and every file of
+``static/`` under ``/static/`` (``/static/app.js``, ``/static/styles.css``...).
 The page is hand-written HTML, CSS and JavaScript modules with no build step
 and no third-party code, so it works offline; it talks to the ``/v1`` API of
 the same service with relative URLs.
 
-Neither route appears in the OpenAPI document. A missing ``web/`` folder is
+Neither route appears in the OpenAPI document. A missing page folder is
 logged and the API is served without the page.
 """
 
 from __future__ import annotations
 
 import logging
+from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -25,8 +26,8 @@ from api.errors import problem
 
 log = logging.getLogger("api")
 
-#: The page's folder, next to ``api/`` in the repository (as ``data/`` is).
-WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+#: The page's folder: package data of ``api``, found the same way in a checkout and a wheel.
+WEB_DIR = Path(str(resources.files("api") / "static"))
 
 #: The page loads nothing from other origins: no CDN, no inline script.
 CONTENT_SECURITY_POLICY = (
@@ -82,7 +83,7 @@ def mount_web(app: FastAPI, directory: Path | None = None) -> None:
     app
         The API application (its ``/v1`` routes are what the page calls).
     directory
-        The page's folder; the repository's ``web/`` when omitted.
+        The page's folder; the packaged one (:data:`WEB_DIR`) when omitted.
     """
     folder = (directory or WEB_DIR).resolve()
     index = folder / "index.html"

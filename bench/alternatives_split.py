@@ -27,7 +27,7 @@ K = 10
 
 
 def main() -> None:
-    graph = read_catalog(ROOT / "data").to_graph()
+    graph = read_catalog(ROOT / "loaders" / "bundled").to_graph()
     add_cost(graph)
     pairs = make_pairs(graph, 200, 202408, 6)
     constraints, objective = Constraints(max_steps=6), Objective()

@@ -42,7 +42,7 @@ def _load(args: argparse.Namespace) -> nx.DiGraph:
     if args.bundled:
         from loaders import read_catalog
 
-        return read_catalog(ROOT / "data").to_graph()
+        return read_catalog(ROOT / "loaders" / "bundled").to_graph()
     from loaders.onet import import_onet
 
     return import_onet(Path(args.onet)).catalog.to_graph()

@@ -364,7 +364,7 @@ def load_synthetic(n: int, args: argparse.Namespace) -> Subject:
 def load_bundled(args: argparse.Namespace) -> Subject:
     from loaders import read_catalog
 
-    catalog, t_read = _timed(lambda: read_catalog(ROOT / "data"))
+    catalog, t_read = _timed(lambda: read_catalog(ROOT / "loaders" / "bundled"))
     graph, t_graph = _timed(catalog.to_graph)
     subject = Subject(
         "bundled", "bundled (data/)", "bundled", graph, memory_args=["--bundled"], catalog=catalog

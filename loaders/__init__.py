@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -44,6 +45,7 @@ from loaders.yaml_catalog import ROLES_DIR, read_yaml_catalog, write_yaml_catalo
 
 __all__ = [
     "CatalogFormat",
+    "bundled_catalog",
     "GuidePage",
     "GuideTransition",
     "SuccessStory",
@@ -145,3 +147,23 @@ def write_catalog(catalog: Catalog, folder: Path, fmt: CatalogFormat) -> None:
     else:
         raise CatalogError([Problem(f"unknown catalog format {fmt!r}; use yaml or csv")])
     write_actions(catalog.actions, folder, fmt)
+
+
+def bundled_catalog() -> Path:
+    """The catalog folder shipped inside the package (55 roles, in YAML).
+
+    Found with :mod:`importlib.resources`, so it is the same folder in a
+    checkout, an editable install and an installed wheel.
+
+    >>> (bundled_catalog() / "roles").is_dir()
+    True
+    """
+    return _package_folder("loaders", "bundled")
+
+
+def _package_folder(package: str, name: str) -> Path:
+    """A folder of package data as a real path (Rumbo is never run from a zip)."""
+    found = resources.files(package) / name
+    if not isinstance(found, Path):
+        raise RuntimeError(f"{package}/{name} is not on the file system: install Rumbo unzipped")
+    return found

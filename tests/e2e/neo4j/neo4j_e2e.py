@@ -14,7 +14,7 @@ from neo4j import Driver
 from loaders.neo4j_store import Neo4jStore, connect
 
 REPO = Path(__file__).resolve().parents[3]
-DATA = REPO / "data"
+DATA = REPO / "loaders" / "bundled"
 URI = os.environ.get("RUMBO_TEST_NEO4J_URI", "bolt://127.0.0.1:7687")
 USER = "neo4j"
 PASSWORD = os.environ.get("RUMBO_TEST_NEO4J_PASSWORD", "rumbo-local-pw")

@@ -28,13 +28,13 @@ def rumbo(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_load_status_export_and_query(clean: Driver, tmp_path: Path) -> None:
     assert rumbo("db", "init", "--neo4j", URI).returncode == 0
-    loaded = rumbo("db", "load", "data", "--neo4j", URI)
+    loaded = rumbo("db", "load", "loaders/bundled", "--neo4j", URI)
     assert loaded.returncode == 0, loaded.stderr
     status = rumbo("db", "status", "--neo4j", URI)
     assert "55 roles, 212 transitions, 18 actions" in " ".join(status.stdout.split())
     exported = rumbo("db", "export", str(tmp_path / "out"), "--neo4j", URI)
     assert exported.returncode == 0, exported.stderr
-    compare = filecmp.dircmp(REPO / "data" / "roles", tmp_path / "out" / "roles")
+    compare = filecmp.dircmp(REPO / "loaders" / "bundled" / "roles", tmp_path / "out" / "roles")
     assert compare.left_only == compare.right_only == compare.diff_files == []
     route = rumbo(
         "route", "mlops-engineer", "chief-data-officer", "--k", "3", "--json", "--neo4j", URI
@@ -45,8 +45,8 @@ def test_load_status_export_and_query(clean: Driver, tmp_path: Path) -> None:
 
 
 def test_if_empty_leaves_a_loaded_catalog_alone(clean: Driver) -> None:
-    assert rumbo("db", "load", "data", "--neo4j", URI).returncode == 0
-    again = rumbo("db", "load", "data", "--neo4j", URI, "--if-empty")
+    assert rumbo("db", "load", "loaders/bundled", "--neo4j", URI).returncode == 0
+    again = rumbo("db", "load", "loaders/bundled", "--neo4j", URI, "--if-empty")
     assert again.returncode == 0
     assert "nothing loaded" in again.stderr
 
@@ -61,7 +61,7 @@ def test_unreachable_server_is_one_clear_line() -> None:
 def test_action_table_is_written_through_and_seen_by_another_store(clean: Driver) -> None:
     writer, reader = open_store(), open_store()
     try:
-        writer.load(read_catalog(REPO / "data"))
+        writer.load(read_catalog(REPO / "loaders" / "bundled"))
         before = reader.snapshot().version
         table = [DevelopmentAction(trait=Trait.OPENNESS, es="Probar algo", en="Try something")]
         written = writer.put_actions(table, expected_version=before)
@@ -77,7 +77,7 @@ def test_export_refuses_hostile_folders_and_writes_nothing(clean: Driver, tmp_pa
     """``db export`` into a file, or into a folder whose roles/ links elsewhere, is refused
     with the path named, and not one file is written (the same writer as ``import --out``,
     whose hostile paths tests/unit/cli/test_cli_paths.py covers)."""
-    assert rumbo("db", "load", "data", "--neo4j", URI).returncode == 0
+    assert rumbo("db", "load", "loaders/bundled", "--neo4j", URI).returncode == 0
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "passwd").write_text("root:x:0:0\n", encoding="utf-8")

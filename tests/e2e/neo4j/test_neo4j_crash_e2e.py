@@ -138,7 +138,7 @@ def test_a_load_killed_midway_leaves_the_previous_version_served_exactly(
     assert "rows of other generations" in status.stdout
 
     # The next load succeeds and takes the orphaned generation away with the old one.
-    again = rumbo("db", "load", "data", "--neo4j", URI)
+    again = rumbo("db", "load", "loaders/bundled", "--neo4j", URI)
     assert again.returncode == 0, again.stderr
     with open_store() as reader:
         final = reader.status()

@@ -48,7 +48,7 @@ def test_pareto_frontier_as_json_matches_the_api_shape() -> None:
 
 def test_broken_catalog_reports_every_problem_without_a_traceback(tmp_path: Path) -> None:
     folder = tmp_path / "broken"
-    shutil.copytree(REPO / "data", folder)
+    shutil.copytree(REPO / "loaders" / "bundled", folder)
     mlops = folder / "roles" / "mlops-engineer.yaml"
     mlops.write_text(mlops.read_text().replace("to: ai-researcher", "to: ai-wizard"))
     cdo = folder / "roles" / "chief-data-officer.yaml"

@@ -22,7 +22,7 @@ import pytest
 
 from tests.unit.cli.cli_batch import REPO, Result, rumbo, rumbo_batch
 
-DATA = REPO / "data"
+DATA = REPO / "loaders" / "bundled"
 
 #: A role that must never be read into a catalog through a link (its name is the canary).
 SECRET_ROLE = """\
@@ -182,7 +182,7 @@ def test_nul_bytes_are_refused(tmp_path: Path) -> None:
             ["validate", "data\x00/../etc/passwd"],
             ["db", "load", "data\x00x"],
             ["route", "a", "b", "--catalog", "data\x00x"],
-            ["import", "data", "--out", f"{tmp_path}/out\x00x"],
+            ["import", "loaders/bundled", "--out", f"{tmp_path}/out\x00x"],
         ]
     )
     for result in results:

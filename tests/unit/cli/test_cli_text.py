@@ -22,7 +22,7 @@ HOSTILE = "[/x] [bold]b[/bold] :warning: x'}) DETACH DELETE n // $param `tick` M
 def hostile_catalog(folder: Path) -> Catalog:
     """The bundled catalog, with hostile text in every free-text field of mlops-engineer
     and of its transition to ai-researcher."""
-    bundled = read_catalog(REPO / "data")
+    bundled = read_catalog(REPO / "loaders" / "bundled")
     role = bundled.roles["mlops-engineer"].model_copy(
         update={
             "name": f"N {HOSTILE}",

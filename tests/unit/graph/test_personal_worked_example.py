@@ -18,7 +18,7 @@ LUCIA = Person(scores=Profile.from_scores([72, 78, 38, 58, 70, 44]), current_rol
 
 @pytest.fixture(scope="module")
 def graph():  # type: ignore[no-untyped-def]
-    return read_catalog(REPO / "data").to_graph()
+    return read_catalog(REPO / "loaders" / "bundled").to_graph()
 
 
 def test_the_cap_forces_a_three_step_route(graph) -> None:  # type: ignore[no-untyped-def]

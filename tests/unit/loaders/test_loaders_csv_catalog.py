@@ -101,9 +101,9 @@ def test_quoting_bom_crlf_and_column_order_on_input(tmp_path: Path) -> None:
 
 
 def test_bundled_catalog_round_trip_through_csv_is_byte_stable(repo: Path, tmp_path: Path) -> None:
-    if not list((repo / "data" / "roles").glob("*.yaml")):
-        pytest.skip("the bundled catalog data/roles/*.yaml is empty")
-    bundled = read_yaml_catalog(repo / "data")
+    if not list((repo / "loaders" / "bundled" / "roles").glob("*.yaml")):
+        pytest.skip("the bundled catalog loaders/bundled/roles/*.yaml is empty")
+    bundled = read_yaml_catalog(repo / "loaders" / "bundled")
     write_csv_catalog(bundled, tmp_path / "one")
     again = read_csv_catalog(tmp_path / "one")
     assert again == _without_guide_fields(bundled)

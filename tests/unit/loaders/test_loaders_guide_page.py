@@ -257,9 +257,9 @@ def test_empty_bullets_are_skipped_and_overlong_lines_reported(tmp_path: Path) -
 
 
 def test_seed_page_agrees_with_the_bundled_catalog(seed_path: Path, repo: Path) -> None:
-    if not list((repo / "data" / "roles").glob("*.yaml")):
-        pytest.skip("the bundled catalog data/roles/*.yaml is empty")
-    bundled = read_catalog(repo / "data")
+    if not list((repo / "loaders" / "bundled" / "roles").glob("*.yaml")):
+        pytest.skip("the bundled catalog loaders/bundled/roles/*.yaml is empty")
+    bundled = read_catalog(repo / "loaders" / "bundled")
     merged = import_guide_pages([seed_path], bundled)
     assert merged.outgoing("mlops-engineer") == bundled.outgoing("mlops-engineer")
     assert merged.role("mlops-engineer").profile == bundled.role("mlops-engineer").profile

@@ -194,9 +194,9 @@ def test_files_are_read_in_name_order_and_names_need_not_match_ids(tmp_path: Pat
 
 
 def _data_roles(repo: Path) -> Path:
-    data = repo / "data"
+    data = repo / "loaders" / "bundled"
     if not list((data / "roles").glob("*.yaml")):
-        pytest.skip("the bundled catalog data/roles/*.yaml is empty")
+        pytest.skip("the bundled catalog loaders/bundled/roles/*.yaml is empty")
     return data
 
 
