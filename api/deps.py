@@ -18,7 +18,7 @@ from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
 
 from api.errors import ApiProblem, FieldContext
-from api.settings import Settings
+from usecases.settings import Settings
 from graph.store import CatalogSnapshot, CatalogStore, MemoryStore, StoreUnavailable
 from graph.traits import Language
 

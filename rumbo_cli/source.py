@@ -6,7 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from api.settings import BUNDLED_CATALOG, Settings
+from usecases.settings import BUNDLED_CATALOG, Settings
 from graph.catalog import Catalog
 from graph.errors import RumboError
 from loaders import read_catalog

@@ -56,7 +56,7 @@ def load_bundled_catalog_into_neo4j() -> None:
     from neo4j import GraphDatabase
     from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
-    from api.settings import BUNDLED_CATALOG
+    from usecases.settings import BUNDLED_CATALOG
     from loaders import read_catalog
     from loaders.neo4j_store import Neo4jStore
 

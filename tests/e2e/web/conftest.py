@@ -67,7 +67,7 @@ class _ServerThread:
     def _run(self) -> None:
         try:
             from api.app import create_app
-            from api.settings import Settings
+            from usecases.settings import Settings
             from api.web import mount_web
 
             app = create_app(Settings(catalog_dir=None, neo4j_uri=None, read_requires_key=False))

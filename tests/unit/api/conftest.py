@@ -17,7 +17,7 @@ import pytest
 from fastapi import FastAPI
 
 from api.app import create_app
-from api.settings import BUNDLED_CATALOG, Settings
+from usecases.settings import BUNDLED_CATALOG, Settings
 from graph.catalog import Catalog
 from graph.store import CatalogStore, MemoryStore
 from loaders import read_catalog

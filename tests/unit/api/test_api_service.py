@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 
 from api.app import create_app, open_store
-from api.settings import Settings
+from usecases.settings import Settings
 from graph.catalog import Catalog
 from graph.model import Role, Transition
 from graph.store import CatalogSnapshot, MemoryStore, StoreUnavailable
