@@ -27,10 +27,10 @@ from api.middleware import BodyLimitMiddleware, CatalogHeadersMiddleware
 from api.models import SCHEMA_EXAMPLES
 from api.request_log import RequestLogMiddleware
 from api.routes import meta, v1_router
-from usecases.settings import Settings
 from api.web import mount_web
 from graph.store import CatalogStore, MemoryStore, StoreUnavailable
 from loaders import read_catalog
+from usecases.settings import Settings
 
 log = logging.getLogger("api")
 

@@ -18,9 +18,9 @@ from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
 
 from api.errors import ApiProblem, FieldContext
-from usecases.settings import Settings
 from graph.store import CatalogSnapshot, CatalogStore, MemoryStore, StoreUnavailable
 from graph.traits import Language
+from usecases.settings import Settings
 
 API_KEY_HEADER = "X-API-Key"
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from usecases.settings import BUNDLED_CATALOG, Settings
 from graph.catalog import Catalog
 from graph.errors import RumboError
 from loaders import read_catalog
 from loaders.neo4j_store import Neo4jStore, connect
+from usecases.settings import BUNDLED_CATALOG, Settings
 
 
 class SourceError(RumboError):

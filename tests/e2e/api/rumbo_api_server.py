@@ -56,9 +56,9 @@ def load_bundled_catalog_into_neo4j() -> None:
     from neo4j import GraphDatabase
     from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
-    from usecases.settings import BUNDLED_CATALOG
     from loaders import read_catalog
     from loaders.neo4j_store import Neo4jStore
+    from usecases.settings import BUNDLED_CATALOG
 
     driver = GraphDatabase.driver(NEO4J_URI, auth=(NEO4J_USER, NEO4J_PASSWORD))
     try:

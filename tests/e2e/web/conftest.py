@@ -67,8 +67,8 @@ class _ServerThread:
     def _run(self) -> None:
         try:
             from api.app import create_app
-            from usecases.settings import Settings
             from api.web import mount_web
+            from usecases.settings import Settings
 
             app = create_app(Settings(catalog_dir=None, neo4j_uri=None, read_requires_key=False))
             if not any(getattr(r, "path", None) == "/" for r in app.routes):

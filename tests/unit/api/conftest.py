@@ -17,10 +17,10 @@ import pytest
 from fastapi import FastAPI
 
 from api.app import create_app
-from usecases.settings import BUNDLED_CATALOG, Settings
 from graph.catalog import Catalog
 from graph.store import CatalogStore, MemoryStore
 from loaders import read_catalog
+from usecases.settings import BUNDLED_CATALOG, Settings
 
 API_KEY = "test-key-0123456789"
 MLOPS_TO_CDO = {

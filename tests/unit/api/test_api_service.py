@@ -11,7 +11,6 @@ import pytest
 from fastapi import FastAPI
 
 from api.app import create_app, open_store
-from usecases.settings import Settings
 from graph.catalog import Catalog
 from graph.model import Role, Transition
 from graph.store import CatalogSnapshot, MemoryStore, StoreUnavailable
@@ -23,6 +22,7 @@ from tests.unit.api.conftest import (
     make_settings,
     running,
 )
+from usecases.settings import Settings
 
 pytestmark = pytest.mark.anyio
 
