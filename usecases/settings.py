@@ -19,6 +19,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from loaders import bundled_catalog
+from stores import DEFAULT_DATABASE, DEFAULT_USER
 
 #: The catalog shipped with Rumbo, served when neither a folder nor Neo4j is configured.
 BUNDLED_CATALOG = bundled_catalog()
@@ -50,11 +51,11 @@ class Settings(BaseSettings):
     neo4j_uri: str | None = Field(
         None, description="Bolt URI of Neo4j; when set, the catalog is read from and written to it."
     )
-    neo4j_user: str | None = Field(None, description="Neo4j user name.")
-    neo4j_password: SecretStr | None = Field(None, description="Neo4j password.")
-    neo4j_database: str | None = Field(
-        None, description="Neo4j database; the server default if unset."
+    neo4j_user: str = Field(
+        DEFAULT_USER, description="Neo4j user name (empty: connect without authentication)."
     )
+    neo4j_password: SecretStr | None = Field(None, description="Neo4j password.")
+    neo4j_database: str = Field(DEFAULT_DATABASE, description="Neo4j database.")
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
         default_factory=list,
         description="Keys accepted in X-API-Key for catalog writes: comma-separated or "

@@ -1,0 +1,130 @@
+"""Use case: edit the catalog (roles, transitions, the action table) through a store.
+
+Each write goes through the store (Neo4j or the in-memory catalog), which
+validates it as the loaders validate a catalog and answers the new catalog
+version. ``expected_version`` makes a write conditional on the version it was
+based on (:class:`~graph.store.VersionConflict` when the catalog has moved on).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import DevelopmentAction, Role, Transition
+from graph.store import CatalogStore
+from graph.traits import Language
+from usecases.answer import CatalogVersion
+from usecases.role_guide import RoleDetail, TransitionFields, role_guide, transition_fields
+
+
+class TransitionDetail(TransitionFields):
+    """A catalog transition after a write."""
+
+    catalog_version: CatalogVersion
+
+
+class Deleted(BaseModel):
+    """What a delete removed."""
+
+    catalog_version: CatalogVersion
+    deleted: str = Field(
+        description="The role id, or `source->target` for a transition.",
+        examples=["mlops-engineer"],
+    )
+    transitions_removed: int = Field(
+        0, description="Catalog transitions removed along with a deleted role."
+    )
+
+
+class ActionTable(BaseModel):
+    """Concrete development actions per trait, in es and en, shown on route steps."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "actions": [
+                        {
+                            "trait": "extraversion",
+                            "es": "Presentar el trabajo del equipo en una demo abierta",
+                            "en": "Present the team's work in an open demo",
+                        }
+                    ]
+                }
+            ]
+        },
+    )
+
+    actions: list[DevelopmentAction] = Field(
+        max_length=100, description="The whole table, in display order per trait."
+    )
+
+
+class ActionTableAnswer(ActionTable):
+    """The action table of one catalog version."""
+
+    catalog_version: CatalogVersion
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Written(Generic[T]):
+    """What a create-or-replace answers: the written thing, and whether it is new."""
+
+    created: bool
+    detail: T
+
+
+def put_role(
+    store: CatalogStore, role: Role, expected_version: int | None, lang: Language
+) -> Written[RoleDetail]:
+    """Create the role, or replace it (its transitions are kept)."""
+    existed = role.id in store.snapshot().catalog.roles
+    snapshot = store.put_role(role, expected_version)
+    return Written(not existed, role_guide(snapshot, role.id, lang))
+
+
+def delete_role(store: CatalogStore, role_id: str, expected_version: int | None) -> Deleted:
+    """Delete the role and every catalog transition into or out of it."""
+    before = store.snapshot().catalog
+    removed = sum(1 for key in before.transitions if role_id in key)
+    snapshot = store.delete_role(role_id, expected_version)
+    return Deleted(catalog_version=snapshot.version, deleted=role_id, transitions_removed=removed)
+
+
+def put_transition(
+    store: CatalogStore, transition: Transition, expected_version: int | None
+) -> Written[TransitionDetail]:
+    """Create or replace a catalog transition between two existing, different roles."""
+    before = store.snapshot().catalog
+    before.role(transition.source)
+    before.role(transition.target)
+    existed = transition.key in before.transitions
+    snapshot = store.put_transition(transition, expected_version)
+    detail = TransitionDetail(catalog_version=snapshot.version, **transition_fields(transition))
+    return Written(not existed, detail)
+
+
+def delete_transition(
+    store: CatalogStore, source: str, target: str, expected_version: int | None
+) -> Deleted:
+    """Delete the catalog transition ``source -> target``."""
+    snapshot = store.delete_transition(source, target, expected_version)
+    return Deleted(catalog_version=snapshot.version, deleted=f"{source}->{target}")
+
+
+def put_actions(
+    store: CatalogStore, actions: Sequence[DevelopmentAction], expected_version: int | None
+) -> ActionTableAnswer:
+    """Replace the whole development-action table."""
+    snapshot = store.put_actions(actions, expected_version)
+    return ActionTableAnswer(
+        catalog_version=snapshot.version, actions=list(snapshot.catalog.actions)
+    )

@@ -1,0 +1,122 @@
+"""Every text the server side shows to people, in Spanish and English: one table.
+
+The CLI, the API's explanations and reasons, and the use cases all word their
+answers from :data:`MESSAGES` through :func:`say`, so a sentence is translated
+once and the two adapters cannot word the same answer differently. (The web
+page has its own table, ``api/static/i18n.js``; trait labels are domain
+vocabulary and live with the traits, :meth:`graph.traits.Trait.label`.)
+
+>>> say("explain.months", "en", months=8)
+'About 8 months.'
+>>> say("explain.months", "es", months=8)
+'Unos 8 meses.'
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from graph.traits import TRAITS, Language, Trait
+
+#: Message key -> language -> ``str.format`` template.
+MESSAGES: Final[dict[str, dict[Language, str]]] = {
+    # Route explanations (one paragraph per route).
+    "explain.one_step": {"es": "1 paso: {names}.", "en": "1 step: {names}."},
+    "explain.steps": {"es": "{steps} pasos: {names}.", "en": "{steps} steps: {names}."},
+    "explain.fit": {
+        "es": "Fit acumulado {fit}, paso más débil {weakest}.",
+        "en": "Cumulative fit {fit}, weakest step {weakest}.",
+    },
+    "explain.develop": {
+        "es": "Desarrollo: {points} puntos ({traits}).",
+        "en": "Development: {points} points ({traits}).",
+    },
+    "explain.no_develop": {"es": "Sin desarrollo.", "en": "No development."},
+    "explain.months": {"es": "Unos {months:.0f} meses.", "en": "About {months:.0f} months."},
+    # Why a query found no route.
+    "no_route.person": {
+        "es": "Ninguna ruta hacia {target} cumple estas restricciones para esta persona.",
+        "en": "No route into {target} meets these constraints for this person.",
+    },
+    "no_route.no_path": {
+        "es": "Ninguna secuencia de transiciones lleva de {source} a {target}.",
+        "en": "No sequence of transitions leads from {source} to {target}.",
+    },
+    "no_route.too_far": {
+        "es": "{target} está a {hops} pasos como mínimo de {source}; el máximo es {max_steps}.",
+        "en": "{target} is at least {hops} steps from {source}; max_steps is {max_steps}.",
+    },
+    "no_route.constraints": {
+        "es": "Hay rutas de {source} a {target}, pero ninguna cumple estas restricciones.",
+        "en": "Routes from {source} to {target} exist, but none meets these constraints.",
+    },
+    # Leverage.
+    "leverage.none": {
+        "es": "Ningún rasgo por sí solo mejora la ruta.",
+        "en": "No single trait improves the route.",
+    },
+    # Where a transition comes from.
+    "origin.curated": {"es": "curada", "en": "curated"},
+    "origin.derived": {"es": "derivada", "en": "derived"},
+    "origin.onet": {"es": "O*NET", "en": "O*NET"},
+    "origin.entry": {"es": "entrada", "en": "entry"},
+    # Route listings (CLI).
+    "route.title": {"es": "Ruta {number}", "en": "Route {number}"},
+    "route.you": {"es": "tú", "en": "you"},
+    "route.months": {"es": "{months:.0f} meses", "en": "{months:.0f} months"},
+    "route.carries_over": {"es": "fortalezas", "en": "carries over"},
+    "route.develop": {"es": "a desarrollar", "en": "develop"},
+    "route.actions": {"es": "acciones", "en": "actions"},
+    "route.totals": {
+        "es": "total: fit {fit} · mínimo {weakest} · medio {mean} · esfuerzo {effort} · "
+        "pasos {steps}",
+        "en": "total: fit {fit} · weakest {weakest} · mean {mean} · effort {effort} · "
+        "steps {steps}",
+    },
+    # Role listings and guides (CLI).
+    "role.id": {"es": "id", "en": "id"},
+    "role.name": {"es": "nombre", "en": "name"},
+    "role.family": {"es": "familia", "en": "family"},
+    "role.level": {"es": "nivel", "en": "level"},
+    "role.trait": {"es": "rasgo", "en": "trait"},
+    "role.score": {"es": "puntaje", "en": "score"},
+    "role.strengths": {"es": "Fortalezas", "en": "Strengths"},
+    "role.red_flags": {"es": "Señales de alerta", "en": "Red flags"},
+    "role.questions": {"es": "Preguntas de entrevista", "en": "Interview questions"},
+    "role.evaluates": {"es": "evalúa", "en": "evaluates"},
+    "role.outgoing": {"es": "Transiciones salientes", "en": "Outgoing transitions"},
+    "role.incoming": {"es": "Transiciones entrantes", "en": "Incoming transitions"},
+    "role.matches": {
+        "es": "{total} roles coinciden; se muestran {shown}.",
+        "en": "{total} roles match; {shown} shown.",
+    },
+}
+
+
+def say(key: str, lang: Language, /, **values: object) -> str:
+    """The message ``key`` in ``lang``, with ``values`` filled in.
+
+    Raises
+    ------
+    KeyError
+        When no message is called ``key``.
+    """
+    return MESSAGES[key][lang].format(**values)
+
+
+def percent(value: float, lang: Language) -> str:
+    """A fraction as a whole percentage, spaced as each language writes it.
+
+    >>> percent(0.482, "en"), percent(0.482, "es")
+    ('48%', '48 %')
+    """
+    return f"{value:.0%}" if lang == "en" else f"{value * 100:.0f} %"
+
+
+def develop_text(develop: dict[Trait, int], lang: Language) -> str:
+    """Points per trait as ``Apertura +15, Extraversión +8``, in OCEAN+ order.
+
+    >>> develop_text({Trait.EXTRAVERSION: 8, Trait.OPENNESS: 15}, "es")
+    'Apertura +15, Extraversión +8'
+    """
+    return ", ".join(f"{t.label(lang)} +{develop[t]}" for t in TRAITS if t in develop)
