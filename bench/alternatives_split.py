@@ -17,10 +17,10 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from bench.run import COST, ROOT, add_cost, make_pairs
+from bench.subjects import COST, ROOT, add_cost, make_pairs
 from graph.search import Constraints, Objective, alternative_routes
-from graph.search._ranked import BY_WEIGHT, ranked_routes
-from graph.search._space import SearchSpace, itinerary
+from graph.search.ranked import BY_WEIGHT, ranked_routes
+from graph.search.space import SearchSpace, itinerary
 from loaders import read_catalog
 
 K = 10

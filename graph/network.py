@@ -16,7 +16,7 @@ import networkx as nx
 
 from graph.model import Role, Transition
 from graph.routes import forget_step
-from graph.search._index import forget_index
+from graph.search.index import forget_index
 
 
 def role_graph(roles: Iterable[Role], transitions: Iterable[Transition]) -> nx.DiGraph:

@@ -15,8 +15,8 @@ import heapq
 from dataclasses import dataclass
 
 from graph.personal._space import Move, PersonalSpace, Scores, effort_bound
-from graph.search._space import BOUND_SLACK, Itinerary, itinerary
 from graph.search.budget import tick
+from graph.search.space import BOUND_SLACK, Itinerary, itinerary
 
 Path = tuple[int, ...]
 

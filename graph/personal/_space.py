@@ -12,8 +12,8 @@ import networkx as nx
 from graph.fit import fit_of_scores, points_to_reach
 from graph.personal.person import Person
 from graph.routes import Route, Step, route_from_steps
-from graph.search._space import SearchSpace, check_query
 from graph.search.query import Constraints, Objective
+from graph.search.space import SearchSpace, check_query
 from graph.traits import TRAITS
 
 Scores = tuple[float, ...]

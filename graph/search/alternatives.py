@@ -6,9 +6,9 @@ import networkx as nx
 
 from graph.errors import InvalidQueryError
 from graph.routes import Route
-from graph.search._ranked import BY_WEIGHT, ranked_routes
-from graph.search._space import SearchSpace, check_query, itinerary
 from graph.search.query import MAX_ALTERNATIVES, Constraints, Objective
+from graph.search.ranked import BY_WEIGHT, ranked_routes
+from graph.search.space import SearchSpace, check_query, itinerary
 
 
 def alternative_routes(

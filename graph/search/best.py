@@ -5,9 +5,9 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.routes import Route
-from graph.search._ranked import BY_WEIGHT, ranked_routes
-from graph.search._space import SearchSpace, check_query, itinerary
 from graph.search.query import Constraints, Objective
+from graph.search.ranked import BY_WEIGHT, ranked_routes
+from graph.search.space import SearchSpace, check_query, itinerary
 
 
 def best_route(

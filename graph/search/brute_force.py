@@ -13,8 +13,8 @@ from collections.abc import Iterator
 import networkx as nx
 
 from graph.model import Origin, Transition
-from graph.search._space import check_query
 from graph.search.query import Constraints, Objective
+from graph.search.space import check_query
 
 #: One enumerated route: (cost, -ln cumulative fit, effort, role ids), summed in path order.
 Scored = tuple[float, float, int, tuple[str, ...]]

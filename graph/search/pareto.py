@@ -7,9 +7,9 @@ import heapq
 import networkx as nx
 
 from graph.routes import Route
-from graph.search._space import BOUND_SLACK, SearchSpace, check_query, itinerary
 from graph.search.budget import tick
 from graph.search.query import Constraints, Objective
+from graph.search.space import BOUND_SLACK, SearchSpace, check_query, itinerary
 
 Label = tuple[float, int, int, tuple[int, ...], int]
 

@@ -7,9 +7,9 @@ import heapq
 import networkx as nx
 
 from graph.routes import Route
-from graph.search._space import SearchSpace, check_query
 from graph.search.budget import tick
 from graph.search.query import Constraints, Objective
+from graph.search.space import SearchSpace, check_query
 
 
 def reachable_routes(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.search import _space
+from graph.search import space
 
 
 @pytest.fixture(params=["whole graph", "balls"])
@@ -12,5 +12,5 @@ def search_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     """``whole graph``: as on small catalogs (bounds shared between queries);
     ``balls``: as on large ones (the space cut to the balls around the ends)."""
     if request.param == "balls":
-        monkeypatch.setattr(_space, "WHOLE_GRAPH_ROLES", 0)
+        monkeypatch.setattr(space, "WHOLE_GRAPH_ROLES", 0)
     return str(request.param)

@@ -9,6 +9,14 @@ hundred roles instead of all of them, and the answer is unchanged.
 
 Roles of that union are renumbered 0..m-1 in id order, so comparing tuples of
 local numbers orders routes exactly as comparing tuples of role ids.
+
+Interface
+---------
+- :func:`check_query` validates a query before any search;
+- :class:`SearchSpace` is the usable subgraph of one query; :meth:`SearchSpace.out_arcs`
+  lists its edges and :meth:`SearchSpace.route` turns a local path into a route;
+- :func:`itinerary` gives the goals (via roles, then the target) and the lower
+  bounds towards each (:class:`Itinerary`, :class:`Bounds`).
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from scipy.sparse.csgraph import dijkstra
 from graph.errors import InvalidQueryError, UnknownRoleError
 from graph.model import suggest_role_ids
 from graph.routes import Route, kept_step, route_from_steps
-from graph.search._index import BoolArray, IntArray, edge_slices, graph_index
+from graph.search.index import BoolArray, IntArray, edge_slices, graph_index
 from graph.search.query import Constraints, Objective
 
 #: Relative tolerance that keeps float lower bounds below the true values.
@@ -38,6 +46,19 @@ FAR = math.inf
 #: than they save, and the space then depends on the filters alone, so a
 #: target's bounds are kept for the next query to it (``GraphIndex.memo``).
 WHOLE_GRAPH_ROLES = 500
+
+__all__ = [
+    "BOUND_SLACK",
+    "FAR",
+    "WHOLE_GRAPH_ROLES",
+    "Arc",
+    "Bounds",
+    "Itinerary",
+    "SearchSpace",
+    "check_query",
+    "check_roles",
+    "itinerary",
+]
 
 
 class Arc(NamedTuple):

@@ -4,6 +4,12 @@ Labels are whole partial routes, so simplicity is checked exactly. The heap
 is ordered by ``(lower bound on the primary, lower bound on the secondary,
 steps, roles)``; a completed route is final once the heap's least bound
 exceeds its key, which also gathers every exact tie before ordering them.
+
+Interface
+---------
+:func:`ranked_routes` with a :class:`Ranking` (:data:`BY_WEIGHT` for the
+scalar objective, :data:`BY_EFFORT` for least development) gives the local
+paths of the ``k`` best routes of a :class:`~graph.search.space.SearchSpace`.
 """
 
 from __future__ import annotations
@@ -11,10 +17,12 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-from graph.search._space import Arc, Itinerary, SearchSpace
 from graph.search.budget import tick
+from graph.search.space import Arc, Itinerary, SearchSpace
 
 Path = tuple[int, ...]
+
+__all__ = ["BY_EFFORT", "BY_WEIGHT", "Path", "Ranking", "ranked_routes"]
 
 
 @dataclass(frozen=True)

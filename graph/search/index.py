@@ -4,6 +4,13 @@ Role ids are numbered in sorted order, so comparing tuples of numbers orders
 routes exactly as comparing tuples of ids would. Edges are kept in CSR arrays
 (out-edges by source, in-edges by target) so that a query can find, with a few
 vector operations, the part of a large graph its routes can possibly use.
+
+Interface
+---------
+- :class:`GraphIndex`: the arrays; :func:`graph_index` builds or finds one.
+- :func:`edge_slices`: the edge positions of many nodes of a CSR array at once.
+- :class:`EdgeLists`: per-role Python lists of out-edges, for hot loops.
+- :class:`QueryMemo`: per-query data later queries with the same filters reuse.
 """
 
 from __future__ import annotations
@@ -29,6 +36,20 @@ T = TypeVar("T")
 _CACHE_KEY = "_rumbo_index"
 #: Entries kept per graph (see :class:`QueryMemo`).
 MEMO_ENTRIES = 256
+
+__all__ = [
+    "MEMO_ENTRIES",
+    "BoolArray",
+    "EdgeLists",
+    "EdgeTuple",
+    "FloatArray",
+    "GraphIndex",
+    "IntArray",
+    "QueryMemo",
+    "edge_slices",
+    "forget_index",
+    "graph_index",
+]
 
 
 @dataclass(frozen=True)
