@@ -7,7 +7,7 @@ the same machine, once per scenario and connection count:
 - ``documented``: the documented query (MLOps Engineer to Chief Data Officer,
   five alternatives), over and over: every answer after the first is cached;
 - ``mixed``: the benchmark's 200 seeded role pairs of the bundled catalog
-  (``bench.run.make_pairs``), each as a best-route, a 5-alternatives and a
+  (``bench.subjects.make_pairs``), each as a best-route, a 5-alternatives and a
   Pareto query, 600 bodies in turn: cached once each has been asked;
 - ``mixed-uncached``: the same bodies with the answer cache off, so every
   request runs its search.
@@ -33,9 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.api_load import MLOPS_TO_CDO, local_server
-from bench.run import make_pairs
-
-REPO = Path(__file__).resolve().parents[1]
+from bench.subjects import make_pairs
 
 SCENARIOS = ("documented", "mixed", "mixed-uncached")
 
@@ -58,9 +56,9 @@ class WrkResult:
 
 def mixed_bodies() -> list[str]:
     """The 200 seeded pairs of the bundled catalog, each as three query modes."""
-    from loaders import read_catalog
+    from loaders import bundled_catalog, read_catalog
 
-    graph = read_catalog(REPO / "data").to_graph()
+    graph = read_catalog(bundled_catalog()).to_graph()
     bodies = []
     for source, target in make_pairs(graph, 200, 202408, 6):
         for mode, extra in (("best", {}), ("alternatives", {"k": 5}), ("pareto", {})):

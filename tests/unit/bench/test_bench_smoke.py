@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bench.queries import QUERIES
 from bench.report import BEGIN, END, mismatch_count
-from bench.run import QUERIES, main
+from bench.run import main
 
 
 def test_smoke_run_answers_match_every_baseline(tmp_path: Path) -> None:
