@@ -12,7 +12,8 @@ from graph.model import Archetype, InterviewQuestion, Origin, Role, Transition
 from graph.traits import Profile, Trait
 
 REPO = Path(__file__).resolve().parents[3]
-SEED = Path(__file__).resolve().parents[4] / "shared/seeds/000_73f37a781e8cd7e2.txt"
+#: A real guide page, kept next to the checkout (not in it): <repo>/../shared/seeds/.
+SEED = REPO.parent / "shared" / "seeds" / "000_73f37a781e8cd7e2.txt"
 
 
 def _profile(*scores: float) -> Profile:
@@ -110,5 +111,5 @@ def repo() -> Path:
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.is_file():
-        pytest.skip(f"seed page {SEED} is absent (expected at /work/shared/seeds next to the repo)")
+        pytest.skip(f"seed page {SEED} is absent (expected in <repo>/../shared/seeds/)")
     return SEED
