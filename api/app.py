@@ -8,7 +8,6 @@ catalog store (unless one is handed in) and closes what it opened.
 from __future__ import annotations
 
 import gc
-import importlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -17,7 +16,6 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from starlette.concurrency import run_in_threadpool
 
 from api.answer_cache import AnswerCache
@@ -28,9 +26,10 @@ from api.models import SCHEMA_EXAMPLES
 from api.request_log import RequestLogMiddleware
 from api.routes import meta, v1_router
 from api.web import mount_web
-from graph.store import CatalogStore, MemoryStore, StoreUnavailable
-from loaders import read_catalog
+from graph.store import CatalogStore, StoreUnavailable
+from stores.memory import MemoryStore
 from usecases.settings import Settings
+from usecases.store import open_store
 
 log = logging.getLogger("api")
 
@@ -57,49 +56,8 @@ TAGS: list[dict[str, Any]] = [
     {"name": "service", "description": "Liveness and readiness probes."},
 ]
 
-#: Opens a store; returns it with the function that releases it.
-StoreFactory = Callable[[Settings], tuple[CatalogStore, Callable[[], None]]]
-
-
-def open_store(settings: Settings) -> tuple[CatalogStore, Callable[[], None]]:
-    """The store the settings select, and how to close it.
-
-    With ``neo4j_uri``: ``loaders.neo4j_store.Neo4jStore`` on a new driver
-    (imported only then, so the service runs without it); else a
-    :class:`MemoryStore` on the catalog folder (the bundled one by default).
-    """
-    if settings.neo4j_uri:
-        try:
-            module = importlib.import_module("loaders.neo4j_store")
-        except ModuleNotFoundError as exc:
-            raise RuntimeError(
-                "RUMBO_NEO4J_URI is set but this build has no Neo4j store (loaders.neo4j_store)"
-            ) from exc
-        from neo4j import GraphDatabase
-
-        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-        auth = (settings.neo4j_user, password) if settings.neo4j_user else None
-        # Short timeouts: a down server must turn into a quick 503, not a 30 s wait.
-        driver = GraphDatabase.driver(
-            settings.neo4j_uri, auth=auth, connection_timeout=10, max_transaction_retry_time=15
-        )
-        try:
-            store: CatalogStore = module.Neo4jStore(
-                driver, settings.neo4j_database or "neo4j", uri=settings.neo4j_uri
-            )
-        except BaseException:
-            driver.close()
-            raise
-
-        def close_both() -> None:
-            try:
-                store.close()
-            finally:
-                driver.close()
-
-        return store, close_both
-    memory = MemoryStore(read_catalog(settings.catalog_path))
-    return memory, memory.close
+#: Opens the store the settings select (:func:`usecases.store.open_store`; tests hand in others).
+StoreFactory = Callable[[Settings], CatalogStore]
 
 
 def create_app(
@@ -124,23 +82,20 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        close: Callable[[], None] | None = None
-        if store is None:
-            opened, close = await run_in_threadpool(store_factory, settings)
-        else:
-            opened = store
+        owned = store is None
+        opened = await run_in_threadpool(store_factory, settings) if store is None else store
         app.state.store = opened
         app.state.store_kind = "memory" if isinstance(opened, MemoryStore) else "neo4j"
         try:
             first = await run_in_threadpool(opened.snapshot)
             versions.seen(first.version)
             log.info("catalog store open (%s), version %d", app.state.store_kind, first.version)
-        except (StoreUnavailable, ServiceUnavailable, SessionExpired) as exc:
+        except StoreUnavailable as exc:
             log.warning("catalog store open (%s) but not answering: %s", app.state.store_kind, exc)
         except Exception:
             # Only a warm-up: requests report the store's state themselves.
             log.exception("catalog store open (%s) but its first read failed", app.state.store_kind)
-        if close is not None:
+        if owned:
             # A store this app opened lives as long as the serving process: keeping
             # it out of the collector's full passes shortens the pauses that make
             # tail latency. (A store handed in belongs to the caller, often a test.)
@@ -150,8 +105,8 @@ def create_app(
             yield
         finally:
             app.state.store = None
-            if close is not None:
-                await run_in_threadpool(close)
+            if owned:
+                await run_in_threadpool(opened.close)
                 log.info("catalog store closed")
 
     app = FastAPI(

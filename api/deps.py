@@ -18,8 +18,9 @@ from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
 
 from api.errors import ApiProblem, FieldContext
-from graph.store import CatalogSnapshot, CatalogStore, MemoryStore, StoreUnavailable
+from graph.store import CatalogSnapshot, CatalogStore, StoreUnavailable
 from graph.traits import Language
+from stores.memory import MemoryStore
 from usecases.settings import Settings
 
 API_KEY_HEADER = "X-API-Key"

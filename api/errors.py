@@ -16,7 +16,6 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
@@ -378,8 +377,6 @@ def install_error_handlers(app: FastAPI) -> None:
         (CatalogError, _catalog_error),
         (VersionConflict, _version_conflict),
         (StoreUnavailable, _store_unavailable),
-        (ServiceUnavailable, _store_unavailable),
-        (SessionExpired, _store_unavailable),
         (QueryBudgetExceeded, _budget),
         (RumboError, _rumbo_error),
         (ApiProblem, _api_problem),

@@ -15,13 +15,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j import READ_ACCESS, Driver, ManagedTransaction, unit_of_work
 from neo4j.exceptions import ClientError
 
 import cypher
 from graph.catalog import Catalog
 from graph.search.query import Objective
-from loaders.neo4j_store import connect
+from stores.driver import open_driver
+from stores.neo4j import connect
 
 #: The password ``scripts/neo4j-local`` sets on its private server.
 LOCAL_PASSWORD = "rumbo-local-pw"
@@ -44,14 +45,13 @@ class CypherBaseline:
         self.uri = uri
         self._password = password
         self._database = database
-        self._driver: Driver = GraphDatabase.driver(uri, auth=("neo4j", password))
-        self._driver.verify_connectivity()
+        self._driver: Driver = open_driver(uri, password=password, database=database)
         self._work = unit_of_work(timeout=timeout)(_best_rows)
 
     def load(self, catalog: Catalog) -> float:
         """Replace the database's catalog with ``catalog``; seconds taken."""
         started = time.perf_counter()
-        store = connect(self.uri, "neo4j", self._password, self._database)
+        store = connect(self.uri, password=self._password, database=self._database)
         try:
             store.replace(catalog)
         finally:

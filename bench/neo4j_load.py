@@ -22,7 +22,7 @@ from collections.abc import Callable
 from graph.catalog import Catalog
 from graph.model import DevelopmentAction, Origin, Role, Transition
 from graph.traits import TRAITS, Profile
-from loaders.neo4j_store import DEFAULT_BATCH_SIZE, connect
+from stores.neo4j import DEFAULT_BATCH_SIZE, connect
 
 
 def synthetic_catalog(roles: int, per_role: int, seed: int = 7) -> Catalog:

@@ -1,4 +1,4 @@
-"""Where a catalog lives: the interface every store offers, and the in-memory store.
+"""Where a catalog lives: the interface every store offers (the stores are in :mod:`stores`).
 
 A store hands out immutable :class:`CatalogSnapshot` objects; every accepted
 write makes a new snapshot with the next catalog version, so a query always
@@ -119,71 +119,9 @@ def without_transition(catalog: Catalog, source: str, target: str) -> Catalog:
     return Catalog.build(catalog.roles.values(), edges, catalog.actions)
 
 
-class MemoryStore:
-    """A catalog held in this process only: the embedded default.
-
-    >>> from graph.traits import Profile
-    >>> store = MemoryStore(Catalog.build([], []))
-    >>> snap = store.put_role(Role(id="a", name="A", profile=Profile.from_scores([50] * 6)))
-    >>> snap.version, sorted(snap.catalog.roles)
-    (2, ['a'])
-    >>> store.delete_role("a", expected_version=1)
-    Traceback (most recent call last):
-    ...
-    graph.store.VersionConflict: catalog version is 2, not 1; reload and retry
-    """
-
-    def __init__(self, catalog: Catalog, version: int = 1) -> None:
-        self._snapshot = CatalogSnapshot(version, catalog)
-        self._write_lock = threading.Lock()
-
-    def snapshot(self) -> CatalogSnapshot:
-        return self._snapshot
-
-    def _commit(self, expected: int | None, change: _Change) -> CatalogSnapshot:
-        with self._write_lock:
-            current = self._snapshot
-            if expected is not None and expected != current.version:
-                raise VersionConflict(expected, current.version)
-            self._snapshot = CatalogSnapshot(current.version + 1, change(current.catalog))
-            return self._snapshot
-
-    def put_role(self, role: Role, expected_version: int | None = None) -> CatalogSnapshot:
-        return self._commit(expected_version, lambda c: with_role(c, role))
-
-    def delete_role(self, role_id: str, expected_version: int | None = None) -> CatalogSnapshot:
-        return self._commit(expected_version, lambda c: without_role(c, role_id))
-
-    def put_transition(
-        self, transition: Transition, expected_version: int | None = None
-    ) -> CatalogSnapshot:
-        return self._commit(expected_version, lambda c: with_transition(c, transition))
-
-    def delete_transition(
-        self, source: str, target: str, expected_version: int | None = None
-    ) -> CatalogSnapshot:
-        return self._commit(expected_version, lambda c: without_transition(c, source, target))
-
-    def put_actions(
-        self, actions: Sequence[DevelopmentAction], expected_version: int | None = None
-    ) -> CatalogSnapshot:
-        return self._commit(expected_version, lambda c: c.with_actions(actions))
-
-    def replace(self, catalog: Catalog) -> CatalogSnapshot:
-        return self._commit(None, lambda _: catalog)
-
-    def close(self) -> None:
-        """Nothing to release."""
-
-
-class _Change(Protocol):
-    def __call__(self, catalog: Catalog, /) -> Catalog: ...
-
-
 __all__ = [
     "CatalogSnapshot",
     "CatalogStore",
-    "MemoryStore",
     "StoreUnavailable",
     "VersionConflict",
 ]

@@ -22,11 +22,11 @@ from graph.personal.leverage import leverage
 from graph.search import Constraints, Objective, reachable_routes
 from graph.traits import Language
 from loaders import import_guide_pages, read_catalog, write_catalog
-from loaders.neo4j_store import StoreStatus
 from loaders.onet import import_onet, is_onet_release
 from rumbo_cli.person_input import load_person
 from rumbo_cli.render import print_role, print_routes, roles_table
 from rumbo_cli.source import catalog_from, graph_from, neo4j_store
+from stores.neo4j import StoreStatus
 
 app = typer.Typer(
     help="Rumbo: career routes over OCEAN+ role profiles.",

@@ -1,4 +1,7 @@
-"""Where a command reads its catalog: a folder, the bundled catalog, or Neo4j."""
+"""Where a command reads its catalog: a folder, the bundled catalog, or Neo4j.
+
+Every source is opened with :func:`usecases.store.open_store`, as the API opens its own.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,32 @@ import networkx as nx
 
 from graph.catalog import Catalog
 from graph.errors import RumboError
-from loaders import read_catalog
-from loaders.neo4j_store import Neo4jStore, connect
-from usecases.settings import BUNDLED_CATALOG, Settings
+from graph.store import CatalogSnapshot
+from stores.neo4j import Neo4jStore
+from usecases.settings import Settings
+from usecases.store import open_neo4j_store, open_store
 
 
 class SourceError(RumboError):
     """The command line names no usable catalog source."""
+
+
+def source_settings(folder: Path | None, neo4j: str | None) -> Settings:
+    """The ``RUMBO_*`` settings with ``--catalog`` or ``--neo4j`` (if given) taking over.
+
+    >>> source_settings(Path("cat"), None).store_kind
+    'memory'
+    >>> source_settings(None, "bolt://db:7687").neo4j_uri
+    'bolt://db:7687'
+    """
+    if folder is not None and neo4j is not None:
+        raise SourceError("give --catalog or --neo4j, not both")
+    settings = Settings()
+    if folder is not None:
+        return settings.model_copy(update={"catalog_dir": folder, "neo4j_uri": None})
+    if neo4j is not None:
+        return settings.model_copy(update={"neo4j_uri": neo4j})
+    return settings
 
 
 def neo4j_store(uri: str | None = None, batch_size: int | None = None) -> Neo4jStore:
@@ -22,32 +44,24 @@ def neo4j_store(uri: str | None = None, batch_size: int | None = None) -> Neo4jS
 
     Raises ``StoreUnavailable`` with one line naming the URI when it cannot connect.
     """
-    settings = Settings()
-    target = uri or settings.neo4j_uri
-    if not target:
+    settings = source_settings(None, uri)
+    if not settings.neo4j_uri:
         raise SourceError("no Neo4j URI: give --neo4j or set RUMBO_NEO4J_URI")
-    password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
-    extra = {"batch_size": batch_size} if batch_size else {}
-    return connect(
-        target,
-        settings.neo4j_user or "neo4j",
-        password,
-        settings.neo4j_database or "neo4j",
-        **extra,
-    )
+    return open_neo4j_store(settings, batch_size=batch_size)
+
+
+def snapshot_from(folder: Path | None, neo4j: str | None) -> CatalogSnapshot:
+    """The current catalog of ``--catalog``, ``--neo4j``, the settings or the bundled one."""
+    store = open_store(source_settings(folder, neo4j))
+    try:
+        return store.snapshot()
+    finally:
+        store.close()
 
 
 def catalog_from(folder: Path | None, neo4j: str | None) -> Catalog:
     """The catalog of ``--catalog``, ``--neo4j``, ``RUMBO_NEO4J_URI`` or the bundled one."""
-    if folder is not None and neo4j is not None:
-        raise SourceError("give --catalog or --neo4j, not both")
-    if folder is None and (neo4j or Settings().neo4j_uri):
-        store = neo4j_store(neo4j)
-        try:
-            return store.snapshot().catalog
-        finally:
-            store.close()
-    return read_catalog(folder or BUNDLED_CATALOG)
+    return snapshot_from(folder, neo4j).catalog
 
 
 def graph_from(folder: Path | None, neo4j: str | None) -> nx.DiGraph:

@@ -1,10 +1,11 @@
 """A real API server for the end-to-end tests: ``api.server.serve`` under uvicorn, on a free port.
 
 The ``server`` fixture is parametrised over stores: the bundled catalog in
-memory always, and Neo4j (marked ``neo4j``) when ``loaders.neo4j_store``
-exists and a server answers at ``RUMBO_TEST_NEO4J_URI`` (default
-``bolt://127.0.0.1:7687``, started by ``scripts/neo4j-local start``). The
-Neo4j database is loaded with the bundled catalog first.
+memory always, and Neo4j (marked ``neo4j``) when a server answers at
+``RUMBO_TEST_NEO4J_URI`` (default ``bolt://127.0.0.1:7687``, started by
+``scripts/neo4j-local start``). The Neo4j database is loaded with the bundled
+catalog first. :func:`serving` runs any server command until it is ready
+(``tests/e2e/neo4j`` uses it for ``rumbo serve``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,28 +55,20 @@ def free_port() -> int:
 
 
 def load_bundled_catalog_into_neo4j() -> None:
-    from neo4j import GraphDatabase
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable
-
+    from graph.store import StoreUnavailable
     from loaders import read_catalog
-    from loaders.neo4j_store import Neo4jStore
+    from stores.neo4j import connect
     from usecases.settings import BUNDLED_CATALOG
 
-    driver = GraphDatabase.driver(NEO4J_URI, auth=(NEO4J_USER, NEO4J_PASSWORD))
     try:
-        driver.verify_connectivity()
-    except (ServiceUnavailable, Neo4jError, OSError) as exc:
-        driver.close()
-        message = f"no Neo4j at {NEO4J_URI}: {exc} (start it with scripts/neo4j-local start)"
+        store = connect(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
+    except StoreUnavailable as exc:
+        message = f"{exc} (start it with scripts/neo4j-local start)"
         if os.environ.get("RUMBO_TEST_NEO4J_URI"):
             pytest.fail(message)  # scripts/test and CI always start the server
         pytest.skip(message)
-    try:
-        store = Neo4jStore(driver, "neo4j")
+    with store:
         store.replace(read_catalog(BUNDLED_CATALOG))
-        store.close()
-    finally:
-        driver.close()
 
 
 def start(store: str, log: Path) -> Iterator[Server]:
@@ -86,13 +80,21 @@ def start(store: str, log: Path) -> Iterator[Server]:
     if store == "neo4j":
         neo4j = NEO4J_URI
         env.update(RUMBO_NEO4J_USER=NEO4J_USER, RUMBO_NEO4J_PASSWORD=NEO4J_PASSWORD)
+    command = [sys.executable, "-c", _SERVE, str(port), neo4j]
+    with serving(command, env, log, port) as url:
+        yield Server(url, store)
+
+
+@contextmanager
+def serving(command: Sequence[str], env: Mapping[str, str], log: Path, port: int) -> Iterator[str]:
+    """Run a server ``command`` that listens on ``port``; its URL once /ready answers 200.
+
+    The server's output goes to ``log`` (quoted when it exits or is not ready in 60 s);
+    the server is stopped on exit.
+    """
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-c", _SERVE, str(port), neo4j],
-            cwd=REPO,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
+            list(command), cwd=REPO, env=dict(env), stdout=out, stderr=subprocess.STDOUT
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -108,7 +110,7 @@ def start(store: str, log: Path) -> Iterator[Server]:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"server not ready after 60 s:\n{log.read_text()[-3000:]}")
             time.sleep(0.1)
-        yield Server(url, store)
+        yield url
     finally:
         process.terminate()
         try:

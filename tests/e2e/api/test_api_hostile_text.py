@@ -168,7 +168,7 @@ def test_hostile_text_in_every_field_round_trips_verbatim(server: Server) -> Non
 
 def stored_in_neo4j(role_id: str) -> tuple[dict[str, Any], dict[tuple[str, str], list[str]]]:
     """The role and its edges' strengths as a fresh connection to Neo4j reads them."""
-    from loaders.neo4j_store import connect
+    from stores.neo4j import connect
 
     with connect(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, "neo4j") as store:
         catalog = store.snapshot().catalog

@@ -21,7 +21,7 @@ from neo4j_e2e import DATA, PASSWORD, URI, USER, open_store, wipe
 
 from graph.catalog import Catalog
 from loaders import read_catalog
-from loaders.neo4j_store import Neo4jStore
+from stores.neo4j import Neo4jStore
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from neo4j import Driver
 
-from loaders.neo4j_store import Neo4jStore, connect
+from stores.neo4j import Neo4jStore, connect
 
 REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "loaders" / "bundled"

@@ -24,7 +24,7 @@ from graph.catalog import Catalog
 from graph.model import Role, Transition
 from graph.traits import Profile
 from loaders import write_catalog
-from loaders.neo4j_store import Neo4jStore
+from stores.neo4j import Neo4jStore
 
 REPO = Path(__file__).resolve().parents[3]
 

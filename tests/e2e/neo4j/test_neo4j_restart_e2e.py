@@ -18,7 +18,7 @@ from neo4j_e2e import REPO
 
 from graph.catalog import Catalog
 from graph.store import StoreUnavailable
-from loaders.neo4j_store import Neo4jStore, connect
+from stores.neo4j import Neo4jStore, connect
 
 LAUNCHER = REPO / "scripts" / "neo4j-local"
 PASSWORD = "rumbo-private-pw"

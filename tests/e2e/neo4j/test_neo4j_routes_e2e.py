@@ -21,7 +21,7 @@ from graph.search import (
 )
 from graph.store import CatalogSnapshot
 from graph.traits import Profile
-from loaders.neo4j_store import Neo4jStore
+from stores.neo4j import Neo4jStore
 
 
 def sample_pairs(catalog: Catalog, count: int = 20) -> list[tuple[str, str]]:

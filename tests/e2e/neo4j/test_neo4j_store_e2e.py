@@ -15,9 +15,9 @@ from graph.catalog import Catalog
 from graph.errors import CatalogError
 from graph.model import Role, Transition
 from graph.store import StoreUnavailable, VersionConflict
-from loaders import neo4j_store as module
 from loaders import write_catalog
-from loaders.neo4j_store import Neo4jStore
+from stores import neo4j as module
+from stores.neo4j import Neo4jStore
 
 INJECTION = "x'}) DETACH DELETE n //"
 
@@ -154,7 +154,7 @@ def test_a_write_from_another_process_is_seen_by_the_next_snapshot(loaded: Neo4j
     first = loaded.snapshot()
     script = (
         "import sys\n"
-        "from loaders.neo4j_store import connect\n"
+        "from stores.neo4j import connect\n"
         "uri, user, password, database = sys.argv[1:5]\n"
         "with connect(uri, user, password, database) as store:\n"
         "    snap = store.snapshot()\n"

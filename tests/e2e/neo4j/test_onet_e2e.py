@@ -9,8 +9,8 @@ import pytest
 
 from graph.search import Constraints, best_route, pareto_routes, shortest_gap_route
 from graph.search import brute_force as brute
-from loaders.neo4j_store import Neo4jStore
 from loaders.onet import import_onet
+from stores.neo4j import Neo4jStore
 
 ONET = Path(__file__).resolve().parents[4] / "shared" / "data" / "onet-20.3"
 

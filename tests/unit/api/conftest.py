@@ -18,8 +18,9 @@ from fastapi import FastAPI
 
 from api.app import create_app
 from graph.catalog import Catalog
-from graph.store import CatalogStore, MemoryStore
+from graph.store import CatalogStore
 from loaders import read_catalog
+from stores.memory import MemoryStore
 from usecases.settings import BUNDLED_CATALOG, Settings
 
 API_KEY = "test-key-0123456789"

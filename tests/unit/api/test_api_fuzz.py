@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from api.app import create_app
-from graph.store import MemoryStore
+from stores.memory import MemoryStore
 from tests.unit.api.conftest import API_KEY, bundled_catalog, make_settings
 
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import logging
-import sys
-import types
-from collections.abc import Callable
 
 import pytest
 from fastapi import FastAPI
 
-from api.app import create_app, open_store
+from api.app import create_app
 from graph.catalog import Catalog
 from graph.model import Role, Transition
-from graph.store import CatalogSnapshot, MemoryStore, StoreUnavailable
+from graph.store import CatalogSnapshot, StoreUnavailable
+from graph.traits import TRAITS
+from stores.memory import MemoryStore
+from stores.neo4j import Neo4jStore
 from tests.unit.api.conftest import (
     API_KEY,
     MLOPS_TO_CDO,
@@ -22,6 +22,7 @@ from tests.unit.api.conftest import (
     make_settings,
     running,
 )
+from tests.unit.store.fakes import FakeDriver
 from usecases.settings import Settings
 
 pytestmark = pytest.mark.anyio
@@ -92,12 +93,23 @@ async def test_store_down_is_503_with_retry_after(method: str, path: str, body: 
         assert health.status_code == 200
 
 
-async def test_neo4j_driver_errors_are_503_too() -> None:
-    from neo4j.exceptions import ServiceUnavailable
-
-    app = create_app(make_settings(), DownStore(ServiceUnavailable("connection refused")))
-    async with running(app) as client:
-        assert_problem(await client.get("/v1/roles"), 503, "store-unavailable")
+async def test_a_neo4j_store_whose_server_is_down_is_503_naming_the_server() -> None:
+    """The driver's own error stays inside the store: the HTTP layer sees StoreUnavailable."""
+    driver = FakeDriver()
+    driver.down = True
+    store = Neo4jStore(driver, "neo4j", uri="bolt://db.example:7687")  # type: ignore[arg-type]
+    async with running(create_app(make_settings(), store)) as client:
+        for answer in (
+            await client.get("/v1/roles"),
+            await client.put(
+                "/v1/roles/mlops-engineer",
+                json={"name": "X", "profile": {t.value: 50 for t in TRAITS}},
+                headers={"X-API-Key": API_KEY},
+            ),
+        ):
+            problem = assert_problem(answer, 503, "store-unavailable")
+            assert "Neo4j at bolt://db.example:7687" in problem["detail"]
+            assert "the server does not answer" in problem["detail"]
 
 
 async def test_stale_snapshot_is_served_but_not_ready() -> None:
@@ -138,10 +150,14 @@ async def test_lifespan_opens_and_closes_the_store_it_opened() -> None:
     opened: list[MemoryStore] = []
     closed: list[bool] = []
 
-    def factory(settings: Settings) -> tuple[MemoryStore, Callable[[], None]]:
-        store = MemoryStore(bundled_catalog())
+    class ClosingStore(MemoryStore):
+        def close(self) -> None:
+            closed.append(True)
+
+    def factory(settings: Settings) -> MemoryStore:
+        store = ClosingStore(bundled_catalog())
         opened.append(store)
-        return store, lambda: closed.append(True)
+        return store
 
     app = create_app(make_settings(), store_factory=factory)
     async with running(app) as client:
@@ -176,63 +192,6 @@ async def test_catalog_dir_setting_is_served(tmp_path_factory: pytest.TempPathFa
     async with running(create_app(Settings.model_validate({"catalog_dir": folder}))) as client:
         page = (await client.get("/v1/roles")).json()
         assert [i["id"] for i in page["items"]] == ["data-engineer", "mlops-engineer"]
-
-
-def test_neo4j_without_the_store_module_fails_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "loaders.neo4j_store", None)
-    with pytest.raises(RuntimeError, match="loaders.neo4j_store"):
-        open_store(Settings.model_validate({"neo4j_uri": "bolt://127.0.0.1:1"}))
-
-
-def test_neo4j_store_is_built_on_a_driver_and_both_are_closed(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    calls: list[object] = []
-
-    class FakeDriver:
-        def close(self) -> None:
-            calls.append("driver.close")
-
-    class FakeNeo4jStore(MemoryStore):
-        def __init__(self, driver: object, database: str | None, uri: str) -> None:
-            calls.append(("store", type(driver).__name__, database, uri))
-            super().__init__(bundled_catalog())
-
-        def close(self) -> None:
-            calls.append("store.close")
-
-    def fake_driver(uri: str, auth: tuple[str, str] | None = None, **config: object) -> FakeDriver:
-        calls.append(("driver", uri, auth, config))
-        return FakeDriver()
-
-    module = types.ModuleType("loaders.neo4j_store")
-    module.Neo4jStore = FakeNeo4jStore  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "loaders.neo4j_store", module)
-    import neo4j
-
-    monkeypatch.setattr(neo4j.GraphDatabase, "driver", fake_driver)
-    settings = Settings.model_validate(
-        {
-            "neo4j_uri": "bolt://db:7687",
-            "neo4j_user": "neo4j",
-            "neo4j_password": "secret",
-            "neo4j_database": "rumbo",
-        }
-    )
-    store, close = open_store(settings)
-    assert isinstance(store, FakeNeo4jStore)
-    close()
-    assert calls == [
-        (
-            "driver",
-            "bolt://db:7687",
-            ("neo4j", "secret"),
-            {"connection_timeout": 10, "max_transaction_retry_time": 15},
-        ),
-        ("store", "FakeDriver", "rumbo", "bolt://db:7687"),
-        "store.close",
-        "driver.close",
-    ]
 
 
 def test_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from graph.store import MemoryStore
+from stores.memory import MemoryStore
 from tests.unit.api.conftest import (
     API_KEY,
     ClientFactory,

@@ -8,9 +8,13 @@ from importlib import resources
 import pytest
 
 import cypher
-from loaders import neo4j_store
+from stores import neo4j as neo4j_store
 
-STORE_SOURCE = resources.files("loaders").joinpath("neo4j_store.py").read_text(encoding="utf-8")
+#: The store and its driver factory (whose connectivity check runs ``ping``).
+STORE_SOURCE = "".join(
+    resources.files("stores").joinpath(name).read_text(encoding="utf-8")
+    for name in ("neo4j.py", "driver.py")
+)
 
 
 def test_every_topic_file_is_shipped_and_parsed() -> None:

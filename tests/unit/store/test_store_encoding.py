@@ -11,7 +11,7 @@ from graph.errors import CatalogError
 from graph.model import Origin, Transition
 from graph.store import StoreUnavailable
 from graph.traits import TRAITS, Trait
-from loaders.neo4j_store import (
+from stores.neo4j import (
     Neo4jStore,
     action_row,
     connect,

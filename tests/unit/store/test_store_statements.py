@@ -15,7 +15,7 @@ from graph.model import Origin, Transition
 from graph.store import StoreUnavailable, VersionConflict
 from graph.traits import Trait
 from loaders import CatalogFormat, write_catalog
-from loaders.neo4j_store import (
+from stores.neo4j import (
     DELETE_BATCH_SIZE,
     INDEX_WAIT_SECONDS,
     SCHEMA_STATEMENTS,

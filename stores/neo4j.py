@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -44,13 +43,11 @@ from neo4j import (
     READ_ACCESS,
     WRITE_ACCESS,
     Driver,
-    GraphDatabase,
     ManagedTransaction,
     NotificationDisabledClassification,
-    RoutingControl,
     Session,
 )
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import ValidationError
 
 import cypher
@@ -69,6 +66,7 @@ from graph.store import (
 from graph.traits import TRAITS
 from loaders import CatalogFormat, write_catalog
 from loaders._common import describe_error, error_path, format_field
+from stores.driver import DEFAULT_DATABASE, DEFAULT_USER, describe, open_driver
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -106,8 +104,6 @@ SCHEMA_STATEMENTS: tuple[str, ...] = (
 )
 #: Seconds ``init_schema`` waits for new indexes to come online.
 INDEX_WAIT_SECONDS = 300
-#: URI schemes :func:`connect` accepts (the driver's HTTP preview is not used).
-BOLT_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 #: Notification classes the store's sessions silence: "label/property does not exist" on a
 #: new database or a catalog without actions is expected, not a mistake in a query.
 QUIET = (NotificationDisabledClassification.UNRECOGNIZED,)
@@ -718,7 +714,8 @@ class Neo4jStore:
 
     def close(self) -> None:
         """Close the driver (idempotent)."""
-        self._driver.close()
+        with self._errors("closing the connection"):
+            self._driver.close()
 
     def __enter__(self) -> Neo4jStore:
         return self
@@ -819,7 +816,7 @@ class Neo4jStore:
             yield
         except (Neo4jError, DriverError) as exc:
             raise StoreUnavailable(
-                f"Neo4j at {self._uri}{self._db_note()}: {what} failed: {_reason(exc)}"
+                f"Neo4j at {self._uri}{self._db_note()}: {what} failed: {describe(exc)}"
             ) from exc
 
     def _db_note(self) -> str:
@@ -964,30 +961,6 @@ def _batches(rows: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-_REASON = re.compile(r"\(reason ([^)]*)\)")
-
-
-def _reason(exc: BaseException) -> str:
-    """One line saying why the driver failed."""
-    if isinstance(exc, AuthError):
-        return f"authentication failed ({_one_line(exc.message or str(exc))})"
-    if isinstance(exc, Neo4jError):
-        code = exc.code or type(exc).__name__
-        return f"{_one_line(exc.message or str(exc))} [{code}]"
-    text = str(exc)
-    found = _REASON.findall(text)
-    if isinstance(exc, (ServiceUnavailable, SessionExpired)) and found:
-        return f"the server does not answer ({_one_line(found[-1])})"
-    if isinstance(exc, (ServiceUnavailable, SessionExpired)):
-        return f"the server does not answer ({_one_line(text) or type(exc).__name__})"
-    return _one_line(text) or type(exc).__name__
-
-
-def _one_line(text: str, limit: int = 300) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 3] + "..."
-
-
 def _driver_uri(driver: Driver) -> str:
     """Best-effort ``bolt://host:port`` of a driver handed in without its URI."""
     address = getattr(getattr(driver, "_pool", None), "address", None)
@@ -996,42 +969,24 @@ def _driver_uri(driver: Driver) -> str:
 
 def connect(
     uri: str,
-    user: str | None = "neo4j",
+    user: str | None = DEFAULT_USER,
     password: str | None = None,
-    database: str | None = "neo4j",
+    database: str | None = DEFAULT_DATABASE,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     **driver_config: Any,
 ) -> Neo4jStore:
-    """Open a driver, check that the server answers and the credentials work, build a store.
-
-    ``driver_config`` goes to :func:`neo4j.GraphDatabase.driver` (defaults here:
-    ``connection_timeout=10``, ``max_transaction_retry_time=15``).
+    """A store on a new, checked driver (:func:`stores.driver.open_driver`); it owns the driver.
 
     Raises
     ------
     StoreUnavailable
         ``cannot reach Neo4j at <uri>: <reason>`` (bad URI, server down, wrong
         credentials, unknown database).
+    ValueError
+        If ``batch_size`` is not positive (checked before connecting).
     """
-    scheme = uri.partition("://")[0] if "://" in uri else ""
-    if scheme not in BOLT_SCHEMES:
-        raise StoreUnavailable(
-            f"cannot reach Neo4j at {uri}: not a Bolt URI (use bolt://host:7687 or neo4j://...)"
-        )
-    config: dict[str, Any] = {"connection_timeout": 10.0, "max_transaction_retry_time": 15.0}
-    config.update(driver_config)
-    auth = (user, password or "") if user else None
-    try:
-        driver = GraphDatabase.driver(uri, auth=auth, **config)
-    except (ValueError, TypeError, DriverError) as exc:
-        raise StoreUnavailable(f"cannot reach Neo4j at {uri}: {_one_line(str(exc))}") from exc
-    try:
-        driver.verify_connectivity()
-        driver.execute_query(
-            cypher.statement("ping"), routing_=RoutingControl.READ, database_=database
-        )
-    except (Neo4jError, DriverError) as exc:
-        driver.close()
-        raise StoreUnavailable(f"cannot reach Neo4j at {uri}: {_reason(exc)}") from exc
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be positive, got {batch_size}")
+    driver = open_driver(uri, user, password, database, **driver_config)
     return Neo4jStore(driver, database, uri=uri, batch_size=batch_size)
