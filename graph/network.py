@@ -15,8 +15,6 @@ from collections.abc import Iterable
 import networkx as nx
 
 from graph.model import Role, Transition
-from graph.routes import forget_step
-from graph.search.index import forget_index
 
 
 def role_graph(roles: Iterable[Role], transitions: Iterable[Transition]) -> nx.DiGraph:
@@ -40,9 +38,11 @@ def role_graph(roles: Iterable[Role], transitions: Iterable[Transition]) -> nx.D
 
 
 def add_transition(graph: nx.DiGraph, edge: Transition) -> None:
-    """Add (or replace) one edge with the numbers the search needs."""
-    forget_index(graph)
-    forget_step(graph, edge.source, edge.target)
+    """Add (or replace) one edge with the numbers the search needs.
+
+    Compile the graph for search (:func:`graph.search.compile_graph`) once it
+    is complete: a compiled graph does not see later changes.
+    """
     graph.add_edge(
         edge.source,
         edge.target,

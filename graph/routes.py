@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import Origin, Transition
@@ -96,25 +94,3 @@ def route_from_steps(steps: Sequence[Step], score: float) -> Route:
     start = (steps[0].source,) if steps[0].source is not None else ()
     roles = (*start, *(s.target for s in steps))
     return Route(roles=roles, steps=tuple(steps), totals=totals)
-
-
-#: Edge attribute holding the edge's step once a route has used it.
-_STEP_KEY = "_step"
-
-
-def kept_step(edge_data: dict[str, Any]) -> Step:
-    """The step along an edge (given its attribute dict), made on first use and kept on it.
-
-    Steps are immutable, and answers on a large graph share many edges;
-    :func:`forget_step` drops the kept one when the edge is replaced.
-    """
-    step: Step | None = edge_data.get(_STEP_KEY)
-    if step is None:
-        step = edge_data[_STEP_KEY] = step_from_transition(edge_data["transition"])
-    return step
-
-
-def forget_step(graph: nx.DiGraph, source: str, target: str) -> None:
-    """Drop the kept step of an edge that is being replaced."""
-    if graph.has_edge(source, target):
-        graph[source][target].pop(_STEP_KEY, None)

@@ -45,24 +45,19 @@ class _Plan:
         goals = self.trip.goals if self.trip else ()
         self.goals = goals
         self.final = len(goals)
-        self.later = [frozenset(goals[i + 1 :]) for i in range(len(goals))]
+        self.advance = self.trip.advance if self.trip else []
         self.hops_left = self.trip.table("hops") if self.trip else []
         self.needs = [[space.required(g) for g in goals[i:]] for i in range(len(goals))]
 
     def moves(self, path: Path, scores: Scores, stage: int, hops: int) -> list[tuple[Move, int]]:
         """Moves that keep the route simple, in via order and within the step limit."""
         limit = self.space.constraints.max_steps
-        goal, later, hops_left = self.goals[stage], self.later[stage], self.hops_left
+        stage_after, hops_left = self.advance[stage], self.hops_left
         out = []
         for nxt in self.space.neighbours(path[-1] if path else None):
-            if nxt in path:
-                continue
-            if nxt == goal:
-                next_stage = stage + 1
-            elif nxt in later:
-                continue  # a later via role before this one breaks their order
-            else:
-                next_stage = stage
+            next_stage = stage_after[nxt]
+            if next_stage < 0 or nxt in path:
+                continue  # on the route already, or a later via role before this one
             if next_stage < self.final and hops + 1 + hops_left[next_stage][nxt] > limit:
                 continue  # also when the goal is unreachable from nxt (inf)
             move = self.space.enter(scores, nxt)

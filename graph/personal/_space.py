@@ -12,8 +12,9 @@ import networkx as nx
 from graph.fit import fit_of_scores, points_to_reach
 from graph.personal.person import Person
 from graph.routes import Route, Step, route_from_steps
+from graph.search.index import CompiledGraph
 from graph.search.query import Constraints, Objective
-from graph.search.space import SearchSpace, check_query
+from graph.search.space import SearchSpace, query_space
 from graph.traits import TRAITS
 
 Scores = tuple[float, ...]
@@ -123,18 +124,15 @@ class PersonalSpace:
 
 
 def personal_space(
-    graph: nx.DiGraph,
+    graph: nx.DiGraph | CompiledGraph,
     person: Person,
     target: str | None,
     constraints: Constraints | None,
     objective: Objective | None,
 ) -> PersonalSpace:
-    """Validate a personal query and prepare its search space."""
-    c = constraints or Constraints()
-    check_query(graph, person.current_role, target, c)
-    space = SearchSpace(
-        graph, c, objective or Objective(), person.current_role, target, structural=True
-    )
+    """Validate a personal query and prepare its search space (see
+    :func:`~graph.search.space.query_space`)."""
+    space = query_space(graph, person.current_role, target, constraints, objective, structural=True)
     return PersonalSpace(space, person)
 
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from graph.personal.person import Person
 from graph.personal.routes import personal_best
 from graph.routes import Route
+from graph.search.index import CompiledGraph, compile_graph
 from graph.search.query import Constraints, Objective
 from graph.traits import TRAITS, Profile, Trait
 
@@ -38,7 +39,7 @@ class Leverage(BaseModel):
 
 
 def leverage(
-    graph: nx.DiGraph,
+    graph: nx.DiGraph | CompiledGraph,
     person: Person,
     target: str,
     points: int = 10,
@@ -48,7 +49,8 @@ def leverage(
     """Raise each trait by ``points`` (capped at 100) and compare the best routes.
 
     A route that appears only after the raise counts as the largest
-    improvement; ties go to OCEAN+ order.
+    improvement; ties go to OCEAN+ order. A plain ``graph`` is compiled once
+    for all seven searches.
 
     Examples
     --------
@@ -62,6 +64,7 @@ def leverage(
     >>> result.best_trait.value, round(result.by_trait[0].improvement, 3)
     ('extraversion', 0.254)
     """
+    graph = compile_graph(graph)
     baseline = personal_best(graph, person, target, constraints, objective)
     results = []
     for trait in TRAITS:

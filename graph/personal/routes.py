@@ -5,6 +5,10 @@ to reach the role's ideal minus the tolerance, and the points added persist.
 Step fit is the profile formula between the person's profile at that moment
 and the next role's ideal; allowed moves are the catalog's transitions (and,
 from the person themself, a first move into any role).
+
+Each function takes a networkx graph or a
+:class:`~graph.search.index.CompiledGraph`; a plain graph is compiled for
+that one call (see :func:`~graph.search.index.compile_graph`).
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from graph.personal._search import pareto_paths, ranked_paths, reachable_paths
 from graph.personal._space import personal_space
 from graph.personal.person import Person
 from graph.routes import Route
+from graph.search.index import CompiledGraph
 from graph.search.query import MAX_ALTERNATIVES, Constraints, Objective
 
 
 def personal_best(
-    graph: nx.DiGraph,
+    graph: nx.DiGraph | CompiledGraph,
     person: Person,
     target: str,
     constraints: Constraints | None = None,
@@ -41,13 +46,12 @@ def personal_best(
     >>> route.totals.effort, route.steps[0].develop, route.totals.months
     (20, {<Trait.EXTRAVERSION: 'extraversion'>: 20}, 10.0)
     """
-    space = personal_space(graph, person, target, constraints, objective)
-    paths = ranked_paths(space, target, 1, by_effort=False)
-    return space.route(paths[0]) if paths else None
+    routes = _ranked(graph, person, target, 1, False, constraints, objective)
+    return routes[0] if routes else None
 
 
 def personal_alternatives(
-    graph: nx.DiGraph,
+    graph: nx.DiGraph | CompiledGraph,
     person: Person,
     target: str,
     k: int,
@@ -57,25 +61,23 @@ def personal_alternatives(
     """The person's ``k`` least-cost routes, best first."""
     if not 1 <= k <= MAX_ALTERNATIVES:
         raise InvalidQueryError(f"k must be between 1 and {MAX_ALTERNATIVES}, got {k}", "k")
-    space = personal_space(graph, person, target, constraints, objective)
-    return [space.route(p) for p in ranked_paths(space, target, k, by_effort=False)]
+    return _ranked(graph, person, target, k, False, constraints, objective)
 
 
 def personal_shortest_gap(
-    graph: nx.DiGraph,
+    graph: nx.DiGraph | CompiledGraph,
     person: Person,
     target: str,
     constraints: Constraints | None = None,
     objective: Objective | None = None,
 ) -> Route | None:
     """The person's route of least development (ties: fit, steps, ids)."""
-    space = personal_space(graph, person, target, constraints, objective)
-    paths = ranked_paths(space, target, 1, by_effort=True)
-    return space.route(paths[0]) if paths else None
+    routes = _ranked(graph, person, target, 1, True, constraints, objective)
+    return routes[0] if routes else None
 
 
 def personal_pareto(
-    graph: nx.DiGraph,
+    graph: nx.DiGraph | CompiledGraph,
     person: Person,
     target: str,
     constraints: Constraints | None = None,
@@ -87,7 +89,7 @@ def personal_pareto(
 
 
 def personal_reachable(
-    graph: nx.DiGraph,
+    graph: nx.DiGraph | CompiledGraph,
     person: Person,
     constraints: Constraints | None = None,
     objective: Objective | None = None,
@@ -95,3 +97,17 @@ def personal_reachable(
     """The person's best route to every role within the step limit, by cost."""
     space = personal_space(graph, person, None, constraints, objective)
     return {space.space.role_id(node): space.route(p) for node, p in reachable_paths(space).items()}
+
+
+def _ranked(
+    graph: nx.DiGraph | CompiledGraph,
+    person: Person,
+    target: str,
+    k: int,
+    by_effort: bool,
+    constraints: Constraints | None,
+    objective: Objective | None,
+) -> list[Route]:
+    """The person's ``k`` best routes by cost, or by effort then fit."""
+    space = personal_space(graph, person, target, constraints, objective)
+    return [space.route(p) for p in ranked_paths(space, target, k, by_effort)]

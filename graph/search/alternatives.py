@@ -6,13 +6,13 @@ import networkx as nx
 
 from graph.errors import InvalidQueryError
 from graph.routes import Route
+from graph.search.index import CompiledGraph
 from graph.search.query import MAX_ALTERNATIVES, Constraints, Objective
-from graph.search.ranked import BY_WEIGHT, ranked_routes
-from graph.search.space import SearchSpace, check_query, itinerary
+from graph.search.ranked import BY_WEIGHT, ranked_search
 
 
 def alternative_routes(
-    graph: nx.DiGraph,
+    graph: nx.DiGraph | CompiledGraph,
     source: str,
     target: str,
     k: int,
@@ -32,25 +32,10 @@ def alternative_routes(
 
     Examples
     --------
-    >>> from graph.model import Role, Transition
-    >>> from graph.network import role_graph
-    >>> from graph.traits import Profile
-    >>> p = Profile.from_scores([50] * 6)
-    >>> roles = [Role(id=i, name=i, profile=p) for i in "abc"]
-    >>> g = role_graph(roles, [
-    ...     Transition(source="a", target="c", fit=0.5),
-    ...     Transition(source="a", target="b", fit=0.9),
-    ...     Transition(source="b", target="c", fit=0.8),
-    ... ])
-    >>> [r.roles for r in alternative_routes(g, "a", "c", k=5)]
+    >>> from graph.search.examples import detour_graph
+    >>> [r.roles for r in alternative_routes(detour_graph(), "a", "c", k=5)]
     [('a', 'b', 'c'), ('a', 'c')]
     """
     if not 1 <= k <= MAX_ALTERNATIVES:
         raise InvalidQueryError(f"k must be between 1 and {MAX_ALTERNATIVES}, got {k}", "k")
-    constraints = constraints or Constraints()
-    check_query(graph, source, target, constraints)
-    space = SearchSpace(graph, constraints, objective or Objective(), source, target)
-    trip = itinerary(space, target)
-    if trip is None:
-        return []
-    return [space.route(p) for p in ranked_routes(space, space.number(source), trip, k, BY_WEIGHT)]
+    return ranked_search(graph, source, target, k, BY_WEIGHT, constraints, objective)

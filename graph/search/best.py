@@ -5,13 +5,13 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.routes import Route
+from graph.search.index import CompiledGraph
 from graph.search.query import Constraints, Objective
-from graph.search.ranked import BY_WEIGHT, ranked_routes
-from graph.search.space import SearchSpace, check_query, itinerary
+from graph.search.ranked import BY_WEIGHT, ranked_search
 
 
 def best_route(
-    graph: nx.DiGraph,
+    graph: nx.DiGraph | CompiledGraph,
     source: str,
     target: str,
     constraints: Constraints | None = None,
@@ -25,8 +25,10 @@ def best_route(
 
     Parameters
     ----------
-    graph : networkx.DiGraph
-        A graph built by :func:`graph.network.role_graph`.
+    graph : networkx.DiGraph or CompiledGraph
+        A graph built by :func:`graph.network.role_graph`, or compiled by
+        :func:`~graph.search.compile_graph`; a plain graph is compiled for this
+        call only, so callers with many queries compile once.
     source, target : str
         Role ids at the two ends of the route.
     constraints : Constraints, optional
@@ -43,26 +45,12 @@ def best_route(
 
     Examples
     --------
-    >>> from graph.model import Role, Transition
-    >>> from graph.network import role_graph
-    >>> from graph.traits import Profile
-    >>> p = Profile.from_scores([50] * 6)
-    >>> roles = [Role(id=i, name=i, profile=p) for i in "abc"]
-    >>> g = role_graph(roles, [
-    ...     Transition(source="a", target="c", fit=0.5, develop={"openness": 10}),
-    ...     Transition(source="a", target="b", fit=0.9),
-    ...     Transition(source="b", target="c", fit=0.8),
-    ... ])
+    >>> from graph.search.examples import detour_graph
+    >>> g = detour_graph()
     >>> best_route(g, "a", "c").roles
     ('a', 'b', 'c')
     >>> best_route(g, "a", "c", Constraints(max_steps=1)).roles
     ('a', 'c')
     """
-    constraints = constraints or Constraints()
-    check_query(graph, source, target, constraints)
-    space = SearchSpace(graph, constraints, objective or Objective(), source, target)
-    trip = itinerary(space, target)
-    if trip is None:
-        return None
-    paths = ranked_routes(space, space.number(source), trip, 1, BY_WEIGHT)
-    return space.route(paths[0]) if paths else None
+    routes = ranked_search(graph, source, target, 1, BY_WEIGHT, constraints, objective)
+    return routes[0] if routes else None

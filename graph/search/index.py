@@ -1,4 +1,4 @@
-"""A compact, integer-indexed copy of a career graph, built once per graph.
+"""A career graph compiled for search: integer-indexed arrays and the caches queries share.
 
 Role ids are numbered in sorted order, so comparing tuples of numbers orders
 routes exactly as comparing tuples of ids would. Edges are kept in CSR arrays
@@ -7,10 +7,21 @@ vector operations, the part of a large graph its routes can possibly use.
 
 Interface
 ---------
-- :class:`GraphIndex`: the arrays; :func:`graph_index` builds or finds one.
+- :func:`compile_graph` / :class:`CompiledGraph`: what every search runs on.
+  It holds the networkx graph, its :class:`GraphIndex`, a :class:`QueryMemo`
+  and the route steps already made, so whoever holds the compiled graph (a
+  catalog snapshot, a benchmark) owns those caches; nothing is written onto
+  the networkx graph. Every search accepts a plain ``nx.DiGraph`` too and
+  then compiles it for that one call: callers that ask many queries compile
+  once and pass the :class:`CompiledGraph`.
+- :class:`GraphIndex`: the read-only arrays, built once per compiled graph.
 - :func:`edge_slices`: the edge positions of many nodes of a CSR array at once.
-- :class:`EdgeLists`: per-role Python lists of out-edges, for hot loops.
-- :class:`QueryMemo`: per-query data later queries with the same filters reuse.
+
+Invariants: a compiled graph reflects its networkx graph as it was when
+compiled; change the networkx graph and compile it again (a catalog write
+makes a new snapshot, hence a new compiled graph). The caches only add
+entries that any thread would compute the same, so sharing a compiled graph
+between threads is safe.
 """
 
 from __future__ import annotations
@@ -18,7 +29,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 import networkx as nx
@@ -26,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from graph.model import Origin
+from graph.routes import Step, step_from_transition
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -33,28 +45,33 @@ BoolArray = npt.NDArray[np.bool_]
 
 T = TypeVar("T")
 
-_CACHE_KEY = "_rumbo_index"
-#: Entries kept per graph (see :class:`QueryMemo`).
+#: Entries kept per compiled graph (see :class:`QueryMemo`).
 MEMO_ENTRIES = 256
 
 __all__ = [
     "MEMO_ENTRIES",
     "BoolArray",
-    "EdgeLists",
+    "CompiledGraph",
     "EdgeTuple",
     "FloatArray",
     "GraphIndex",
     "IntArray",
     "QueryMemo",
+    "compile_graph",
     "edge_slices",
-    "forget_index",
-    "graph_index",
+    "networkx_graph",
 ]
+
+#: One out-edge as the searches read it: (target, fit, -ln fit, effort, peak, derived).
+EdgeTuple = tuple[int, float, float, int, int, bool]
 
 
 @dataclass(frozen=True)
 class GraphIndex:
-    """CSR arrays of a career graph; edge ``e`` goes from ``src[e]`` to ``dst[e]``."""
+    """CSR arrays of a career graph; edge ``e`` goes from ``src[e]`` to ``dst[e]``.
+
+    The arrays are read-only.
+    """
 
     ids: tuple[str, ...]
     position: dict[str, int]
@@ -68,34 +85,104 @@ class GraphIndex:
     derived: BoolArray
     in_ptr: IntArray
     in_edges: IntArray
-    lists: EdgeLists = field(init=False, repr=False, compare=False)
-    memo: QueryMemo = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "lists", EdgeLists(self))
-        object.__setattr__(self, "memo", QueryMemo(MEMO_ENTRIES))
 
     @property
     def size(self) -> int:
         return len(self.ids)
 
 
-def graph_index(graph: nx.DiGraph) -> GraphIndex:
-    """The index of ``graph``, built on first use and kept on the graph.
+class CompiledGraph:
+    """A career graph ready for search, and the caches its queries share.
 
-    The cache is dropped by :func:`graph.network.add_transition`; graphs must
-    not be changed in other ways once searched.
+    Build it with :func:`compile_graph`. Per-role edge lists and route steps
+    are made on first use and kept; the :class:`QueryMemo` keeps what a
+    query derives from its filters alone.
+
+    Examples
+    --------
+    >>> from graph.search.examples import detour_graph
+    >>> g = detour_graph()
+    >>> compiled = compile_graph(g)
+    >>> compile_graph(compiled) is compiled, compiled.index.ids, compiled.graph is g
+    (True, ('a', 'b', 'c'), True)
+    >>> compiled.step("a", "b") is compiled.step("a", "b")
+    True
     """
-    cached = graph.graph.get(_CACHE_KEY)
-    if cached is None:
-        cached = graph.graph[_CACHE_KEY] = _build(graph)
-    assert isinstance(cached, GraphIndex)
-    return cached
+
+    __slots__ = ("_graph", "_index", "_memo", "_out", "_steps")
+
+    def __init__(self, graph: nx.DiGraph) -> None:
+        self._graph = graph
+        self._index = _build(graph)
+        self._memo = QueryMemo(MEMO_ENTRIES)
+        self._out: dict[int, list[EdgeTuple]] = {}
+        self._steps: dict[tuple[str, str], Step] = {}
+
+    def __repr__(self) -> str:
+        return f"CompiledGraph(roles={self._index.size}, edges={len(self._index.dst)})"
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The networkx graph this was compiled from (nodes' roles, edges' transitions)."""
+        return self._graph
+
+    @property
+    def index(self) -> GraphIndex:
+        return self._index
+
+    @property
+    def memo(self) -> QueryMemo:
+        return self._memo
+
+    def out_edges(self, node: int) -> list[EdgeTuple]:
+        """Out-edges of a role (by its index number) as Python tuples, by target id."""
+        edges = self._out.get(node)
+        if edges is None:
+            ix = self._index
+            lo, hi = int(ix.out_ptr[node]), int(ix.out_ptr[node + 1])
+            edges = list(
+                zip(
+                    ix.dst[lo:hi].tolist(),
+                    ix.fit[lo:hi].tolist(),
+                    ix.fit_cost[lo:hi].tolist(),
+                    ix.effort[lo:hi].tolist(),
+                    ix.peak[lo:hi].tolist(),
+                    ix.derived[lo:hi].tolist(),
+                    strict=True,
+                )
+            )
+            # Two threads may make the same list once each; either is right.
+            self._out[node] = edges
+        return edges
+
+    def step(self, source: str, target: str) -> Step:
+        """The route step along an edge, made on first use and kept.
+
+        Steps are immutable, and answers on a large graph share many edges.
+        """
+        key = (source, target)
+        step = self._steps.get(key)
+        if step is None:
+            step = self._steps[key] = step_from_transition(
+                self._graph.adj[source][target]["transition"]
+            )
+        return step
 
 
-def forget_index(graph: nx.DiGraph) -> None:
-    """Drop a cached index after the graph changed."""
-    graph.graph.pop(_CACHE_KEY, None)
+def compile_graph(graph: nx.DiGraph | CompiledGraph) -> CompiledGraph:
+    """``graph`` compiled for search; a :class:`CompiledGraph` comes back unchanged.
+
+    Compiling reads the whole graph (a few hundred milliseconds for 10,000 roles), so
+    compile once per graph version and reuse the result.
+    """
+    if isinstance(graph, CompiledGraph):
+        return graph
+    return CompiledGraph(graph)
+
+
+def networkx_graph(graph: nx.DiGraph | CompiledGraph) -> nx.DiGraph:
+    """The networkx graph behind either kind of search graph."""
+    return graph.graph if isinstance(graph, CompiledGraph) else graph
 
 
 def _build(graph: nx.DiGraph) -> GraphIndex:
@@ -130,17 +217,25 @@ def _build(graph: nx.DiGraph) -> GraphIndex:
     return GraphIndex(
         ids=ids,
         position=position,
-        out_ptr=out_ptr,
-        dst=dst,
-        src=src,
-        fit=np.asarray(fit_l, dtype=np.float64)[order],
-        fit_cost=np.asarray(cost_l, dtype=np.float64)[order],
-        effort=np.asarray(effort_l, dtype=np.int64)[order],
-        peak=np.asarray(peak_l, dtype=np.int64)[order],
-        derived=np.asarray(derived_l, dtype=np.bool_)[order],
-        in_ptr=in_ptr,
-        in_edges=in_edges,
+        out_ptr=_read_only(out_ptr),
+        dst=_read_only(dst),
+        src=_read_only(src),
+        fit=_read_only(np.asarray(fit_l, dtype=np.float64)[order]),
+        fit_cost=_read_only(np.asarray(cost_l, dtype=np.float64)[order]),
+        effort=_read_only(np.asarray(effort_l, dtype=np.int64)[order]),
+        peak=_read_only(np.asarray(peak_l, dtype=np.int64)[order]),
+        derived=_read_only(np.asarray(derived_l, dtype=np.bool_)[order]),
+        in_ptr=_read_only(in_ptr),
+        in_edges=_read_only(in_edges),
     )
+
+
+A = TypeVar("A", bound=np.ndarray)
+
+
+def _read_only(array: A) -> A:
+    array.flags.writeable = False
+    return array
 
 
 def edge_slices(ptr: IntArray, nodes: IntArray) -> IntArray:
@@ -152,37 +247,6 @@ def edge_slices(ptr: IntArray, nodes: IntArray) -> IntArray:
         return np.empty(0, dtype=np.int64)
     offsets = np.repeat(starts - np.cumsum(counts) + counts, counts)
     return offsets + np.arange(total, dtype=np.int64)
-
-
-#: One out-edge as the searches read it: (target, fit, -ln fit, effort, peak, derived).
-EdgeTuple = tuple[int, float, float, int, int, bool]
-
-
-class EdgeLists:
-    """Per-role Python lists of out-edges, made on first use and kept."""
-
-    def __init__(self, index: GraphIndex) -> None:
-        self._index = index
-        self._out: dict[int, list[EdgeTuple]] = {}
-
-    def out(self, node: int) -> list[EdgeTuple]:
-        edges = self._out.get(node)
-        if edges is None:
-            ix = self._index
-            lo, hi = int(ix.out_ptr[node]), int(ix.out_ptr[node + 1])
-            edges = list(
-                zip(
-                    ix.dst[lo:hi].tolist(),
-                    ix.fit[lo:hi].tolist(),
-                    ix.fit_cost[lo:hi].tolist(),
-                    ix.effort[lo:hi].tolist(),
-                    ix.peak[lo:hi].tolist(),
-                    ix.derived[lo:hi].tolist(),
-                    strict=True,
-                )
-            )
-            self._out[node] = edges
-        return edges
 
 
 class QueryMemo:

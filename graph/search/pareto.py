@@ -8,14 +8,15 @@ import networkx as nx
 
 from graph.routes import Route
 from graph.search.budget import tick
+from graph.search.index import CompiledGraph
 from graph.search.query import Constraints, Objective
-from graph.search.space import BOUND_SLACK, SearchSpace, check_query, itinerary
+from graph.search.space import BOUND_SLACK, itinerary, query_space
 
 Label = tuple[float, int, int, tuple[int, ...], int]
 
 
 def pareto_routes(
-    graph: nx.DiGraph,
+    graph: nx.DiGraph | CompiledGraph,
     source: str,
     target: str,
     constraints: Constraints | None = None,
@@ -37,35 +38,23 @@ def pareto_routes(
 
     Examples
     --------
-    >>> from graph.model import Role, Transition
-    >>> from graph.network import role_graph
-    >>> from graph.traits import Profile
-    >>> p = Profile.from_scores([50] * 6)
-    >>> roles = [Role(id=i, name=i, profile=p) for i in "abc"]
-    >>> g = role_graph(roles, [
-    ...     Transition(source="a", target="c", fit=0.5, develop={"openness": 5}),
-    ...     Transition(source="a", target="b", fit=0.9, develop={"openness": 20}),
-    ...     Transition(source="b", target="c", fit=0.9, develop={"openness": 20}),
-    ... ])
+    >>> from graph.search.examples import detour_graph
     >>> [(r.roles, round(r.totals.cumulative_fit, 2), r.totals.effort)
-    ...  for r in pareto_routes(g, "a", "c")]
+    ...  for r in pareto_routes(detour_graph(), "a", "c")]
     [(('a', 'b', 'c'), 0.81, 40), (('a', 'c'), 0.5, 5)]
     """
-    constraints = constraints or Constraints()
-    check_query(graph, source, target, constraints)
-    space = SearchSpace(graph, constraints, objective or Objective(), source, target)
+    space = query_space(graph, source, target, constraints, objective)
     trip = itinerary(space, target)
     start = space.number(source)
     if trip is None:
         return []
-    max_steps = constraints.max_steps
+    max_steps = space.constraints.max_steps
     hops_left = trip.table("hops")
     if hops_left[0][start] > max_steps:
         return []
     fit_left, effort_left = trip.table("fit_cost"), trip.table("effort")
-    goals = trip.goals
-    final = len(goals)
-    later = [frozenset(goals[stage + 1 :]) for stage in range(final)]
+    final = len(trip.goals)
+    advance = trip.advance
     prune_at_nodes = final == 1
     settled: dict[int, list[tuple[float, int, int]]] = {}
     frontier: list[tuple[float, int]] = []
@@ -82,17 +71,12 @@ def pareto_routes(
             continue
         if prune_at_nodes and _dominated(settled.setdefault(node, []), fit_cost, effort, hops):
             continue
-        goal = goals[stage]
+        stage_after = advance[stage]
         for arc in space.out_arcs(node):
             nxt = arc.node
-            if nxt in path:
+            next_stage = stage_after[nxt]
+            if next_stage < 0 or nxt in path:
                 continue
-            if nxt == goal:
-                next_stage = stage + 1
-            elif nxt in later[stage]:
-                continue  # a later via role before this one breaks their order
-            else:
-                next_stage = stage
             nf, ne = fit_cost + arc.fit_cost, effort + arc.effort
             if next_stage < final:
                 if hops + 1 + hops_left[next_stage][nxt] > max_steps:

@@ -7,9 +7,11 @@ exceeds its key, which also gathers every exact tie before ordering them.
 
 Interface
 ---------
-:func:`ranked_routes` with a :class:`Ranking` (:data:`BY_WEIGHT` for the
-scalar objective, :data:`BY_EFFORT` for least development) gives the local
-paths of the ``k`` best routes of a :class:`~graph.search.space.SearchSpace`.
+:func:`ranked_search` answers a whole query: the ``k`` best routes under a
+:class:`Ranking` (:data:`BY_WEIGHT` for the scalar objective, :data:`BY_EFFORT`
+for least development). ``best``, ``alternatives`` and ``shortest_gap`` are
+this with ``k`` and the ranking fixed. :func:`ranked_routes` is the label
+search alone, on a prepared space and itinerary: local paths, no answers built.
 """
 
 from __future__ import annotations
@@ -17,12 +19,17 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
+import networkx as nx
+
+from graph.routes import Route
 from graph.search.budget import tick
-from graph.search.space import Arc, Itinerary, SearchSpace
+from graph.search.index import CompiledGraph
+from graph.search.query import Constraints, Objective
+from graph.search.space import Arc, Itinerary, SearchSpace, itinerary, query_space
 
 Path = tuple[int, ...]
 
-__all__ = ["BY_EFFORT", "BY_WEIGHT", "Path", "Ranking", "ranked_routes"]
+__all__ = ["BY_EFFORT", "BY_WEIGHT", "Path", "Ranking", "ranked_routes", "ranked_search"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,27 @@ class Ranking:
 
 BY_WEIGHT = Ranking("weight", None)
 BY_EFFORT = Ranking("effort", "fit_cost")
+
+
+def ranked_search(
+    graph: nx.DiGraph | CompiledGraph,
+    source: str,
+    target: str,
+    k: int,
+    ranking: Ranking,
+    constraints: Constraints | None = None,
+    objective: Objective | None = None,
+) -> list[Route]:
+    """The ``k`` best simple routes from ``source`` to ``target`` under ``ranking``.
+
+    Checks the query first (:func:`~graph.search.space.query_space`); fewer
+    than ``k`` routes come back when fewer exist.
+    """
+    space = query_space(graph, source, target, constraints, objective)
+    trip = itinerary(space, target)
+    if trip is None:
+        return []
+    return [space.route(p) for p in ranked_routes(space, space.number(source), trip, k, ranking)]
 
 
 def ranked_routes(
@@ -60,7 +88,7 @@ def ranked_routes(
     second = Arc._fields.index(secondary) if secondary else None
     bound0 = trip.table(primary)
     bound1 = trip.table(secondary) if secondary else None
-    later = [frozenset(goals[stage + 1 :]) for stage in range(final)]
+    advance = trip.advance
 
     b1 = bound1[0][source] if bound1 else 0.0
     heap: list[tuple[float, float, int, Path, float, float, int]] = [
@@ -81,17 +109,12 @@ def ranked_routes(
             continue
         if prune and _dominated(settled.setdefault(node, []), g0, g1, hops):
             continue
-        goal = goals[stage]
+        stage_after = advance[stage]
         for arc in space.out_arcs(node):
             nxt = arc.node
-            if nxt in path:
+            next_stage = stage_after[nxt]
+            if next_stage < 0 or nxt in path:
                 continue
-            if nxt == goal:
-                next_stage = stage + 1
-            elif nxt in later[stage]:
-                continue  # a later via role before this one breaks their order
-            else:
-                next_stage = stage
             n0 = g0 + arc[first]
             n1 = g1 + arc[second] if second is not None else 0.0
             if next_stage == final:

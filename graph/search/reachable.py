@@ -8,12 +8,13 @@ import networkx as nx
 
 from graph.routes import Route
 from graph.search.budget import tick
+from graph.search.index import CompiledGraph
 from graph.search.query import Constraints, Objective
-from graph.search.space import SearchSpace, check_query
+from graph.search.space import query_space
 
 
 def reachable_routes(
-    graph: nx.DiGraph,
+    graph: nx.DiGraph | CompiledGraph,
     source: str,
     constraints: Constraints | None = None,
     objective: Objective | None = None,
@@ -34,22 +35,15 @@ def reachable_routes(
 
     Examples
     --------
-    >>> from graph.model import Role, Transition
-    >>> from graph.network import role_graph
-    >>> from graph.traits import Profile
-    >>> p = Profile.from_scores([50] * 6)
-    >>> roles = [Role(id=i, name=i, profile=p) for i in "abcd"]
-    >>> g = role_graph(roles, [
-    ...     Transition(source="a", target="b", fit=0.9),
-    ...     Transition(source="b", target="c", fit=0.8),
-    ...     Transition(source="c", target="d", fit=0.8),
-    ... ])
-    >>> {k: r.roles for k, r in reachable_routes(g, "a", Constraints(max_steps=2)).items()}
+    >>> from graph.search.examples import detour_graph
+    >>> g = detour_graph()
+    >>> {k: r.roles for k, r in reachable_routes(g, "a").items()}
     {'b': ('a', 'b'), 'c': ('a', 'b', 'c')}
+    >>> {k: r.roles for k, r in reachable_routes(g, "a", Constraints(max_steps=1)).items()}
+    {'b': ('a', 'b'), 'c': ('a', 'c')}
     """
-    constraints = constraints or Constraints()
-    check_query(graph, source, None, constraints)
-    space = SearchSpace(graph, constraints, objective or Objective(), source, None)
+    space = query_space(graph, source, None, constraints, objective)
+    max_steps = space.constraints.max_steps
     start = space.number(source)
     settled: dict[int, list[tuple[float, int]]] = {}
     best: dict[str, Route] = {}
@@ -64,7 +58,7 @@ def reachable_routes(
         seen.append((cost, hops))
         if node != start and (role := space.role_id(node)) not in best:
             best[role] = space.route(path)
-        if hops == constraints.max_steps:
+        if hops == max_steps:
             continue
         for arc in space.out_arcs(node):
             if arc.node not in path:

@@ -12,11 +12,22 @@ local numbers orders routes exactly as comparing tuples of role ids.
 
 Interface
 ---------
-- :func:`check_query` validates a query before any search;
-- :class:`SearchSpace` is the usable subgraph of one query; :meth:`SearchSpace.out_arcs`
-  lists its edges and :meth:`SearchSpace.route` turns a local path into a route;
-- :func:`itinerary` gives the goals (via roles, then the target) and the lower
-  bounds towards each (:class:`Itinerary`, :class:`Bounds`).
+Every mode starts with :func:`query_space`, which checks the query
+(:func:`check_query`) and builds its :class:`SearchSpace` on the compiled graph
+(:func:`~graph.search.index.compile_graph`). Then:
+
+- :meth:`SearchSpace.out_arcs` lists a local role's usable edges (:class:`Arc`),
+  by target id; :meth:`SearchSpace.route` turns a local path into a route;
+- :func:`itinerary` gives the goals (via roles, then the target), the lower
+  bounds towards each (:class:`Itinerary`, :class:`Bounds`) and the stage a
+  route reaches by entering a role (:attr:`Itinerary.advance`).
+
+The ranked modes (best, alternatives, shortest gap) hand both to
+:func:`graph.search.ranked.ranked_routes` (through ``ranked_search``); pareto
+and the personal searches run their own label loops on them, and reachable
+uses the space alone.
+Bounds never exceed the true remaining cost (:data:`BOUND_SLACK`), so a
+search that prunes with them stays exact.
 """
 
 from __future__ import annotations
@@ -34,8 +45,15 @@ from scipy.sparse.csgraph import dijkstra
 
 from graph.errors import InvalidQueryError, UnknownRoleError
 from graph.model import suggest_role_ids
-from graph.routes import Route, kept_step, route_from_steps
-from graph.search.index import BoolArray, IntArray, edge_slices, graph_index
+from graph.routes import Route, route_from_steps
+from graph.search.index import (
+    BoolArray,
+    CompiledGraph,
+    IntArray,
+    compile_graph,
+    edge_slices,
+    networkx_graph,
+)
 from graph.search.query import Constraints, Objective
 
 #: Relative tolerance that keeps float lower bounds below the true values.
@@ -44,7 +62,7 @@ BOUND_SLACK = 1e-9
 FAR = math.inf
 #: Graphs up to this many roles are searched whole: on them the balls cost more
 #: than they save, and the space then depends on the filters alone, so a
-#: target's bounds are kept for the next query to it (``GraphIndex.memo``).
+#: target's bounds are kept for the next query to it (``CompiledGraph.memo``).
 WHOLE_GRAPH_ROLES = 500
 
 __all__ = [
@@ -58,6 +76,7 @@ __all__ = [
     "check_query",
     "check_roles",
     "itinerary",
+    "query_space",
 ]
 
 
@@ -80,18 +99,19 @@ class SearchSpace:
 
     def __init__(
         self,
-        graph: nx.DiGraph,
+        compiled: CompiledGraph,
         constraints: Constraints,
         objective: Objective,
         source: str | None,
         target: str | None,
         structural: bool = False,
     ) -> None:
-        self.graph = graph
+        self.compiled = compiled
+        self.graph = compiled.graph
         self.constraints = constraints
         self.objective = objective
         self.structural = structural
-        self.index = index = graph_index(graph)
+        self.index = index = compiled.index
         self._avoid = np.zeros(index.size, dtype=np.bool_)
         for role in constraints.avoid:
             self._avoid[index.position[role]] = True
@@ -99,7 +119,7 @@ class SearchSpace:
         self.nodes = self._usable_roles(source, target)
         self._local: dict[int, int] | None = None
         self._out: dict[int, list[Arc]] = (
-            {} if self.filters is None else index.memo.get((self.filters, "arcs"), dict)
+            {} if self.filters is None else compiled.memo.get((self.filters, "arcs"), dict)
         )
 
     @cached_property
@@ -151,7 +171,7 @@ class SearchSpace:
             local = self._locals()
             c, o, structural = self.constraints, self.objective, self.structural
             arcs = []
-            for dst, fit, fit_cost, effort, peak, derived in self.index.lists.out(
+            for dst, fit, fit_cost, effort, peak, derived in self.compiled.out_edges(
                 int(self.nodes[node])
             ):
                 target = local.get(dst, -1)
@@ -239,13 +259,13 @@ class SearchSpace:
     def route(self, path: Sequence[int]) -> Route:
         """The route along local ``path`` with its objective, summed in path order."""
         nodes = [self.role_id(n) for n in path]
-        adjacency, step_cost = self.graph.adj, self.objective.step_cost
+        adjacency, step_cost, step = self.graph.adj, self.objective.step_cost, self.compiled.step
         score = 0.0
         steps = []
         for u, v in zip(nodes[:-1], nodes[1:], strict=True):
             data = adjacency[u][v]
             score += step_cost(data["fit_cost"], data["effort"])
-            steps.append(kept_step(data))
+            steps.append(step(u, v))
         return route_from_steps(steps, score)
 
 
@@ -293,6 +313,26 @@ def check_query(graph: nx.DiGraph, source: str | None, target: str | None, c: Co
         )
 
 
+def query_space(
+    graph: nx.DiGraph | CompiledGraph,
+    source: str | None,
+    target: str | None,
+    constraints: Constraints | None,
+    objective: Objective | None,
+    structural: bool = False,
+) -> SearchSpace:
+    """Check a query (:func:`check_query`), then build its search space.
+
+    A plain graph is compiled for this query only (see
+    :func:`~graph.search.index.compile_graph`). Defaults: ``Constraints()`` and
+    ``Objective()``; ``structural`` as in :class:`SearchSpace`.
+    """
+    c = constraints or Constraints()
+    check_query(networkx_graph(graph), source, target, c)
+    compiled = compile_graph(graph)
+    return SearchSpace(compiled, c, objective or Objective(), source, target, structural)
+
+
 @dataclass
 class Bounds:
     """Lower bounds towards one goal, per local node: steps, and each summed quantity."""
@@ -306,7 +346,7 @@ class Bounds:
         if filters is None:
             return compute()
         key = (filters, kind, int(self.space.nodes[self.goal]))
-        return self.space.index.memo.get(key, compute)
+        return self.space.compiled.memo.get(key, compute)
 
     def _towards(self, weights: np.ndarray | None) -> list[float]:
         indptr, sources, _ = self.space.reverse
@@ -363,6 +403,24 @@ class Itinerary:
         self.goals = goals
         self.legs = legs
         self._tails: dict[str, list[float]] = {}
+
+    @cached_property
+    def advance(self) -> list[list[int]]:
+        """``advance[stage][node]``: the stage a route at ``stage`` is in once it enters ``node``.
+
+        That is ``stage + 1`` at the stage's goal, ``-1`` at a later goal
+        (entering it now would break the via order), and ``stage`` elsewhere.
+        The last stage (``len(goals)``, the route complete) has no entry.
+        """
+        size = self.legs[0].space.size
+        table = []
+        for stage, goal in enumerate(self.goals):
+            row = [stage] * size
+            row[goal] = stage + 1
+            for later in self.goals[stage + 1 :]:
+                row[later] = -1
+            table.append(row)
+        return table
 
     def tail(self, kind: str) -> list[float]:
         """Least ``kind`` from each goal through the later goals to the target."""
