@@ -18,6 +18,7 @@ import networkx as nx
 from graph.catalog import Catalog
 from graph.errors import RumboError, UnknownTransitionError
 from graph.model import DevelopmentAction, Role, Transition
+from graph.search import CompiledGraph, compile_graph
 
 
 class VersionConflict(RumboError):
@@ -35,7 +36,11 @@ class StoreUnavailable(RumboError):
 
 @dataclass(frozen=True)
 class CatalogSnapshot:
-    """One catalog version and the search graph built from it (once, on first use)."""
+    """One catalog version and the search graph built from it (once, on first use).
+
+    The snapshot owns its compiled search graph (:attr:`compiled`) and with it
+    every cache its queries fill; a write makes a new snapshot, hence new caches.
+    """
 
     version: int
     catalog: Catalog
@@ -53,6 +58,15 @@ class CatalogSnapshot:
         """The career graph with catalog transitions only."""
         with self._lock:
             return self.catalog.to_graph(include_derived=False)
+
+    @cached_property
+    def compiled(self) -> CompiledGraph:
+        """:attr:`graph` compiled for search, once per snapshot: pass it to every search."""
+        graph = self.graph  # outside the lock, which building the graph takes too
+        with self._lock:
+            # Another thread may have compiled it while this one waited.
+            made = self.__dict__.get("compiled")
+            return made if isinstance(made, CompiledGraph) else compile_graph(graph)
 
 
 class CatalogStore(Protocol):
