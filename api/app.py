@@ -22,7 +22,7 @@ from api.answer_cache import AnswerCache
 from api.deps import VersionTracker
 from api.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from api.middleware import BodyLimitMiddleware, CatalogHeadersMiddleware
-from api.models import SCHEMA_EXAMPLES
+from api.models.examples import SCHEMA_EXAMPLES
 from api.request_log import RequestLogMiddleware
 from api.routes import meta, v1_router
 from api.web import mount_web

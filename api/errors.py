@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
-from api.models import FieldError, Problem
+from api.models.problems import FieldError, Problem
 from graph.errors import (
     CatalogError,
     InvalidQueryError,

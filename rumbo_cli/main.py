@@ -2,31 +2,40 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 
-from graph.answers import Mode, RouteQuery, answer_routes, explain, percent
 from graph.catalog import Catalog
 from graph.errors import RumboError
-from graph.personal import Person, personal_reachable
-from graph.personal.fit_now import fit_now
-from graph.personal.leverage import leverage
-from graph.search import Constraints, Objective, reachable_routes
+from graph.personal import Person
+from graph.search import Constraints, Objective
 from graph.traits import Language
-from loaders import import_guide_pages, read_catalog, write_catalog
+from loaders import bundled_catalog, import_guide_pages, read_catalog, write_catalog
 from loaders.onet import import_onet, is_onet_release
 from rumbo_cli.person_input import load_person
-from rumbo_cli.render import print_role, print_routes, roles_table
-from rumbo_cli.source import catalog_from, graph_from, neo4j_store
+from rumbo_cli.render import (
+    print_fit_now,
+    print_leverage,
+    print_role,
+    print_routes,
+    roles_table,
+)
+from rumbo_cli.source import neo4j_store, snapshot_from
 from stores.neo4j import StoreStatus
+from usecases.fit_now import fit_now_answer
+from usecases.leverage import leverage_answer
+from usecases.modes import Mode
+from usecases.reachable import ReachableQuery, reachable_answer
+from usecases.role_guide import role_guide
+from usecases.role_search import search_roles
+from usecases.routes import RouteQuery, answer_routes
 
 app = typer.Typer(
     help="Rumbo: career routes over OCEAN+ role profiles.",
@@ -141,26 +150,20 @@ def roles_command(
     catalog: CatalogOpt = None,
     neo4j: Neo4jOpt = None,
     family: Annotated[str | None, typer.Option(help="Only roles of this family.")] = None,
-    search: Annotated[str | None, typer.Option(help="Part of a name (es or en) or id.")] = None,
+    level: Annotated[str | None, typer.Option(help="Only roles of this level.")] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Part of a name (es or en) or id; accents and case ignored.")
+    ] = None,
     lang: LangOpt = "es",
     as_json: JsonOpt = False,
 ) -> None:
-    """List the catalog's roles."""
+    """List the catalog's roles (the same search as GET /v1/roles)."""
     lang_ = language(lang)
-    roles = list(catalog_from(catalog, neo4j).roles.values())
-    if family:
-        roles = [r for r in roles if r.family == family]
-    if search:
-        needle = search.lower()
-        roles = [
-            r
-            for r in roles
-            if needle in r.id or needle in r.name.lower() or needle in (r.name_en or "").lower()
-        ]
+    page = search_roles(snapshot_from(catalog, neo4j), lang_, search, family, level)
     if as_json:
-        out.print_json(json.dumps([r.model_dump(mode="json") for r in roles], ensure_ascii=False))
+        print_json(page)
     else:
-        out.print(roles_table(roles, lang_))
+        out.print(roles_table(page, lang_))
 
 
 @app.command("role")
@@ -172,12 +175,12 @@ def role_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Show one role's guide: profile, strengths, red flags, questions, transitions."""
-    cat = catalog_from(catalog, neo4j)
-    role = cat.role(role_id)
+    lang_ = language(lang)
+    guide = role_guide(snapshot_from(catalog, neo4j), role_id, lang_)
     if as_json:
-        out.print_json(role.model_dump_json())
+        print_json(guide)
     else:
-        print_role(out, cat, role, language(lang))
+        print_role(out, guide, lang_)
 
 
 @app.command("route")
@@ -234,12 +237,11 @@ def route_command(
             max_steps, min_step_fit, avoid, via, max_step_effort, curated_only, max_trait_step
         ),
     )
-    graph = graph_from(catalog, neo4j)
-    answer = answer_routes(graph, query, lang_)
+    answer = answer_routes(snapshot_from(catalog, neo4j), query, lang_)
     if as_json:
-        out.print_json(answer.model_dump_json(by_alias=True))
+        print_json(answer)
     elif answer.routes:
-        print_routes(out, graph, answer.routes, lang_)
+        print_routes(out, answer.routes, answer.names, lang_)
     else:
         out.print(f"[yellow]{escape(answer.reason or '')}[/]")
 
@@ -267,23 +269,17 @@ def reachable_command(
     """Every role reachable within N steps, with its best route (for a person, if given)."""
     lang_ = language(lang)
     constraints = constraints_from(steps, min_step_fit, avoid, None, max_step_effort, curated_only)
-    graph = graph_from(catalog, neo4j)
     start = None if source in PERSON_START else source
     someone = person_from(person, scores, start, tolerance, rate, min_months)
-    if someone is not None:
-        found = personal_reachable(graph, someone, constraints)
-    elif start is None:
+    if start is None and someone is None:
         raise typer.BadParameter("starting from the person needs --person or --scores")
-    else:
-        found = reachable_routes(graph, start, constraints)
-    routes = [explain(graph, r, lang_) for r in found.values()]
+    query = ReachableQuery(source=start, person=someone, constraints=constraints)
+    answer = reachable_answer(snapshot_from(catalog, neo4j), query, lang_)
     if as_json:
-        out.print_json(
-            json.dumps({"routes": [r.model_dump(mode="json", by_alias=True) for r in routes]})
-        )
+        print_json(answer)
     else:
-        for route in routes:
-            out.print(escape(route.explanation))
+        for entry in answer.roles:
+            out.print(escape(entry.route.explanation))
 
 
 @app.command("fit-now")
@@ -300,18 +296,11 @@ def fit_now_command(
     """The person's fit to every role today, best first, with strengths and gaps."""
     lang_ = language(lang)
     someone = load_person(person, scores, None, tolerance=tolerance)
-    cat = catalog_from(catalog, neo4j)
-    ranked = fit_now(someone, cat.roles.values())[:top]
+    answer = fit_now_answer(snapshot_from(catalog, neo4j), someone, top, lang_)
     if as_json:
-        out.print_json(json.dumps([r.model_dump(mode="json") for r in ranked]))
-        return
-    for r in ranked:
-        name = escape(cat.roles[r.role].display_name(lang_))
-        strong = ", ".join(t.label(lang_) for t in r.strengths)
-        gaps = ", ".join(f"{t.label(lang_)} +{p}" for t, p in r.gaps.items())
-        out.print(
-            f"{percent(r.fit, lang_):>5}  [bold]{name}[/]  [green]{strong}[/]  [yellow]{gaps}[/]"
-        )
+        print_json(answer)
+    else:
+        print_fit_now(out, answer, lang_)
 
 
 @app.command("leverage")
@@ -331,24 +320,19 @@ def leverage_command(
     """Which single trait, raised by N points, most improves the person's best route."""
     lang_ = language(lang)
     someone = load_person(person, scores, start, tolerance=tolerance)
-    graph = graph_from(catalog, neo4j)
-    result = leverage(graph, someone, target, points, Constraints(max_steps=max_steps))
+    answer = leverage_answer(
+        snapshot_from(catalog, neo4j),
+        someone,
+        target,
+        points,
+        Constraints(max_steps=max_steps),
+        Objective(),
+        lang_,
+    )
     if as_json:
-        out.print_json(result.model_dump_json(by_alias=True))
-        return
-    if result.best_trait is None:
-        out.print(
-            "[yellow]"
-            + (
-                "No single trait improves the route."
-                if lang_ == "en"
-                else "Ningún rasgo por sí solo mejora la ruta."
-            )
-            + "[/]"
-        )
-    for item in result.by_trait:
-        gain = "—" if item.improvement is None else f"{item.improvement:+.3f}"
-        out.print(f"{item.trait.label(lang_):<24} → {item.raised_to:g}  {gain}")
+        print_json(answer)
+    else:
+        print_leverage(out, answer, lang_)
 
 
 @app.command("import")
@@ -380,7 +364,7 @@ def import_command(
     elif folders and source != "guide":
         catalog = read_catalog(folders[0])
     else:
-        catalog = import_guide_pages(inputs, catalog_from(base, None))
+        catalog = import_guide_pages(inputs, snapshot_from(base, None).catalog)
     write_catalog(catalog, out_dir, "csv" if fmt == "csv" else "yaml")
     err.print(
         f"wrote {len(catalog.roles)} roles and {len(catalog.transitions)} transitions "
@@ -449,15 +433,20 @@ def db_init(neo4j: DbUriOpt = None) -> None:
 
 @db.command("load")
 def db_load(
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Catalog folder (YAML or CSV).")],
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[DIR]", help="Catalog folder (YAML or CSV); the bundled one if left out."
+        ),
+    ] = None,
     neo4j: DbUriOpt = None,
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Load only when Neo4j holds no catalog yet.")
     ] = False,
     batch_size: Annotated[int | None, typer.Option(help="Rows per write batch.", min=1)] = None,
 ) -> None:
-    """Replace the catalog in Neo4j with a folder's, atomically, in batches."""
-    catalog = read_catalog(folder)
+    """Replace the catalog in Neo4j with a folder's (or the bundled one), atomically, in batches."""
+    catalog = read_catalog(folder or bundled_catalog())
     store = neo4j_store(neo4j, batch_size)
     try:
         with Progress(console=err, transient=True) as bar:
@@ -499,6 +488,11 @@ def db_status(neo4j: DbUriOpt = None) -> None:
         print_status(store.status())
     finally:
         store.close()
+
+
+def print_json(answer: BaseModel) -> None:
+    """An answer as JSON, exactly as the API sends it."""
+    out.print_json(answer.model_dump_json(by_alias=True))
 
 
 def print_status(status: StoreStatus) -> None:

@@ -1,118 +1,138 @@
-"""Rich rendering of roles and routes for the terminal."""
+"""Rich rendering of the use cases' answers for the terminal, worded from one message table."""
 
 from __future__ import annotations
 
-import networkx as nx
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from graph.answers import ExplainedRoute, develop_text, percent, role_name
-from graph.catalog import Catalog
-from graph.model import Role
-from graph.traits import TRAITS, Language
+from graph.routes import Step
+from graph.traits import Language
+from usecases.explain import ExplainedRoute
+from usecases.fit_now import FitNowAnswer
+from usecases.leverage import LeverageAnswer
+from usecases.messages import develop_text, percent, say
+from usecases.role_guide import RoleDetail, TransitionView
+from usecases.role_search import RolePage
 
 
 def print_routes(
-    console: Console, graph: nx.DiGraph, routes: list[ExplainedRoute], lang: Language
+    console: Console, routes: list[ExplainedRoute], names: dict[str, str], lang: Language
 ) -> None:
     """Each route as a numbered block: one line per step, then its totals."""
     for number, route in enumerate(routes, start=1):
-        title = "Route" if lang == "en" else "Ruta"
-        console.print(f"[bold cyan]{title} {number}[/]  {escape(route.explanation)}")
+        title = say("route.title", lang, number=number)
+        console.print(f"[bold cyan]{title}[/]  {escape(route.explanation)}")
         for step in route.steps:
-            you = "you" if lang == "en" else "tú"
-            a = escape(role_name(graph, step.source, lang)) if step.source else you
-            b = escape(role_name(graph, step.target, lang))
-            origin = step.origin.value if step.origin else ("entry" if lang == "en" else "entrada")
-            months = ""
-            if step.months is not None:
-                months = f" · {step.months:.0f} {'months' if lang == 'en' else 'meses'}"
-            console.print(
-                f"  [bold]{a}[/] → [bold]{b}[/]  fit {percent(step.fit, lang)}{months}  "
-                f"[dim]({origin})[/]"
-            )
-            if step.strengths:
-                label = "carries over" if lang == "en" else "fortalezas"
-                console.print(f"      {label}: {escape('; '.join(step.strengths))}")
-            if step.develop:
-                label = "develop" if lang == "en" else "a desarrollar"
-                console.print(f"      {label}: {escape(develop_text(step.develop, lang))}")
-            for trait, actions in step.actions.items():
-                console.print(f"      [dim]{trait.label(lang)}: {escape(' / '.join(actions))}[/]")
+            print_step(console, step, names, lang)
         t = route.totals
-        console.print(
-            f"  [green]total[/]: fit {percent(t.cumulative_fit, lang)} · "
-            f"{'weakest' if lang == 'en' else 'mínimo'} {percent(t.weakest_step, lang)} · "
-            f"{'mean' if lang == 'en' else 'medio'} {percent(t.mean_step_fit, lang)} · "
-            f"{'effort' if lang == 'en' else 'esfuerzo'} {t.effort} · "
-            f"{'steps' if lang == 'en' else 'pasos'} {t.steps}"
-            + (f" · {t.months:.0f} {'months' if lang == 'en' else 'meses'}" if t.months else "")
-            + "\n"
+        totals = say(
+            "route.totals",
+            lang,
+            fit=percent(t.cumulative_fit, lang),
+            weakest=percent(t.weakest_step, lang),
+            mean=percent(t.mean_step_fit, lang),
+            effort=t.effort,
+            steps=t.steps,
         )
+        months = f" · {say('route.months', lang, months=t.months)}" if t.months else ""
+        console.print(f"  [green]{totals}{months}[/]\n")
 
 
-def roles_table(roles: list[Role], lang: Language) -> Table:
+def print_step(console: Console, step: Step, names: dict[str, str], lang: Language) -> None:
+    """One step: its ends, fit, months and origin, what carries over and what to develop."""
+    a = escape(names[step.source]) if step.source else say("route.you", lang)
+    b = escape(names[step.target])
+    origin = say(f"origin.{step.origin.value}" if step.origin else "origin.entry", lang)
+    months = (
+        f" · {say('route.months', lang, months=step.months)}" if step.months is not None else ""
+    )
+    console.print(
+        f"  [bold]{a}[/] → [bold]{b}[/]  fit {percent(step.fit, lang)}{months}  [dim]({origin})[/]"
+    )
+    if step.strengths:
+        console.print(
+            f"      {say('route.carries_over', lang)}: {escape('; '.join(step.strengths))}"
+        )
+    if step.develop:
+        console.print(
+            f"      {say('route.develop', lang)}: {escape(develop_text(step.develop, lang))}"
+        )
+    for trait, actions in step.actions.items():
+        console.print(f"      [dim]{trait.label(lang)}: {escape(' / '.join(actions))}[/]")
+
+
+def roles_table(page: RolePage, lang: Language) -> Table:
     """Roles as a table: id, name, family, level."""
-    table = Table("id", "name" if lang == "en" else "nombre", "family", "level")
-    for role in roles:
+    table = Table(*(say(f"role.{c}", lang) for c in ("id", "name", "family", "level")))
+    for role in page.items:
         table.add_row(
-            role.id,
-            escape(role.display_name(lang)),
-            escape(role.family or ""),
-            escape(role.level or ""),
+            role.id, escape(role.name), escape(role.family or ""), escape(role.level or "")
         )
     return table
 
 
-def print_role(console: Console, catalog: Catalog, role: Role, lang: Language) -> None:
-    """The role guide: profile, strengths, red flags, questions and transitions."""
-    en = lang == "en"
+def print_role(console: Console, role: RoleDetail, lang: Language) -> None:
+    """The role guide: profile, strengths, red flags, questions, archetypes and transitions."""
     console.print(
-        f"[bold]{escape(role.display_name(lang))}[/] ({role.id})  "
+        f"[bold]{escape(role.name)}[/] ({role.id})  "
         f"{escape(role.family or '')} · {escape(role.level or '')}"
     )
     if role.description:
         console.print(escape(role.description))
-    profile = Table("trait" if en else "rasgo", "score" if en else "puntaje", "")
-    for trait in TRAITS:
-        score = role.profile.score(trait)
-        profile.add_row(trait.label(lang), f"{score:g}", "█" * round(score / 5))
+    profile = Table(say("role.trait", lang), say("role.score", lang), "", "")
+    for trait in role.traits:
+        bar = "█" * round(trait.score / 5)
+        profile.add_row(trait.label, f"{trait.score:g}", bar, escape(trait.note or ""))
     console.print(profile)
-    sections = [
-        ("Strengths" if en else "Fortalezas", role.strengths),
-        ("Red flags" if en else "Señales de alerta", role.red_flags),
-    ]
-    for title, items in sections:
-        if items:
-            console.print(f"[bold]{title}[/]")
-            for item in items:
-                console.print(f"  - {escape(item)}")
+    _print_list(console, say("role.strengths", lang), role.strengths)
+    _print_list(console, say("role.red_flags", lang), role.red_flags)
     if role.interview_questions:
-        console.print(f"[bold]{'Interview questions' if en else 'Preguntas de entrevista'}[/]")
+        console.print(f"[bold]{say('role.questions', lang)}[/]")
         for q in role.interview_questions:
             console.print(f"  - {escape(q.question)}")
             if q.evaluates:
-                label = "evaluates" if en else "evalúa"
-                console.print(f"    [dim]{label}: {escape(q.evaluates)}[/]")
-    for title, edges, other in (
-        (
-            "Outgoing transitions" if en else "Transiciones salientes",
-            catalog.outgoing(role.id),
-            "target",
-        ),
-        (
-            "Incoming transitions" if en else "Transiciones entrantes",
-            catalog.incoming(role.id),
-            "source",
-        ),
-    ):
-        if edges:
-            console.print(f"[bold]{title}[/]")
-            for edge in edges:
-                peer = escape(catalog.roles[getattr(edge, other)].display_name(lang))
-                console.print(
-                    f"  {peer}  fit {percent(edge.fit, lang)}  {develop_text(edge.develop, lang)}"
-                )
+                console.print(f"    [dim]{say('role.evaluates', lang)}: {escape(q.evaluates)}[/]")
+    archetypes = [f"{a.name}: {a.description}" for a in role.archetypes]
+    _print_list(console, say("role.archetypes", lang), archetypes)
+    _print_transitions(console, say("role.outgoing", lang), role.outgoing, lang)
+    _print_transitions(console, say("role.incoming", lang), role.incoming, lang)
     if role.attribution:
         console.print(f"[dim]{escape(role.attribution)}[/]")
+
+
+def _print_list(console: Console, title: str, items: tuple[str, ...] | list[str]) -> None:
+    if items:
+        console.print(f"[bold]{title}[/]")
+        for item in items:
+            console.print(f"  - {escape(item)}")
+
+
+def _print_transitions(
+    console: Console, title: str, edges: list[TransitionView], lang: Language
+) -> None:
+    if edges:
+        console.print(f"[bold]{title}[/]")
+        for edge in edges:
+            develop = escape(develop_text(edge.develop, lang))
+            console.print(f"  {escape(edge.other_name)}  fit {percent(edge.fit, lang)}  {develop}")
+
+
+def print_fit_now(console: Console, answer: FitNowAnswer, lang: Language) -> None:
+    """One line per role: fit, name, the person's strengths and gaps for it."""
+    for r in answer.roles:
+        strong = ", ".join(t.label(lang) for t in r.strengths)
+        gaps = ", ".join(f"{t.label(lang)} +{p}" for t, p in r.gaps.items())
+        console.print(
+            f"{percent(r.fit, lang):>5}  [bold]{escape(r.name)}[/]  [green]{strong}[/]  "
+            f"[yellow]{gaps}[/]"
+        )
+
+
+def print_leverage(console: Console, answer: LeverageAnswer, lang: Language) -> None:
+    """Each trait with the score it is raised to and the objective it saves."""
+    if answer.best_trait is None:
+        console.print(f"[yellow]{say('leverage.none', lang)}[/]")
+    for item in answer.by_trait:
+        gain = "—" if item.improvement is None else f"{item.improvement:+.3f}"
+        console.print(f"{item.label:<24} → {item.raised_to:g}  {gain}")

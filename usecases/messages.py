@@ -66,7 +66,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "route.months": {"es": "{months:.0f} meses", "en": "{months:.0f} months"},
     "route.carries_over": {"es": "fortalezas", "en": "carries over"},
     "route.develop": {"es": "a desarrollar", "en": "develop"},
-    "route.actions": {"es": "acciones", "en": "actions"},
     "route.totals": {
         "es": "total: fit {fit} · mínimo {weakest} · medio {mean} · esfuerzo {effort} · "
         "pasos {steps}",
@@ -84,12 +83,9 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "role.red_flags": {"es": "Señales de alerta", "en": "Red flags"},
     "role.questions": {"es": "Preguntas de entrevista", "en": "Interview questions"},
     "role.evaluates": {"es": "evalúa", "en": "evaluates"},
+    "role.archetypes": {"es": "Arquetipos", "en": "Archetypes"},
     "role.outgoing": {"es": "Transiciones salientes", "en": "Outgoing transitions"},
     "role.incoming": {"es": "Transiciones entrantes", "en": "Incoming transitions"},
-    "role.matches": {
-        "es": "{total} roles coinciden; se muestran {shown}.",
-        "en": "{total} roles match; {shown} shown.",
-    },
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.models import Problem
+from api.models.problems import Problem
 
 _DESCRIPTIONS: dict[int, str] = {
     400: "The body could not be read (not UTF-8 JSON).",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import (
     IfMatchHeader,
@@ -13,43 +12,12 @@ from api.deps import (
     expected_version,
     note_version,
 )
-from api.models import CatalogVersion
 from api.routes._responses import READ_ERRORS, problems
-from graph.model import DevelopmentAction
+from usecases import catalog_writes
+from usecases.catalog_writes import ActionTable, ActionTableAnswer
 
 reads = APIRouter(tags=["catalog"])
 writes = APIRouter(tags=["catalog"])
-
-
-class ActionTable(BaseModel):
-    """Concrete development actions per trait, in es and en, shown on route steps."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "actions": [
-                        {
-                            "trait": "extraversion",
-                            "es": "Presentar el trabajo del equipo en una demo abierta",
-                            "en": "Present the team's work in an open demo",
-                        }
-                    ]
-                }
-            ]
-        },
-    )
-
-    actions: list[DevelopmentAction] = Field(
-        max_length=100, description="The whole table, in display order per trait."
-    )
-
-
-class ActionTableAnswer(ActionTable):
-    """The action table of one catalog version."""
-
-    catalog_version: CatalogVersion
 
 
 @reads.get(
@@ -81,8 +49,6 @@ def put_actions(
     if_match: IfMatchHeader = None,
 ) -> ActionTableAnswer:
     """Replace the whole table (edited like roles); the catalog version goes up by one."""
-    snapshot = store.put_actions(body.actions, expected_version(store, if_match))
-    note_version(request, snapshot.version)
-    return ActionTableAnswer(
-        catalog_version=snapshot.version, actions=list(snapshot.catalog.actions)
-    )
+    answer = catalog_writes.put_actions(store, body.actions, expected_version(store, if_match))
+    note_version(request, answer.catalog_version)
+    return answer

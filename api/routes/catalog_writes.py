@@ -1,8 +1,8 @@
 """Catalog writes: ``PUT``/``DELETE`` of roles and transitions, behind an API key.
 
-Each write goes through the store (Neo4j or the in-memory catalog), which
-validates it as the loaders validate a catalog and answers the new catalog
-version. ``If-Match`` makes a write conditional on the version it was based on.
+The use cases (:mod:`usecases.catalog_writes`) validate each write as the
+loaders validate a catalog and answer the new catalog version; this router
+adds what is HTTP's own: the key, ``If-Match``, 201 with ``Location``.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ from api.deps import (
     note_version,
     set_field_context,
 )
-from api.errors import ApiProblem, FieldContext
-from api.models import Deleted, RoleBody, RoleDetail, TransitionBody, TransitionDetail
+from api.errors import FieldContext
+from api.models.catalog import RoleBody, TransitionBody
 from api.routes._responses import problems
-from api.routes.roles import role_detail
 from graph.model import ROLE_ID_PATTERN
+from usecases import catalog_writes
+from usecases.catalog_writes import Deleted, TransitionDetail
+from usecases.role_guide import RoleDetail
 
 router = APIRouter(tags=["catalog"])
 
@@ -33,11 +35,7 @@ PUT_ERRORS = problems(400, 401, 403, 404, 412, 413, 422, 503)
 
 
 def _role_id_path(description: str) -> object:
-    return Path(
-        description=description,
-        pattern=ROLE_ID_PATTERN,
-        examples=["mlops-engineer"],
-    )
+    return Path(description=description, pattern=ROLE_ID_PATTERN, examples=["mlops-engineer"])
 
 
 NewRoleId = Annotated[
@@ -49,6 +47,18 @@ NewRoleId = Annotated[
 ]
 SourceId = Annotated[str, _role_id_path("Role the transition leaves.")]
 TargetId = Annotated[str, _role_id_path("Role the transition enters.")]
+AnyRoleId = Annotated[str, Path(min_length=1, max_length=200, description="Role id.")]
+
+
+def _created(response: Response, location: str) -> None:
+    response.status_code = status.HTTP_201_CREATED
+    response.headers["Location"] = location
+
+
+def _name_path_roles(request: Request, **roles: str) -> None:
+    """Tell the error handlers which path parameter named each role."""
+    named = [(field, [role]) for field, role in roles.items()]
+    set_field_context(request, FieldContext("path", {}, roles=named))
 
 
 @router.put(
@@ -69,13 +79,12 @@ def put_role(
     if_match: IfMatchHeader = None,
 ) -> RoleDetail:
     """Create the role, or replace it (its transitions are kept). 201 when created."""
-    existed = role_id in store.snapshot().catalog.roles
-    snapshot = store.put_role(body.to_role(role_id), expected_version(store, if_match))
-    note_version(request, snapshot.version)
-    if not existed:
-        response.status_code = status.HTTP_201_CREATED
-        response.headers["Location"] = f"/v1/roles/{role_id}"
-    return role_detail(snapshot, role_id, lang)
+    role = body.to_role(role_id)
+    written = catalog_writes.put_role(store, role, expected_version(store, if_match), lang)
+    note_version(request, written.detail.catalog_version)
+    if written.created:
+        _created(response, f"/v1/roles/{role_id}")
+    return written.detail
 
 
 @router.delete(
@@ -87,34 +96,16 @@ def put_role(
 )
 def delete_role(
     request: Request,
-    role_id: Annotated[str, Path(min_length=1, max_length=200, description="Role id.")],
+    role_id: AnyRoleId,
     _key: WriteKeyDep,
     store: StoreDep,
     if_match: IfMatchHeader = None,
 ) -> Deleted:
     """Delete the role and every catalog transition into or out of it."""
-    set_field_context(request, FieldContext("path", {}, roles=[("role_id", [role_id])]))
-    before = store.snapshot().catalog
-    removed = sum(1 for key in before.transitions if role_id in key)
-    snapshot = store.delete_role(role_id, expected_version(store, if_match))
-    note_version(request, snapshot.version)
-    return Deleted(catalog_version=snapshot.version, deleted=role_id, transitions_removed=removed)
-
-
-def _transition_detail(
-    snapshot_version: int, source: str, target: str, body: TransitionBody
-) -> TransitionDetail:
-    edge = body.to_transition(source, target)
-    return TransitionDetail(
-        catalog_version=snapshot_version,
-        source=edge.source,
-        target=edge.target,
-        fit=edge.fit,
-        strengths=edge.strengths,
-        develop=dict(edge.develop),
-        effort=edge.effort,
-        origin=edge.origin,
-    )
+    _name_path_roles(request, role_id=role_id)
+    deleted = catalog_writes.delete_role(store, role_id, expected_version(store, if_match))
+    note_version(request, deleted.catalog_version)
+    return deleted
 
 
 @router.put(
@@ -141,36 +132,13 @@ def put_transition(
 
     201 when created. Unknown roles answer 404 with close matches.
     """
-    set_field_context(
-        request, FieldContext("path", {}, roles=[("source", [source]), ("target", [target])])
-    )
-    if source == target:
-        raise ApiProblem(
-            422,
-            "invalid-request",
-            "Invalid request",
-            "A role cannot transition to itself.",
-            errors=[
-                {
-                    "field": "target",
-                    "location": "path",
-                    "message": "a role cannot transition to itself",
-                    "type": "self_transition",
-                }
-            ],
-        )
-    before = store.snapshot().catalog
-    before.role(source)
-    before.role(target)
-    existed = (source, target) in before.transitions
-    snapshot = store.put_transition(
-        body.to_transition(source, target), expected_version(store, if_match)
-    )
-    note_version(request, snapshot.version)
-    if not existed:
-        response.status_code = status.HTTP_201_CREATED
-        response.headers["Location"] = f"/v1/transitions/{source}/{target}"
-    return _transition_detail(snapshot.version, source, target, body)
+    _name_path_roles(request, source=source, target=target)
+    edge = body.to_transition(source, target)
+    written = catalog_writes.put_transition(store, edge, expected_version(store, if_match))
+    note_version(request, written.detail.catalog_version)
+    if written.created:
+        _created(response, f"/v1/transitions/{source}/{target}")
+    return written.detail
 
 
 @router.delete(
@@ -189,9 +157,8 @@ def delete_transition(
     if_match: IfMatchHeader = None,
 ) -> Deleted:
     """Delete the catalog transition ``source -> target``."""
-    set_field_context(
-        request, FieldContext("path", {}, roles=[("source", [source]), ("target", [target])])
-    )
-    snapshot = store.delete_transition(source, target, expected_version(store, if_match))
-    note_version(request, snapshot.version)
-    return Deleted(catalog_version=snapshot.version, deleted=f"{source}->{target}")
+    _name_path_roles(request, source=source, target=target)
+    expected = expected_version(store, if_match)
+    deleted = catalog_writes.delete_transition(store, source, target, expected)
+    note_version(request, deleted.catalog_version)
+    return deleted

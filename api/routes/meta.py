@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 
 from api.deps import StoreDep, note_version
 from api.errors import ApiProblem
-from api.models import Health, Readiness
+from api.models.service import Health, Readiness
 from api.routes._responses import problems
 from graph.store import StoreUnavailable
 

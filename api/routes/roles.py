@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
 from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
 from api.errors import FieldContext
-from api.models import (
-    ReachableAnswer,
-    ReachableRole,
-    RoleDetail,
-    RolePage,
-    RoleSummary,
-    TraitScore,
-    TransitionView,
-)
 from api.routes._responses import READ_ERRORS, problems
-from graph.answers import explain, role_name
-from graph.catalog import Catalog
-from graph.model import Role, Transition
-from graph.search import Constraints, reachable_routes
-from graph.search.budget import time_budget
+from graph.search import Constraints
 from graph.search.query import MAX_STEPS_LIMIT
-from graph.store import CatalogSnapshot
-from graph.traits import TRAITS, Language
+from usecases.reachable import ReachableAnswer, ReachableQuery, reachable_answer
+from usecases.role_guide import RoleDetail, role_guide
+from usecases.role_search import RolePage, search_roles
 
 router = APIRouter(prefix="/roles", tags=["roles"])
 
@@ -39,27 +26,6 @@ RoleIdPath = Annotated[
         examples=["mlops-engineer"],
     ),
 ]
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents, for search.
-
-    >>> fold("Ingeniería de DATOS")
-    'ingenieria de datos'
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def summary(role: Role, lang: Language) -> RoleSummary:
-    return RoleSummary(
-        id=role.id,
-        name=role.display_name(lang),
-        name_es=role.name,
-        name_en=role.name_en,
-        family=role.family,
-        level=role.level,
-    )
 
 
 @router.get(
@@ -94,41 +60,7 @@ async def list_roles(
 
     ``total`` counts every match, so a client can page with ``offset``.
     """
-    roles: list[Role] = list(snapshot.catalog.roles.values())
-    if family:
-        roles = [r for r in roles if (r.family or "").casefold() == family.casefold()]
-    if level:
-        roles = [r for r in roles if (r.level or "").casefold() == level.casefold()]
-    if q and (needle := fold(q.strip())):
-        roles = [
-            r
-            for r in roles
-            if needle in r.id or needle in fold(r.name) or needle in fold(r.name_en or "")
-        ]
-    page = roles[offset : offset + limit]
-    return RolePage(
-        catalog_version=snapshot.version,
-        lang=lang,
-        total=len(roles),
-        limit=limit,
-        offset=offset,
-        items=[summary(r, lang) for r in page],
-    )
-
-
-def transition_view(
-    catalog: Catalog, edge: Transition, other: str, lang: Language
-) -> TransitionView:
-    return TransitionView(
-        source=edge.source,
-        target=edge.target,
-        other_name=catalog.roles[other].display_name(lang),
-        fit=edge.fit,
-        strengths=edge.strengths,
-        develop=dict(edge.develop),
-        effort=edge.effort,
-        origin=edge.origin,
-    )
+    return search_roles(snapshot, lang, q, family, level, limit, offset)
 
 
 @router.get(
@@ -140,41 +72,7 @@ def transition_view(
 )
 async def get_role(role_id: RoleIdPath, snapshot: SnapshotDep, lang: LangDep) -> RoleDetail:
     """A role's profile, guide fields, and the catalog transitions into and out of it."""
-    return role_detail(snapshot, role_id, lang)
-
-
-def role_detail(snapshot: CatalogSnapshot, role_id: str, lang: Language) -> RoleDetail:
-    """The detail view of one role (:class:`UnknownRoleError` if there is none)."""
-    catalog = snapshot.catalog
-    role = catalog.role(role_id)
-    return RoleDetail(
-        catalog_version=snapshot.version,
-        lang=lang,
-        id=role.id,
-        name=role.display_name(lang),
-        name_es=role.name,
-        name_en=role.name_en,
-        family=role.family,
-        level=role.level,
-        description=role.description,
-        profile=role.profile,
-        traits=[
-            TraitScore(
-                trait=t,
-                label=t.label(lang),
-                score=role.profile.score(t),
-                note=role.profile_notes.get(t),
-            )
-            for t in TRAITS
-        ],
-        strengths=role.strengths,
-        red_flags=role.red_flags,
-        interview_questions=role.interview_questions,
-        archetypes=role.archetypes,
-        attribution=role.attribution,
-        outgoing=[transition_view(catalog, e, e.target, lang) for e in catalog.outgoing(role.id)],
-        incoming=[transition_view(catalog, e, e.source, lang) for e in catalog.incoming(role.id)],
-    )
+    return role_guide(snapshot, role_id, lang)
 
 
 @router.get(
@@ -211,7 +109,8 @@ def reachable(
     """Every role reachable from this one within ``steps`` steps, with its best route.
 
     Routes are ranked as in ``best`` mode with the default objective; roles
-    come in order of their best route's cost.
+    come in order of their best route's cost. ``POST /v1/reachable`` asks the
+    same for a person.
     """
     avoided = frozenset(avoid or ())
     set_field_context(
@@ -229,18 +128,5 @@ def reachable(
         max_step_effort=max_step_effort,
         curated_only=curated_only,
     )
-    graph = snapshot.graph
-    with time_budget(settings.query_budget_seconds):
-        routes = reachable_routes(graph, role_id, constraints)
-    entries = [
-        ReachableRole(id=target, name=role_name(graph, target, lang), route=explain(graph, r, lang))
-        for target, r in routes.items()
-    ]
-    return ReachableAnswer(
-        catalog_version=snapshot.version,
-        lang=lang,
-        source=role_id,
-        steps=steps,
-        total=len(entries),
-        roles=entries,
-    )
+    query = ReachableQuery(source=role_id, constraints=constraints)
+    return reachable_answer(snapshot, query, lang, settings.query_budget_seconds)

@@ -10,12 +10,11 @@ from starlette.concurrency import run_in_threadpool
 from api.answer_cache import AnswerCache
 from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
 from api.errors import FieldContext
-from api.models import MLOPS_TO_CDO, RouteAnswerView, RouteRequest
+from api.models.routes import MLOPS_TO_CDO, RouteRequest
 from api.routes._responses import READ_ERRORS, problems
-from graph.answers import answer_routes, role_name
-from graph.search.budget import time_budget
 from graph.store import CatalogSnapshot
 from graph.traits import Language
+from usecases.routes import RouteAnswer, answer_routes
 
 router = APIRouter(tags=["routes"])
 
@@ -62,7 +61,7 @@ _BODY_FIELDS = {
     "/routes",
     operation_id="findRoutes",
     summary="Find career routes",
-    response_model=RouteAnswerView,
+    response_model=RouteAnswer,
     responses={**READ_ERRORS, **problems(400, 404, 413)},
 )
 async def find_routes(
@@ -113,20 +112,4 @@ async def find_routes(
 def _answer_body(
     snapshot: CatalogSnapshot, query: RouteRequest, lang: Language, budget: float | None
 ) -> bytes:
-    graph = snapshot.graph
-    with time_budget(budget):
-        answer = answer_routes(graph, query, lang)
-    names: dict[str, str] = {}
-    for route in answer.routes:
-        for role_id in route.roles:
-            if role_id not in names:
-                names[role_id] = role_name(graph, role_id, lang)
-    view = RouteAnswerView(
-        catalog_version=snapshot.version,
-        lang=lang,
-        mode=query.mode,
-        routes=list(answer.routes),
-        reason=answer.reason,
-        names=names,
-    )
-    return view.model_dump_json(by_alias=True).encode()
+    return answer_routes(snapshot, query, lang, budget).model_dump_json(by_alias=True).encode()

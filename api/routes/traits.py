@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import LangDep, SnapshotDep
-from api.models import TraitList, trait_infos
+from api.models.traits import TraitList, trait_infos
 from api.routes._responses import READ_ERRORS
 
 router = APIRouter(tags=["traits"])

@@ -16,6 +16,7 @@ OPERATIONS = {
     ("get", "/v1/roles"): "listRoles",
     ("get", "/v1/roles/{role_id}"): "getRole",
     ("get", "/v1/roles/{role_id}/reachable"): "listReachableRoles",
+    ("post", "/v1/reachable"): "findReachableRoles",
     ("post", "/v1/routes"): "findRoutes",
     ("post", "/v1/fit-now"): "fitNow",
     ("post", "/v1/leverage"): "leverage",
@@ -69,7 +70,7 @@ async def test_route_request_example_is_mlops_to_cdo(schema: dict[str, Any]) -> 
     ]
     body = schema["paths"]["/v1/routes"]["post"]["requestBody"]["content"]["application/json"]
     assert body["examples"]["alternatives"]["value"]["from"] == "mlops-engineer"
-    assert "examples" in schema["components"]["schemas"]["RouteAnswerView"]
+    assert "examples" in schema["components"]["schemas"]["RouteAnswer"]
     assert "examples" in schema["components"]["schemas"]["Problem"]
 
 
@@ -129,33 +130,33 @@ async def test_every_model_has_examples(schema: dict[str, Any]) -> None:
 
 
 def test_examples_are_valid_instances() -> None:
-    from api import models
-    from graph.answers import ExplainedRoute
+    from api.models.catalog import ProfileBody, RoleBody, TransitionBody
+    from api.models.examples import SCHEMA_EXAMPLES
+    from api.models.problems import Problem
+    from api.models.routes import RouteRequest
+    from api.models.service import Health
+    from api.models.strict import RouteConstraints, RouteObjective, RoutePerson
     from graph.model import Archetype, InterviewQuestion
     from graph.routes import Totals
     from graph.traits import Profile
+    from usecases.explain import ExplainedRoute
+    from usecases.routes import RouteAnswer
 
     classes = {
         "Archetype": Archetype,
         "InterviewQuestion": InterviewQuestion,
         "Profile": Profile,
-        "AssessedProfile": models.RoutePerson.model_fields["scores"].annotation,
-        "Health": models.Health,
+        "AssessedProfile": RoutePerson.model_fields["scores"].annotation,
+        "Health": Health,
+        "RouteAnswer": RouteAnswer,
         "ExplainedRoute": ExplainedRoute,
         "Totals": Totals,
-        "RouteObjective": models.RouteObjective,
-        "RouteConstraints": models.RouteConstraints,
-        "RoutePerson": models.RoutePerson,
+        "RouteObjective": RouteObjective,
+        "RouteConstraints": RouteConstraints,
+        "RoutePerson": RoutePerson,
     }
-    for name, example in models.SCHEMA_EXAMPLES.items():
+    for name, example in SCHEMA_EXAMPLES.items():
         classes[name].model_validate(example)
-    for model in (
-        models.RouteRequest,
-        models.RouteAnswerView,
-        models.Problem,
-        models.RoleBody,
-        models.ProfileBody,
-        models.TransitionBody,
-    ):
+    for model in (RouteRequest, Problem, RoleBody, ProfileBody, TransitionBody):
         for example in model.model_json_schema()["examples"]:
             model.model_validate(example)

@@ -8,9 +8,11 @@ import httpx
 import networkx as nx
 import pytest
 
-from graph.answers import Mode, answer_routes
 from graph.search import Constraints
+from graph.store import CatalogSnapshot
 from tests.unit.api.conftest import MLOPS_TO_CDO, assert_problem, bundled_catalog, error_fields
+from usecases.modes import Mode
+from usecases.routes import RouteQuery, answer_routes
 
 pytestmark = pytest.mark.anyio
 
@@ -47,11 +49,9 @@ async def test_mlops_to_cdo_alternatives(client: httpx.AsyncClient) -> None:
 
 
 async def test_answer_matches_the_domain(client: httpx.AsyncClient) -> None:
-    from graph.answers import RouteQuery
-
     body = (await client.post("/v1/routes?lang=en", json=MLOPS_TO_CDO)).json()
-    graph = bundled_catalog().to_graph()
-    expected = answer_routes(graph, RouteQuery.model_validate(MLOPS_TO_CDO), "en")
+    snapshot = CatalogSnapshot(1, bundled_catalog())
+    expected = answer_routes(snapshot, RouteQuery.model_validate(MLOPS_TO_CDO), "en")
     assert body["routes"] == [r.model_dump(mode="json", by_alias=True) for r in expected.routes]
 
 
@@ -140,7 +140,8 @@ async def test_explanations_switch_language(client: httpx.AsyncClient) -> None:
 async def test_no_route_is_200_with_an_empty_list_and_the_reason(
     client: httpx.AsyncClient,
 ) -> None:
-    graph = bundled_catalog().to_graph()
+    snapshot = CatalogSnapshot(1, bundled_catalog())
+    graph = snapshot.graph
     far = next(
         (s, t)
         for s in sorted(graph)
@@ -154,7 +155,7 @@ async def test_no_route_is_200_with_an_empty_list_and_the_reason(
     body = r.json()
     assert body["routes"] == [] and body["names"] == {}
     assert body["reason"] == (
-        answer_routes(graph, _query(far, Constraints(max_steps=2)), "en").reason
+        answer_routes(snapshot, _query(far, Constraints(max_steps=2)), "en").reason
     )
     assert f"at least {hops} steps" in body["reason"]
 
@@ -164,9 +165,7 @@ async def test_no_route_is_200_with_an_empty_list_and_the_reason(
     assert body["reason"].startswith("Hay rutas de MLOps Engineer a Chief Data Officer")
 
 
-def _query(ends: tuple[str, str], constraints: Constraints):
-    from graph.answers import RouteQuery
-
+def _query(ends: tuple[str, str], constraints: Constraints) -> RouteQuery:
     return RouteQuery(source=ends[0], target=ends[1], constraints=constraints)
 
 

@@ -270,9 +270,9 @@ async def test_self_transition_is_422_naming_target(client: httpx.AsyncClient) -
     r = await client.put(
         "/v1/transitions/mlops-engineer/mlops-engineer", json=TRANSITION, headers=KEY
     )
-    problem = assert_problem(r, 422, "invalid-request")
+    problem = assert_problem(r, 422, "invalid-catalog-write")
     assert problem["errors"][0]["field"] == "target"
-    assert problem["errors"][0]["location"] == "path"
+    assert "itself" in problem["errors"][0]["message"]
 
 
 async def test_delete_transition(client: httpx.AsyncClient) -> None:

@@ -1,0 +1,147 @@
+"""Catalog write bodies: a role, a transition, the development-action table.
+
+Validated as the catalog loaders validate a catalog file: numbers are numbers
+(strings and booleans are refused), traits are the six OCEAN+ ones and unknown
+keys are refused.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import Archetype, InterviewQuestion, Origin, Role, ShortText, Transition
+from graph.traits import Profile, Trait
+
+Score = Annotated[float, Field(ge=0, le=100, strict=True, allow_inf_nan=False)]
+
+
+class ProfileBody(BaseModel):
+    """An ideal OCEAN+ profile: all six traits, each a number from 0 to 100."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "openness": 70,
+                    "conscientiousness": 80,
+                    "extraversion": 45,
+                    "agreeableness": 55,
+                    "emotional_stability": 74,
+                    "relational_engagement": 50,
+                }
+            ]
+        },
+    )
+
+    openness: Score
+    conscientiousness: Score
+    extraversion: Score
+    agreeableness: Score
+    emotional_stability: Score
+    relational_engagement: Score
+
+    def to_profile(self) -> Profile:
+        return Profile(**self.model_dump())
+
+
+class RoleBody(BaseModel):
+    """A role to create or replace; the id is the one in the path.
+
+    Validated as the catalog loaders validate a role file: every profile
+    score is a number from 0 to 100 (strings and booleans are refused),
+    traits are the six OCEAN+ ones and unknown keys are refused.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Ingeniero/a de Plataformas de ML",
+                    "name_en": "ML Platform Engineer",
+                    "family": "ml",
+                    "level": "senior",
+                    "description": "Construye la plataforma en la que se entrenan los modelos.",
+                    "profile": {
+                        "openness": 68,
+                        "conscientiousness": 82,
+                        "extraversion": 45,
+                        "agreeableness": 57,
+                        "emotional_stability": 74,
+                        "relational_engagement": 55,
+                    },
+                    "strengths": ["Automatización de pipelines"],
+                }
+            ]
+        },
+    )
+
+    name: ShortText = Field(description="Spanish name (the role guides' language).")
+    name_en: Annotated[str, Field(max_length=2000)] | None = Field(
+        None, description="English name."
+    )
+    family: Annotated[str, Field(max_length=80)] | None = Field(None, examples=["data"])
+    level: Annotated[str, Field(max_length=80)] | None = Field(None, examples=["senior"])
+    description: Annotated[str, Field(max_length=20000)] | None = None
+    profile: ProfileBody
+    profile_notes: dict[Trait, Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=dict, description="What each trait means in this role."
+    )
+    strengths: Annotated[tuple[ShortText, ...], Field(max_length=100)] = ()
+    red_flags: Annotated[tuple[ShortText, ...], Field(max_length=100)] = ()
+    interview_questions: Annotated[tuple[InterviewQuestion, ...], Field(max_length=100)] = ()
+    archetypes: Annotated[tuple[Archetype, ...], Field(max_length=100)] = ()
+    attribution: Annotated[str, Field(max_length=2000)] | None = None
+
+    def to_role(self, role_id: str) -> Role:
+        data = self.model_dump(exclude={"profile"})
+        return Role(id=role_id, profile=self.profile.to_profile(), **data)
+
+
+Points = Annotated[int, Field(ge=0, le=100, strict=True)]
+
+
+class TransitionBody(BaseModel):
+    """A catalog transition to create or replace; its ends are the ones in the path.
+
+    Both roles must exist. ``origin`` is ``curated`` or ``onet``: derived
+    edges are computed by the search, never stored.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "fit": 0.72,
+                    "strengths": ["Visión operacional de ML"],
+                    "develop": {"extraversion": 12, "relational_engagement": 10},
+                    "origin": "curated",
+                }
+            ]
+        },
+    )
+
+    fit: float = Field(
+        gt=0, le=1, strict=True, allow_inf_nan=False, description="Fit of the move, in (0, 1]."
+    )
+    strengths: Annotated[tuple[ShortText, ...], Field(max_length=100)] = Field(
+        (), description="Strengths that carry over."
+    )
+    develop: dict[Trait, Points] = Field(
+        default_factory=dict, description="Points to develop per trait, 0-100."
+    )
+    origin: Literal["curated", "onet"] = Field("curated", description="Where the edge comes from.")
+
+    def to_transition(self, source: str, target: str) -> Transition:
+        return Transition(
+            source=source,
+            target=target,
+            fit=self.fit,
+            strengths=self.strengths,
+            develop=self.develop,
+            origin=Origin(self.origin),
+        )
