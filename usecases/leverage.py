@@ -49,7 +49,7 @@ def leverage_answer(
 ) -> LeverageAnswer:
     """Raise each trait by ``points`` in turn and compare the person's best routes."""
     with time_budget(budget):
-        result = leverage(snapshot.graph, person, target, points, constraints, objective)
+        result = leverage(snapshot.compiled, person, target, points, constraints, objective)
     explainer = Explainer(snapshot.catalog, lang)
     return LeverageAnswer(
         catalog_version=snapshot.version,

@@ -22,6 +22,7 @@ from graph.personal import (
 )
 from graph.routes import Route
 from graph.search import (
+    CompiledGraph,
     Constraints,
     Objective,
     alternative_routes,
@@ -41,9 +42,9 @@ class Mode(StrEnum):
 
 
 #: A search between two roles: (graph, source, target, k, constraints, objective).
-RoleSearch = Callable[[Any, str, str, int, Constraints, Objective], list[Route]]
+RoleSearch = Callable[[CompiledGraph, str, str, int, Constraints, Objective], list[Route]]
 #: A search costed for a person: (graph, person, target, k, constraints, objective).
-PersonSearch = Callable[[Any, Person, str, int, Constraints, Objective], list[Route]]
+PersonSearch = Callable[[CompiledGraph, Person, str, int, Constraints, Objective], list[Route]]
 
 
 @dataclass(frozen=True)

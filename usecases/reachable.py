@@ -55,7 +55,7 @@ def reachable_answer(
     snapshot: CatalogSnapshot, query: ReachableQuery, lang: Language, budget: float | None = None
 ) -> ReachableAnswer:
     """The best route to every role within ``query.constraints.max_steps`` steps."""
-    graph, person = snapshot.graph, query.effective_person()
+    graph, person = snapshot.compiled, query.effective_person()
     with time_budget(budget):
         if person is not None:
             routes = personal_reachable(graph, person, query.constraints)

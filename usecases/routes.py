@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.routes import Route
-from graph.search import Constraints, Objective
+from graph.search import CompiledGraph, Constraints, Objective
 from graph.search.budget import time_budget
 from graph.search.query import MAX_ALTERNATIVES
 from graph.store import CatalogSnapshot
@@ -87,7 +85,7 @@ class RouteAnswer(BaseModel):
     )
 
 
-def find_routes(graph: Any, query: RouteQuery) -> list[Route]:
+def find_routes(graph: CompiledGraph, query: RouteQuery) -> list[Route]:
     """The routes a query asks for, role to role or costed for its person, unexplained."""
     mode = ROUTE_MODES[query.mode]
     person = query.effective_person()
@@ -122,7 +120,7 @@ def answer_routes(
     'No sequence of transitions leads from A to C.'
     """
     with time_budget(budget):
-        routes = find_routes(snapshot.graph, query)
+        routes = find_routes(snapshot.compiled, query)
     explainer = Explainer(snapshot.catalog, lang)
     explained = [explainer.explain(r) for r in routes]
     reason = None

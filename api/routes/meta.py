@@ -41,8 +41,8 @@ def ready(request: Request, store: StoreDep) -> Readiness:
     note_version(request, snapshot.version)
     if snapshot.stale:
         raise StoreUnavailable("serving a stale copy of the catalog; the store does not answer")
-    graph = snapshot.graph
-    if graph.number_of_nodes() != len(snapshot.catalog.roles):
+    index = snapshot.compiled.index  # built here, so the first query finds it ready
+    if index.size != len(snapshot.catalog.roles):
         raise ApiProblem(
             503,
             "projection-not-loaded",
@@ -56,5 +56,5 @@ def ready(request: Request, store: StoreDep) -> Readiness:
         catalog_version=snapshot.version,
         roles=len(snapshot.catalog.roles),
         transitions=len(snapshot.catalog.transitions),
-        graph_edges=graph.number_of_edges(),
+        graph_edges=len(index.dst),
     )
