@@ -43,6 +43,7 @@ from bench.subjects import COST, OBJECTIVE, person_at
 from graph.personal import personal_pareto
 from graph.personal.brute_force import brute_personal_pareto
 from graph.search import (
+    CompiledGraph,
     Constraints,
     alternative_routes,
     best_route,
@@ -78,15 +79,16 @@ class QueryType:
 
 def query_types(
     graph: nx.DiGraph,
-    searched: nx.DiGraph,
+    searched: CompiledGraph,
     pairs: Sequence[Pair],
     args: argparse.Namespace,
     cypher_db: CypherBaseline | None,
 ) -> dict[str, QueryType]:
     """Every query type the run can time on ``graph`` (``catalog_best`` only with Neo4j).
 
-    ``searched`` is what Rumbo's searches are given; ``graph`` is the networkx graph
-    with :data:`bench.subjects.COST` on its edges, for the baselines and the checks.
+    ``searched`` is ``graph`` compiled once, what Rumbo's searches are given (a plain
+    networkx graph would be compiled again on every call); ``graph`` is the networkx
+    graph with :data:`bench.subjects.COST` on its edges, for the baselines and the checks.
     """
     pareto, shortest_gap = _pareto_and_shortest_gap(graph, searched, args)
     types = {
@@ -102,7 +104,7 @@ def query_types(
     return types
 
 
-def _best(graph: nx.DiGraph, searched: nx.DiGraph, args: argparse.Namespace) -> QueryType:
+def _best(graph: nx.DiGraph, searched: CompiledGraph, args: argparse.Namespace) -> QueryType:
     limits = Constraints(max_steps=args.max_steps)
 
     def dijkstra(p: Pair) -> list[str] | None:
@@ -126,7 +128,9 @@ def _best(graph: nx.DiGraph, searched: nx.DiGraph, args: argparse.Namespace) -> 
     )
 
 
-def _alternatives(graph: nx.DiGraph, searched: nx.DiGraph, args: argparse.Namespace) -> QueryType:
+def _alternatives(
+    graph: nx.DiGraph, searched: CompiledGraph, args: argparse.Namespace
+) -> QueryType:
     limits, k = Constraints(max_steps=args.max_steps), args.k
 
     def yen(p: Pair) -> tuple[Iterator[list[str]] | None, list[list[str]]]:
@@ -196,7 +200,7 @@ def _brute_limits(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _pareto_and_shortest_gap(
-    graph: nx.DiGraph, searched: nx.DiGraph, args: argparse.Namespace
+    graph: nx.DiGraph, searched: CompiledGraph, args: argparse.Namespace
 ) -> tuple[QueryType, QueryType]:
     """Pareto and shortest-gap, whose brute-force baselines share one enumeration per pair."""
     brute = BruteForce(graph, Constraints(max_steps=args.max_steps))
@@ -218,7 +222,7 @@ def _pareto_and_shortest_gap(
     return QueryType(params, pareto, [brute_pareto]), QueryType(params, gap, [brute_gap])
 
 
-def _reachable(graph: nx.DiGraph, searched: nx.DiGraph, args: argparse.Namespace) -> QueryType:
+def _reachable(graph: nx.DiGraph, searched: CompiledGraph, args: argparse.Namespace) -> QueryType:
     limits = Constraints(max_steps=args.reachable_steps)
     return QueryType(
         f"max_steps={args.reachable_steps}",
@@ -236,7 +240,7 @@ def _reachable(graph: nx.DiGraph, searched: nx.DiGraph, args: argparse.Namespace
 
 
 def _personal_pareto(
-    graph: nx.DiGraph, searched: nx.DiGraph, pairs: Sequence[Pair], args: argparse.Namespace
+    graph: nx.DiGraph, searched: CompiledGraph, pairs: Sequence[Pair], args: argparse.Namespace
 ) -> QueryType:
     limits = Constraints(max_steps=args.personal_steps)
     persons = {s: person_at(graph, s) for s, _ in pairs}
@@ -258,7 +262,9 @@ def _personal_pareto(
     )
 
 
-def _catalog_best(searched: nx.DiGraph, db: CypherBaseline, args: argparse.Namespace) -> QueryType:
+def _catalog_best(
+    searched: CompiledGraph, db: CypherBaseline, args: argparse.Namespace
+) -> QueryType:
     """Rumbo on the catalog's own transitions (what Neo4j holds) against one Cypher query."""
     limits = Constraints(max_steps=args.max_steps, curated_only=True)
     return QueryType(

@@ -358,8 +358,10 @@ def _load_section(results: dict[str, Any]) -> list[str]:
         "validating them into a catalog; *to_graph*: `Catalog.to_graph` (what the API and "
         "CLI call); *bulk graph build*: `bench.synthetic.build_graph`, the same graph built "
         "with `add_edges_from`; *read_catalog (CSV)*: reading the catalog back after "
-        "`write_catalog(..., 'csv')`; *first best_route (cold)*: the first query on the "
-        "graph, which builds any per-graph search index. Memory: resident set size (RSS) "
+        "`write_catalog(..., 'csv')`; *compile_graph*: compiling the graph for search "
+        "(the index every query on it shares, as a catalog snapshot holds it; runs before "
+        "this compiled on the first query); *first best_route (cold)*: the first query on "
+        "the compiled graph. Memory: resident set size (RSS) "
         "growth of a fresh interpreter (`python -m bench.memory`) after loading the catalog "
         "and building the graph, and after the first query.",
     )
