@@ -11,6 +11,7 @@ from graph.model import Archetype, InterviewQuestion, Origin, Transition
 from graph.store import CatalogSnapshot
 from graph.traits import TRAITS, Language, Profile, Trait
 from usecases.answer import CatalogVersion
+from usecases.role_search import RoleSummary, summary
 
 
 class TraitScore(BaseModel):
@@ -57,7 +58,7 @@ class TransitionView(TransitionFields):
     )
 
 
-class RoleDetail(BaseModel):
+class RoleDetail(RoleSummary):
     """A role's profile, its guide and its catalog transitions.
 
     Guide texts (description, notes, strengths, red flags, interview
@@ -69,12 +70,6 @@ class RoleDetail(BaseModel):
 
     catalog_version: CatalogVersion
     lang: Language = Field(description="Language of names and trait labels.")
-    id: str = Field(examples=["mlops-engineer"])
-    name: str = Field(description="Name in the requested language.", examples=["MLOps Engineer"])
-    name_es: str
-    name_en: str | None
-    family: str | None
-    level: str | None
     description: str | None
     profile: Profile = Field(description="Ideal OCEAN+ profile, trait -> score 0-100.")
     traits: list[TraitScore] = Field(description="The profile, labelled, in OCEAN+ order.")
@@ -101,14 +96,9 @@ def role_guide(snapshot: CatalogSnapshot, role_id: str, lang: Language) -> RoleD
     catalog = snapshot.catalog
     role = catalog.role(role_id)
     return RoleDetail(
+        **summary(role, lang).model_dump(),
         catalog_version=snapshot.version,
         lang=lang,
-        id=role.id,
-        name=role.display_name(lang),
-        name_es=role.name,
-        name_en=role.name_en,
-        family=role.family,
-        level=role.level,
         description=role.description,
         profile=role.profile,
         traits=[

@@ -1,18 +1,28 @@
-"""Catalog write bodies: a role, a transition, the development-action table.
+"""Catalog write bodies: a role and a transition.
 
 Validated as the catalog loaders validate a catalog file: numbers are numbers
 (strings and booleans are refused), traits are the six OCEAN+ ones and unknown
-keys are refused.
+keys are refused. (The action table's body is :class:`usecases.catalog_writes.ActionTable`.)
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import Archetype, InterviewQuestion, Origin, Role, ShortText, Transition
 from graph.traits import Profile, Trait
+
+#: An ideal profile, as examples show it.
+PROFILE_EXAMPLE: dict[str, Any] = {
+    "openness": 70,
+    "conscientiousness": 80,
+    "extraversion": 45,
+    "agreeableness": 55,
+    "emotional_stability": 74,
+    "relational_engagement": 50,
+}
 
 Score = Annotated[float, Field(ge=0, le=100, strict=True, allow_inf_nan=False)]
 
@@ -20,21 +30,7 @@ Score = Annotated[float, Field(ge=0, le=100, strict=True, allow_inf_nan=False)]
 class ProfileBody(BaseModel):
     """An ideal OCEAN+ profile: all six traits, each a number from 0 to 100."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "openness": 70,
-                    "conscientiousness": 80,
-                    "extraversion": 45,
-                    "agreeableness": 55,
-                    "emotional_stability": 74,
-                    "relational_engagement": 50,
-                }
-            ]
-        },
-    )
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [PROFILE_EXAMPLE]})
 
     openness: Score
     conscientiousness: Score

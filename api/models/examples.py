@@ -7,16 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.models.routes import ROUTE_ANSWER_EXAMPLE
+from pydantic import BaseModel
 
-_PROFILE_EXAMPLE: dict[str, float] = {
-    "openness": 70,
-    "conscientiousness": 80,
-    "extraversion": 45,
-    "agreeableness": 55,
-    "emotional_stability": 74,
-    "relational_engagement": 50,
-}
+from api.models.catalog import PROFILE_EXAMPLE
+from api.models.routes import ROUTE_ANSWER_EXAMPLE
+from usecases.routes import RouteQuery
+
+
+def _first_example(model: type[BaseModel], field: str) -> dict[str, Any]:
+    """The first example a model's field documents."""
+    examples = model.model_fields[field].examples
+    assert examples, f"{model.__name__}.{field} has no example"
+    example: dict[str, Any] = examples[0]
+    return example
 
 
 SCHEMA_EXAMPLES: dict[str, dict[str, Any]] = {
@@ -28,23 +31,16 @@ SCHEMA_EXAMPLES: dict[str, dict[str, Any]] = {
         "question": "Contame sobre una vez que un modelo degradó en producción.",
         "evaluates": "Responsabilidad y Estabilidad Emocional",
     },
-    "Profile": _PROFILE_EXAMPLE,
-    "AssessedProfile": {**_PROFILE_EXAMPLE, "openness": 66, "extraversion": 40},
+    "Profile": PROFILE_EXAMPLE,
+    "AssessedProfile": {**PROFILE_EXAMPLE, "openness": 66, "extraversion": 40},
     "Health": {"status": "ok"},
     "RouteAnswer": ROUTE_ANSWER_EXAMPLE,
     "ExplainedRoute": ROUTE_ANSWER_EXAMPLE["routes"][0],
     "Totals": ROUTE_ANSWER_EXAMPLE["routes"][0]["totals"],
     "RouteObjective": {"fit_weight": 1.0, "effort_weight": 0.5},
-    "RouteConstraints": {
-        "max_steps": 4,
-        "min_step_fit": 0.5,
-        "avoid": ["ai-researcher"],
-        "via": [],
-        "max_step_effort": 30,
-        "curated_only": False,
-    },
+    "RouteConstraints": _first_example(RouteQuery, "constraints"),
     "RoutePerson": {
-        "scores": {**_PROFILE_EXAMPLE, "openness": 66, "extraversion": 40},
+        "scores": {**PROFILE_EXAMPLE, "openness": 66, "extraversion": 40},
         "current_role": "mlops-engineer",
         "tolerance": 10,
         "development_rate": 2,

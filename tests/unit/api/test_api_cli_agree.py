@@ -12,22 +12,15 @@ from typing import Any
 import httpx
 import pytest
 
+from api.models.person import PERSON_EXAMPLE
 from tests.unit.cli.cli_batch import rumbo_batch
 
 pytestmark = pytest.mark.anyio
 
 SCORES = "O=72,C=78,E=38,A=58,ES=70,RE=44"
-PERSON: dict[str, Any] = {
-    "scores": {
-        "openness": 72,
-        "conscientiousness": 78,
-        "extraversion": 38,
-        "agreeableness": 58,
-        "emotional_stability": 70,
-        "relational_engagement": 44,
-    }
-}
-AT_MLOPS = {**PERSON, "current_role": "mlops-engineer"}
+#: The API's example person (at mlops-engineer), whose scores SCORES gives the CLI.
+AT_MLOPS = PERSON_EXAMPLE
+PERSON = {"scores": PERSON_EXAMPLE["scores"]}
 
 #: (CLI argv, HTTP method, path, JSON body or None, keys of the answers to compare)
 CASES: list[tuple[list[str], str, str, dict[str, Any] | None, tuple[str, ...] | None]] = [

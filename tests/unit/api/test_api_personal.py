@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
+from api.models.person import PERSON_EXAMPLE
 from graph.personal import Person, personal_best
 from graph.personal.fit_now import fit_now
 from graph.search import Constraints
@@ -16,17 +17,8 @@ from tests.unit.api.conftest import assert_problem, bundled_catalog, error_field
 
 pytestmark = pytest.mark.anyio
 
-LUCIA: dict[str, Any] = {
-    "scores": {
-        "openness": 72,
-        "conscientiousness": 78,
-        "extraversion": 38,
-        "agreeableness": 58,
-        "emotional_stability": 70,
-        "relational_engagement": 44,
-    },
-    "current_role": "mlops-engineer",
-}
+#: Lucía, the worked example of docs/model.md, as the API's example person.
+LUCIA: dict[str, Any] = PERSON_EXAMPLE
 LUCIA_PERSON = Person(
     scores=Profile.from_scores([72, 78, 38, 58, 70, 44]), current_role="mlops-engineer"
 )
