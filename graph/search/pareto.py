@@ -10,7 +10,7 @@ from graph.routes import Route
 from graph.search.budget import tick
 from graph.search.index import CompiledGraph
 from graph.search.query import Constraints, Objective
-from graph.search.space import BOUND_SLACK, itinerary, query_space
+from graph.search.space import BOUND_SLACK, dominated, itinerary, query_space
 
 Label = tuple[float, int, int, tuple[int, ...], int]
 
@@ -56,7 +56,7 @@ def pareto_routes(
     final = len(trip.goals)
     advance = trip.advance
     prune_at_nodes = final == 1
-    settled: dict[int, list[tuple[float, int, int]]] = {}
+    settled: dict[int, list[tuple[float, float, int]]] = {}
     frontier: list[tuple[float, int]] = []
     answer: list[tuple[int, ...]] = []
     heap: list[Label] = [(0.0, 0, 0, (start,), 0)]
@@ -69,7 +69,7 @@ def pareto_routes(
                 frontier.append((fit_cost, effort))
                 answer.append(path)
             continue
-        if prune_at_nodes and _dominated(settled.setdefault(node, []), fit_cost, effort, hops):
+        if prune_at_nodes and dominated(settled.setdefault(node, []), fit_cost, effort, hops):
             continue
         stage_after = advance[stage]
         for arc in space.out_arcs(node):
@@ -87,14 +87,6 @@ def pareto_routes(
                     continue
             heapq.heappush(heap, (nf, ne, hops + 1, (*path, nxt), next_stage))
     return [space.route(p) for p in answer]
-
-
-def _dominated(seen: list[tuple[float, int, int]], fit_cost: float, effort: int, hops: int) -> bool:
-    for f, e, h in seen:
-        if f <= fit_cost and e <= effort and h <= hops:
-            return True
-    seen.append((fit_cost, effort, hops))
-    return False
 
 
 def _beaten(frontier: list[tuple[float, int]], fit_cost: float, effort: float) -> bool:

@@ -25,7 +25,7 @@ from graph.routes import Route
 from graph.search.budget import tick
 from graph.search.index import CompiledGraph
 from graph.search.query import Constraints, Objective
-from graph.search.space import Arc, Itinerary, SearchSpace, itinerary, query_space
+from graph.search.space import Arc, Itinerary, SearchSpace, dominated, itinerary, query_space
 
 Path = tuple[int, ...]
 
@@ -107,7 +107,7 @@ def ranked_routes(
             if len(found) >= k:
                 kth = heapq.nsmallest(k, found)[-1][:2]
             continue
-        if prune and _dominated(settled.setdefault(node, []), g0, g1, hops):
+        if prune and dominated(settled.setdefault(node, []), g0, g1, hops):
             continue
         stage_after = advance[stage]
         for arc in space.out_arcs(node):
@@ -129,11 +129,3 @@ def ranked_routes(
             )
     found.sort()
     return [key[3] for key in found[:k]]
-
-
-def _dominated(seen: list[tuple[float, float, int]], g0: float, g1: float, hops: int) -> bool:
-    for s0, s1, sh in seen:
-        if s0 <= g0 and s1 <= g1 and sh <= hops:
-            return True
-    seen.append((g0, g1, hops))
-    return False

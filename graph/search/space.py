@@ -75,6 +75,7 @@ __all__ = [
     "SearchSpace",
     "check_query",
     "check_roles",
+    "dominated",
     "itinerary",
     "query_space",
 ]
@@ -275,6 +276,20 @@ def _step_ok(c: Constraints, fit: float, effort: int, peak: int) -> bool:
     if c.max_step_effort is not None and effort > c.max_step_effort:
         return False
     return c.max_trait_step is None or peak <= c.max_trait_step
+
+
+def dominated(seen: list[tuple[float, float, int]], first: float, second: float, hops: int) -> bool:
+    """Whether a label at one role is beaten by one ``seen`` there; if not, it joins them.
+
+    Beaten means no better on either summed criterion nor on steps. Exact only
+    where every completion of the beaten label is matched by one of the
+    earlier label or a shortcut of it (see the label searches that use it).
+    """
+    for s0, s1, sh in seen:
+        if s0 <= first and s1 <= second and sh <= hops:
+            return True
+    seen.append((first, second, hops))
+    return False
 
 
 def check_roles(graph: nx.DiGraph, *role_ids: str) -> None:
