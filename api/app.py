@@ -27,7 +27,6 @@ from api.request_log import RequestLogMiddleware
 from api.routes import meta, v1_router
 from api.web import mount_web
 from graph.store import CatalogStore, StoreUnavailable
-from stores.memory import MemoryStore
 from usecases.settings import Settings
 from usecases.store import open_store
 
@@ -85,7 +84,7 @@ def create_app(
         owned = store is None
         opened = await run_in_threadpool(store_factory, settings) if store is None else store
         app.state.store = opened
-        app.state.store_kind = "memory" if isinstance(opened, MemoryStore) else "neo4j"
+        app.state.store_kind = opened.kind
         try:
             first = await run_in_threadpool(opened.snapshot)
             versions.seen(first.version)

@@ -20,7 +20,6 @@ from starlette.concurrency import run_in_threadpool
 from api.errors import ApiProblem, FieldContext
 from graph.store import CatalogSnapshot, CatalogStore, StoreUnavailable
 from graph.traits import Language
-from stores.memory import MemoryStore
 from usecases.settings import Settings
 
 API_KEY_HEADER = "X-API-Key"
@@ -79,7 +78,7 @@ async def get_snapshot(request: Request) -> CatalogSnapshot:
     threadpool.
     """
     store = store_of(request)
-    if isinstance(store, MemoryStore):
+    if store.kind == "memory":
         snapshot = store.snapshot()
     else:
         snapshot = await run_in_threadpool(store.snapshot)

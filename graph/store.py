@@ -11,7 +11,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import Literal, Protocol
 
 import networkx as nx
 
@@ -69,8 +69,15 @@ class CatalogSnapshot:
             return made if isinstance(made, CompiledGraph) else compile_graph(graph)
 
 
+#: Which kind of store serves the catalog.
+StoreKind = Literal["memory", "neo4j"]
+
+
 class CatalogStore(Protocol):
     """What the service needs from wherever the catalog is kept."""
+
+    #: ``"memory"``: snapshots are answered in this process, without I/O.
+    kind: StoreKind
 
     def snapshot(self) -> CatalogSnapshot:
         """The current catalog version (reloaded if another process changed it)."""
@@ -136,6 +143,7 @@ def without_transition(catalog: Catalog, source: str, target: str) -> Catalog:
 __all__ = [
     "CatalogSnapshot",
     "CatalogStore",
+    "StoreKind",
     "StoreUnavailable",
     "VersionConflict",
 ]

@@ -9,6 +9,7 @@ from graph.catalog import Catalog
 from graph.model import DevelopmentAction, Role, Transition
 from graph.store import (
     CatalogSnapshot,
+    StoreKind,
     VersionConflict,
     with_role,
     with_transition,
@@ -32,6 +33,8 @@ class MemoryStore:
     ...
     graph.store.VersionConflict: catalog version is 2, not 1; reload and retry
     """
+
+    kind: StoreKind = "memory"
 
     def __init__(self, catalog: Catalog, version: int = 1) -> None:
         self._snapshot = CatalogSnapshot(version, catalog)

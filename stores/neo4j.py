@@ -56,6 +56,7 @@ from graph.errors import CatalogError, Problem
 from graph.model import DevelopmentAction, Role, Transition
 from graph.store import (
     CatalogSnapshot,
+    StoreKind,
     StoreUnavailable,
     VersionConflict,
     with_role,
@@ -284,6 +285,8 @@ class Neo4jStore:
     answer with the last snapshot read, marked ``stale``. Writes validate against the
     current catalog first, then check the version inside the transaction that writes.
     """
+
+    kind: StoreKind = "neo4j"
 
     def __init__(
         self,

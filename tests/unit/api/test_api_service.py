@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from api.app import create_app
 from graph.catalog import Catalog
 from graph.model import Role, Transition
-from graph.store import CatalogSnapshot, StoreUnavailable
+from graph.store import CatalogSnapshot, StoreKind, StoreUnavailable
 from graph.traits import TRAITS
 from stores.memory import MemoryStore
 from stores.neo4j import Neo4jStore
@@ -30,6 +30,8 @@ pytestmark = pytest.mark.anyio
 
 class DownStore:
     """A store whose server does not answer."""
+
+    kind: StoreKind = "neo4j"
 
     def __init__(self, error: Exception | None = None) -> None:
         self.error = error or StoreUnavailable("neo4j at bolt://db:7687 does not answer")
