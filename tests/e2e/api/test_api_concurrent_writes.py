@@ -12,19 +12,16 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 from rumbo_api_server import Server
 
-TRAITS = [
-    "openness",
-    "conscientiousness",
-    "extraversion",
-    "agreeableness",
-    "emotional_stability",
-    "relational_engagement",
-]
+from graph.traits import TRAITS
+
 WRITERS, WRITES_EACH = 4, 6
 
 
 def role_body(n: int) -> dict[str, object]:
-    return {"name": f"Rol concurrente {n}", "profile": dict.fromkeys(TRAITS, 40 + n % 20)}
+    return {
+        "name": f"Rol concurrente {n}",
+        "profile": dict.fromkeys((t.value for t in TRAITS), 40 + n % 20),
+    }
 
 
 def test_concurrent_writes_and_reads(server: Server) -> None:

@@ -7,7 +7,6 @@ folder) so that stopping it disturbs nobody else's server.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -19,16 +18,10 @@ from neo4j_e2e import REPO
 from graph.catalog import Catalog
 from graph.store import StoreUnavailable
 from stores.neo4j import Neo4jStore, connect
+from tests.e2e.api.rumbo_api_server import free_port, serving
 
 LAUNCHER = REPO / "scripts" / "neo4j-local"
 PASSWORD = "rumbo-private-pw"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 class PrivateServer:
@@ -125,25 +118,16 @@ def test_api_keeps_answering_while_neo4j_is_down(
     env = {
         **os.environ,
         "RUMBO_NEO4J_URI": server.uri,
-        "RUMBO_NEO4J_USER": "neo4j",
         "RUMBO_NEO4J_PASSWORD": PASSWORD,
         "RUMBO_API_KEYS": "fault-test-key",
     }
+    env.pop("RUMBO_NEO4J_USER", None)  # the default user, neo4j
     command = [sys.executable, "-m", "uvicorn", "api.app:app_from_env", "--factory"]
     command += ["--host", "127.0.0.1", "--port", str(port)]
-    log = (tmp_path / "api.log").open("w")
-    api = subprocess.Popen(command, env=env, cwd=REPO, stdout=log, stderr=log)
     key = {"X-API-Key": "fault-test-key"}
     route = {"from": "mlops-engineer", "to": "chief-data-officer"}
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as c:
-            for _ in range(60):
-                try:
-                    if c.get("/ready").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.5)
+    with serving(command, env, tmp_path / "api.log", port) as url:
+        with httpx.Client(base_url=url, timeout=30) as c:
             before = c.post("/v1/routes", json=route)
             assert before.status_code == 200
 
@@ -168,7 +152,3 @@ def test_api_keeps_answering_while_neo4j_is_down(
             again = c.put("/v1/roles/data-engineer", json=body, headers=key)
             assert again.status_code == 200, again.text
             assert c.post("/v1/routes", json=route).headers.get("X-Catalog-Stale") is None
-    finally:
-        api.terminate()
-        api.wait(timeout=30)
-        log.close()

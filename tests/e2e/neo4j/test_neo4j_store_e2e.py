@@ -15,6 +15,7 @@ from graph.catalog import Catalog
 from graph.errors import CatalogError
 from graph.model import Role, Transition
 from graph.store import StoreUnavailable, VersionConflict
+from graph.traits import TRAITS
 from loaders import write_catalog
 from stores import neo4j as module
 from stores.neo4j import Neo4jStore
@@ -185,17 +186,7 @@ def test_incremental_writes_round_trip_through_the_graph(loaded: Neo4jStore) -> 
         {
             "id": "prompt-engineer",
             "name": INJECTION,
-            "profile": dict.fromkeys(
-                [
-                    "openness",
-                    "conscientiousness",
-                    "extraversion",
-                    "agreeableness",
-                    "emotional_stability",
-                    "relational_engagement",
-                ],
-                61.5,
-            ),
+            "profile": dict.fromkeys((t.value for t in TRAITS), 61.5),
             "strengths": ["Escritura precisa", "'; DROP"],
             "interview_questions": [{"question": '¿Qué es un buen prompt? "}) //'}],
         }
