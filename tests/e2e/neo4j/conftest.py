@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from neo4j import Driver, GraphDatabase
-from neo4j_e2e import DATA, PASSWORD, URI, USER, open_store, wipe
+from neo4j import Driver
+from neo4j_e2e import DATA, DATABASE, PASSWORD, URI, USER, open_store, wipe
 
 from graph.catalog import Catalog
+from graph.store import StoreUnavailable
 from loaders import read_catalog
+from stores.driver import open_driver
 from stores.neo4j import Neo4jStore
 
 
@@ -34,16 +36,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def driver() -> Iterator[Driver]:
     """A driver on the test server; fails (never skips) when the server is unreachable."""
-    drv = GraphDatabase.driver(URI, auth=(USER, PASSWORD), connection_timeout=5)
-    problem = None
     try:
-        drv.verify_connectivity()
-    except Exception as exc:  # noqa: BLE001 - any failure means "no test server"
-        problem = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-    if problem is not None:
-        drv.close()
+        drv = open_driver(URI, USER, PASSWORD, DATABASE, connection_timeout=5)
+    except StoreUnavailable as exc:
         pytest.fail(
-            f"the Neo4j test server is not reachable at {URI} ({problem}). Start it with "
+            f"the Neo4j test server is not reachable ({exc}). Start it with "
             "`scripts/neo4j-local start` (CI does), or point RUMBO_TEST_NEO4J_URI / "
             "RUMBO_TEST_NEO4J_PASSWORD at one.",
             pytrace=False,
