@@ -27,7 +27,7 @@ from rumbo_cli.render import (
     print_routes,
     roles_table,
 )
-from rumbo_cli.source import neo4j_store, snapshot_from
+from rumbo_cli.source import neo4j_store, snapshot_from, source_settings
 from stores.neo4j import StoreStatus
 from usecases.fit_now import fit_now_answer
 from usecases.leverage import leverage_answer
@@ -36,6 +36,7 @@ from usecases.reachable import ReachableQuery, reachable_answer
 from usecases.role_guide import role_guide
 from usecases.role_search import search_roles
 from usecases.routes import RouteQuery, answer_routes
+from usecases.store import open_store
 
 app = typer.Typer(
     help="Rumbo: career routes over OCEAN+ role profiles.",
@@ -399,10 +400,8 @@ def serve_command(
     """Serve the HTTP API (and the web page) on the bundled catalog, a folder or Neo4j."""
     from api.server import serve
 
-    if catalog is not None and neo4j is not None:
-        raise typer.BadParameter("give --catalog or --neo4j, not both")
-    if catalog is not None:
-        read_catalog(catalog)  # a bad folder is one clear report here, not a failed startup
+    # A bad folder or an unreachable Neo4j is one clear report here, not a failed startup.
+    open_store(source_settings(catalog, neo4j)).close()
     serve(catalog, neo4j, host, port, workers)
 
 
