@@ -67,12 +67,9 @@ class _ServerThread:
     def _run(self) -> None:
         try:
             from api.app import create_app
-            from api.web import mount_web
             from usecases.settings import Settings
 
             app = create_app(Settings(catalog_dir=None, neo4j_uri=None, read_requires_key=False))
-            if not any(getattr(r, "path", None) == "/" for r in app.routes):
-                mount_web(app)  # until the app factory mounts the page itself
             self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
             self.server.run(sockets=[self.sock])
         except BaseException as exc:  # reported by wait_ready
