@@ -9,6 +9,7 @@ from typing import TypeVar
 import networkx as nx
 import numpy as np
 
+from graph.career import CareerRules
 from graph.errors import CatalogError, Problem, UnknownRoleError
 from graph.fit import development_needed, profile_fit
 from graph.model import DevelopmentAction, Origin, Role, Transition, suggest_role_ids
@@ -48,6 +49,7 @@ class Catalog:
     roles: Mapping[str, Role]
     transitions: Mapping[tuple[str, str], Transition]
     actions: tuple[DevelopmentAction, ...] = ()
+    rules: CareerRules = CareerRules()
 
     @classmethod
     def build(
@@ -55,6 +57,7 @@ class Catalog:
         roles: Iterable[tuple[Role, Where]] | Iterable[Role],
         transitions: Iterable[tuple[Transition, Where]] | Iterable[Transition],
         actions: Iterable[DevelopmentAction] = (),
+        rules: CareerRules | None = None,
     ) -> Catalog:
         """Validate records and build a catalog, or raise :class:`CatalogError`.
 
@@ -85,7 +88,7 @@ class Catalog:
             raise CatalogError(problems)
         ordered_roles = {rid: role_map[rid] for rid in sorted(role_map)}
         ordered_edges = {k: edge_map[k] for k in sorted(edge_map)}
-        return cls(ordered_roles, ordered_edges, _by_trait(actions))
+        return cls(ordered_roles, ordered_edges, _by_trait(actions), rules or CareerRules())
 
     def role(self, role_id: str) -> Role:
         """The role with this id, or :class:`UnknownRoleError` with suggestions."""
@@ -100,7 +103,11 @@ class Catalog:
 
     def with_actions(self, actions: Iterable[DevelopmentAction]) -> Catalog:
         """The same catalog with another development-action table."""
-        return Catalog(self.roles, self.transitions, _by_trait(actions))
+        return Catalog(self.roles, self.transitions, _by_trait(actions), self.rules)
+
+    def with_rules(self, rules: CareerRules) -> Catalog:
+        """The same catalog under other career rules."""
+        return Catalog(self.roles, self.transitions, self.actions, rules)
 
     def actions_for(self, trait: Trait) -> tuple[DevelopmentAction, ...]:
         """The development actions listed for one trait, in table order."""
@@ -160,7 +167,7 @@ class Catalog:
         edges = list(self.transitions.values())
         if include_derived:
             edges += self.derived_transitions(threshold, per_role)
-        graph = role_graph(self.roles.values(), edges)
+        graph = role_graph(self.roles.values(), edges, self.rules)
         graph.graph["actions"] = self.actions
         return graph
 

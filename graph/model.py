@@ -75,6 +75,9 @@ class Role(BaseModel):
     name_en: str | None = None
     family: str | None = None
     level: str | None = None
+    job_zone: int | None = Field(
+        None, ge=1, le=5, description="O*NET Job Zone (1-5): the preparation the role needs."
+    )
     description: str | None = None
     profile: Profile
     profile_notes: dict[Trait, str] = Field(default_factory=dict)

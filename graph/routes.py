@@ -25,7 +25,12 @@ class Step(BaseModel):
     strengths: tuple[str, ...] = Field(description="Strengths that carry over.")
     develop: dict[Trait, int] = Field(description="Points to develop per trait at this step.")
     origin: Origin | None = Field(description="Where the transition comes from; null on entry.")
-    months: float | None = Field(None, description="Months this step takes (personal routes).")
+    level_change: int | None = Field(
+        None, description="Seniority ranks gained (negative: lost); null if a level is unknown."
+    )
+    months: float | None = Field(
+        None, description="Months this step takes: time in role or to develop, the longer."
+    )
     actions: dict[Trait, tuple[str, ...]] = Field(
         default_factory=dict, description="Development actions for the traits this step grows."
     )
@@ -47,7 +52,7 @@ class Totals(BaseModel):
     develop: dict[Trait, int] = Field(description="Development points per trait.")
     steps: int
     score: float = Field(description="The scalar objective (lower is better).")
-    months: float | None = Field(None, description="Months the whole route takes (personal).")
+    months: float | None = Field(None, description="Months the whole route takes.")
 
 
 class Route(BaseModel):

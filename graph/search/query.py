@@ -24,6 +24,9 @@ class Objective(BaseModel):
     effort_weight: float = Field(
         1.0, ge=0, le=100, description="Weight of development points / 100."
     )
+    months_weight: float = Field(
+        0.0, ge=0, le=100, description="Weight of the months a step takes / 12 (years)."
+    )
 
     @model_validator(mode="after")
     def _some_weight(self) -> Objective:
@@ -53,4 +56,18 @@ class Constraints(BaseModel):
     )
     curated_only: bool = Field(
         False, description="Use only transitions given by a catalog (no derived edges)."
+    )
+    max_level_rise: int | None = Field(
+        1,
+        ge=0,
+        description="Most seniority levels one step may rise; catalog transitions may rise "
+        "more (the catalog says so). Null: no limit.",
+    )
+    allow_step_down: bool = Field(
+        False,
+        description="Let a route towards a target of the same or a higher level step down.",
+    )
+    allow_credential_gates: bool = Field(
+        False,
+        description="Let a route pass through a role whose Job Zone exceeds both ends'.",
     )
