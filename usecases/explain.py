@@ -13,7 +13,7 @@ from graph.catalog import Catalog
 from graph.routes import Route
 from graph.search import Constraints
 from graph.traits import TRAITS, Language, Trait
-from usecases.messages import develop_text, percent, say
+from usecases.messages import develop_text, duration_text, percent, say
 
 
 class ExplainedRoute(Route):
@@ -97,7 +97,7 @@ class Explainer:
         else:
             parts.append(say("explain.no_develop", lang))
         if t.months is not None:
-            parts.append(say("explain.months", lang, months=t.months))
+            parts.append(say("explain.duration", lang, duration=duration_text(t.months, lang)))
         # Steps and totals are model instances already: pydantic keeps them as they are.
         return ExplainedRoute(
             roles=route.roles, steps=route.steps, totals=route.totals, explanation=" ".join(parts)

@@ -6,10 +6,10 @@ once and the two adapters cannot word the same answer differently. (The web
 page has its own table, ``api/static/i18n.js``; trait labels are domain
 vocabulary and live with the traits, :meth:`graph.traits.Trait.label`.)
 
->>> say("explain.months", "en", months=8)
+>>> say("explain.duration", "en", duration=duration_text(8, "en"))
 'About 8 months.'
->>> say("explain.months", "es", months=8)
-'Unos 8 meses.'
+>>> say("explain.duration", "es", duration=duration_text(95, "es"))
+'Unos 7 años y 11 meses.'
 """
 
 from __future__ import annotations
@@ -32,7 +32,12 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Development: {points} points ({traits}).",
     },
     "explain.no_develop": {"es": "Sin desarrollo.", "en": "No development."},
-    "explain.months": {"es": "Unos {months:.0f} meses.", "en": "About {months:.0f} months."},
+    "explain.duration": {"es": "Unos {duration}.", "en": "About {duration}."},
+    "duration.months": {"es": "{months} meses", "en": "{months} months"},
+    "duration.one_month": {"es": "1 mes", "en": "1 month"},
+    "duration.years": {"es": "{years} años", "en": "{years} years"},
+    "duration.one_year": {"es": "1 año", "en": "1 year"},
+    "duration.years_months": {"es": "{years} y {months}", "en": "{years} {months}"},
     # Why a query found no route.
     "no_route.person": {
         "es": "Ninguna ruta hacia {target} cumple estas restricciones para esta persona.",
@@ -49,6 +54,11 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "no_route.constraints": {
         "es": "Hay rutas de {source} a {target}, pero ninguna cumple estas restricciones.",
         "en": "Routes from {source} to {target} exist, but none meets these constraints.",
+    },
+    "notice.steps_down": {
+        "es": "Estas rutas bajan de nivel en algún paso: no hay otra ruta hacia este rol "
+        "que no lo haga.",
+        "en": "These routes step down a level somewhere: no other route into this role avoids it.",
     },
     # Leverage.
     "leverage.none": {
@@ -116,3 +126,24 @@ def develop_text(develop: dict[Trait, int], lang: Language) -> str:
     'Apertura +15, Extraversión +8'
     """
     return ", ".join(f"{t.label(lang)} +{develop[t]}" for t in TRAITS if t in develop)
+
+
+def duration_text(months: float, lang: Language) -> str:
+    """Months as a person says them: ``8 meses``, ``1 año``, ``7 años y 11 meses``.
+
+    >>> duration_text(8.4, "en"), duration_text(12, "es"), duration_text(26, "en")
+    ('8 months', '1 año', '2 years 2 months')
+    """
+    whole = round(months)
+    years, rest = divmod(whole, 12)
+    month_part = (
+        say("duration.one_month", lang) if rest == 1 else say("duration.months", lang, months=rest)
+    )
+    if years == 0:
+        return month_part
+    year_part = (
+        say("duration.one_year", lang) if years == 1 else say("duration.years", lang, years=years)
+    )
+    if rest == 0:
+        return year_part
+    return say("duration.years_months", lang, years=year_part, months=month_part)

@@ -12,6 +12,7 @@ from graph.store import CatalogSnapshot
 from graph.traits import Language
 from usecases.answer import CatalogVersion
 from usecases.explain import ExplainedRoute, Explainer
+from usecases.messages import say
 from usecases.modes import ROUTE_MODES, Mode
 from usecases.start import StartingPoint
 
@@ -80,6 +81,11 @@ class RouteAnswer(BaseModel):
     reason: str | None = Field(
         None, description="Why no route was found (only when `routes` is empty)."
     )
+    notice: str | None = Field(
+        None,
+        description="Set when the routes step down a level on the way to a target of the same "
+        "or a higher level: no route that does not exists.",
+    )
     names: dict[str, str] = Field(
         description="Display name of every role the routes pass through, in route order."
     )
@@ -120,7 +126,7 @@ def answer_routes(
     'No sequence of transitions leads from A to C.'
     """
     with time_budget(budget):
-        routes = find_routes(snapshot.compiled, query)
+        routes, stepped_down = _routes_stepping_down_only_if_needed(snapshot, query)
     explainer = Explainer(snapshot.catalog, lang)
     explained = [explainer.explain(r) for r in routes]
     reason = None
@@ -134,5 +140,19 @@ def answer_routes(
         mode=query.mode,
         routes=explained,
         reason=reason,
+        notice=say("notice.steps_down", lang) if stepped_down else None,
         names=explainer.names(explained),
     )
+
+
+def _routes_stepping_down_only_if_needed(
+    snapshot: CatalogSnapshot, query: RouteQuery
+) -> tuple[list[Route], bool]:
+    """The query's routes; when none exists without stepping down (and the query did not
+    allow it), the routes that step down, flagged, because no other route exists."""
+    routes = find_routes(snapshot.compiled, query)
+    if routes or query.constraints.allow_step_down:
+        return routes, False
+    allowed = query.constraints.model_copy(update={"allow_step_down": True})
+    routes = find_routes(snapshot.compiled, query.model_copy(update={"constraints": allowed}))
+    return routes, bool(routes)
