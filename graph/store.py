@@ -113,7 +113,9 @@ class CatalogStore(Protocol):
 def with_role(catalog: Catalog, role: Role) -> Catalog:
     """The catalog with ``role`` created or replaced."""
     roles = {**catalog.roles, role.id: role}
-    return Catalog.build(roles.values(), catalog.transitions.values(), catalog.actions)
+    return Catalog.build(
+        roles.values(), catalog.transitions.values(), catalog.actions, catalog.rules
+    )
 
 
 def without_role(catalog: Catalog, role_id: str) -> Catalog:
@@ -121,13 +123,13 @@ def without_role(catalog: Catalog, role_id: str) -> Catalog:
     catalog.role(role_id)
     roles = [r for r in catalog.roles.values() if r.id != role_id]
     edges = [t for t in catalog.transitions.values() if role_id not in t.key]
-    return Catalog.build(roles, edges, catalog.actions)
+    return Catalog.build(roles, edges, catalog.actions, catalog.rules)
 
 
 def with_transition(catalog: Catalog, transition: Transition) -> Catalog:
     """The catalog with ``transition`` created or replaced (both roles must exist)."""
     edges = {**catalog.transitions, transition.key: transition}
-    return Catalog.build(catalog.roles.values(), edges.values(), catalog.actions)
+    return Catalog.build(catalog.roles.values(), edges.values(), catalog.actions, catalog.rules)
 
 
 def without_transition(catalog: Catalog, source: str, target: str) -> Catalog:
@@ -137,7 +139,7 @@ def without_transition(catalog: Catalog, source: str, target: str) -> Catalog:
             catalog.role(role_id)
         raise UnknownTransitionError(source, target)
     edges = [t for k, t in catalog.transitions.items() if k != (source, target)]
-    return Catalog.build(catalog.roles.values(), edges, catalog.actions)
+    return Catalog.build(catalog.roles.values(), edges, catalog.actions, catalog.rules)
 
 
 __all__ = [
