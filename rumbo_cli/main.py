@@ -24,7 +24,7 @@ from rumbo_cli.render import (
     print_fit_now,
     print_leverage,
     print_role,
-    print_routes,
+    print_route_answer,
     roles_table,
 )
 from rumbo_cli.source import neo4j_store, snapshot_from, source_settings
@@ -88,6 +88,32 @@ MinMonthsOpt = Annotated[
 MaxTraitOpt = Annotated[
     int | None, typer.Option("--max-trait-step", help="Most points one trait may grow per step.")
 ]
+LevelRiseOpt = Annotated[
+    str,
+    typer.Option(
+        "--max-level-rise",
+        metavar="N|any",
+        help="Most seniority levels one step may rise ('any': no limit); "
+        "catalog transitions may rise more.",
+    ),
+]
+StepDownOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-step-down",
+        help="Let a route towards a target of the same or a higher level step down.",
+    ),
+]
+GatesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-credential-gates",
+        help="Let a route pass through a role whose Job Zone exceeds both ends'.",
+    ),
+]
+MonthsWeightOpt = Annotated[
+    float, typer.Option("--months-weight", help="Weight of the years a step takes.")
+]
 
 #: FROM values that mean "start from the person themself".
 PERSON_START = ("-", "me", "yo")
@@ -105,6 +131,19 @@ def split_ids(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
+def level_rise(value: str) -> int | None:
+    """Validate ``--max-level-rise``: a whole number of levels, or ``any`` for no limit."""
+    if value.strip().lower() in ("any", "none"):
+        return None
+    try:
+        rise = int(value)
+    except ValueError:
+        rise = -1
+    if rise < 0:
+        raise typer.BadParameter("use a whole number >= 0, or 'any'", param_hint="--max-level-rise")
+    return rise
+
+
 def constraints_from(
     max_steps: int,
     min_step_fit: float,
@@ -113,6 +152,10 @@ def constraints_from(
     max_step_effort: int | None,
     curated_only: bool,
     max_trait_step: int | None = None,
+    *,
+    max_level_rise: str = "1",
+    allow_step_down: bool = False,
+    allow_credential_gates: bool = False,
 ) -> Constraints:
     return Constraints(
         max_steps=max_steps,
@@ -122,6 +165,9 @@ def constraints_from(
         max_step_effort=max_step_effort,
         max_trait_step=max_trait_step,
         curated_only=curated_only,
+        max_level_rise=level_rise(max_level_rise),
+        allow_step_down=allow_step_down,
+        allow_credential_gates=allow_credential_gates,
     )
 
 
@@ -204,6 +250,9 @@ def route_command(
     max_step_effort: MaxEffortOpt = None,
     max_trait_step: MaxTraitOpt = None,
     curated_only: CuratedOpt = False,
+    max_level_rise: LevelRiseOpt = "1",
+    allow_step_down: StepDownOpt = False,
+    allow_credential_gates: GatesOpt = False,
     person: PersonOpt = None,
     scores: ScoresOpt = None,
     tolerance: ToleranceOpt = None,
@@ -211,6 +260,7 @@ def route_command(
     min_months: MinMonthsOpt = None,
     fit_weight: Annotated[float, typer.Option(help="Weight of -ln(fit) in the objective.")] = 1.0,
     effort_weight: Annotated[float, typer.Option(help="Weight of effort/100.")] = 1.0,
+    months_weight: MonthsWeightOpt = 0.0,
     catalog: CatalogOpt = None,
     neo4j: Neo4jOpt = None,
     lang: LangOpt = "es",
@@ -233,18 +283,27 @@ def route_command(
         person=someone,
         mode=chosen[0] if chosen else Mode.BEST,
         k=k if k is not None else 5,
-        objective=Objective(fit_weight=fit_weight, effort_weight=effort_weight),
+        objective=Objective(
+            fit_weight=fit_weight, effort_weight=effort_weight, months_weight=months_weight
+        ),
         constraints=constraints_from(
-            max_steps, min_step_fit, avoid, via, max_step_effort, curated_only, max_trait_step
+            max_steps,
+            min_step_fit,
+            avoid,
+            via,
+            max_step_effort,
+            curated_only,
+            max_trait_step,
+            max_level_rise=max_level_rise,
+            allow_step_down=allow_step_down,
+            allow_credential_gates=allow_credential_gates,
         ),
     )
     answer = answer_routes(snapshot_from(catalog, neo4j), query, lang_)
     if as_json:
         print_json(answer)
-    elif answer.routes:
-        print_routes(out, answer.routes, answer.names, lang_)
     else:
-        out.print(f"[yellow]{escape(answer.reason or '')}[/]")
+        print_route_answer(out, answer, lang_)
 
 
 @app.command("reachable")
@@ -257,6 +316,9 @@ def reachable_command(
     avoid: AvoidOpt = None,
     max_step_effort: MaxEffortOpt = None,
     curated_only: CuratedOpt = False,
+    max_level_rise: LevelRiseOpt = "1",
+    allow_step_down: StepDownOpt = False,
+    allow_credential_gates: GatesOpt = False,
     person: PersonOpt = None,
     scores: ScoresOpt = None,
     tolerance: ToleranceOpt = None,
@@ -269,7 +331,17 @@ def reachable_command(
 ) -> None:
     """Every role reachable within N steps, with its best route (for a person, if given)."""
     lang_ = language(lang)
-    constraints = constraints_from(steps, min_step_fit, avoid, None, max_step_effort, curated_only)
+    constraints = constraints_from(
+        steps,
+        min_step_fit,
+        avoid,
+        None,
+        max_step_effort,
+        curated_only,
+        max_level_rise=max_level_rise,
+        allow_step_down=allow_step_down,
+        allow_credential_gates=allow_credential_gates,
+    )
     start = None if source in PERSON_START else source
     someone = person_from(person, scores, start, tolerance, rate, min_months)
     if start is None and someone is None:
@@ -310,6 +382,10 @@ def leverage_command(
     points: Annotated[int, typer.Option("--points", help="Points to raise one trait by.")] = 10,
     start: Annotated[str | None, typer.Option("--from", help="The person's current role.")] = None,
     max_steps: MaxStepsOpt = 4,
+    max_level_rise: LevelRiseOpt = "1",
+    allow_step_down: StepDownOpt = False,
+    allow_credential_gates: GatesOpt = False,
+    months_weight: MonthsWeightOpt = 0.0,
     person: PersonOpt = None,
     scores: ScoresOpt = None,
     tolerance: ToleranceOpt = None,
@@ -326,8 +402,13 @@ def leverage_command(
         someone,
         target,
         points,
-        Constraints(max_steps=max_steps),
-        Objective(),
+        Constraints(
+            max_steps=max_steps,
+            max_level_rise=level_rise(max_level_rise),
+            allow_step_down=allow_step_down,
+            allow_credential_gates=allow_credential_gates,
+        ),
+        Objective(months_weight=months_weight),
         lang_,
     )
     if as_json:

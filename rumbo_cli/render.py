@@ -11,9 +11,21 @@ from graph.traits import Language
 from usecases.explain import ExplainedRoute
 from usecases.fit_now import FitNowAnswer
 from usecases.leverage import LeverageAnswer
-from usecases.messages import develop_text, percent, say
+from usecases.messages import develop_text, duration_text, level_text, percent, say
 from usecases.role_guide import RoleDetail, TransitionView
 from usecases.role_search import RolePage
+from usecases.routes import RouteAnswer
+
+
+def print_route_answer(console: Console, answer: RouteAnswer, lang: Language) -> None:
+    """A route answer: its notice (e.g. that the routes step down), then its routes, or the
+    reason there are none."""
+    if answer.notice:
+        console.print(f"[yellow]{escape(answer.notice)}[/]\n")
+    if answer.routes:
+        print_routes(console, answer.routes, answer.names, lang)
+    else:
+        console.print(f"[yellow]{escape(answer.reason or '')}[/]")
 
 
 def print_routes(
@@ -35,20 +47,27 @@ def print_routes(
             effort=t.effort,
             steps=t.steps,
         )
-        months = f" · {say('route.months', lang, months=t.months)}" if t.months else ""
-        console.print(f"  [green]{totals}{months}[/]\n")
+        timeline = (
+            f" · {say('route.timeline', lang, duration=duration_text(t.months, lang))}"
+            if t.months is not None
+            else ""
+        )
+        console.print(f"  [green]{totals}{timeline}[/]\n")
 
 
 def print_step(console: Console, step: Step, names: dict[str, str], lang: Language) -> None:
-    """One step: its ends, fit, months and origin, what carries over and what to develop."""
+    """One step: its ends, fit, level change, months and origin, what carries over and what
+    to develop."""
     a = escape(names[step.source]) if step.source else say("route.you", lang)
     b = escape(names[step.target])
     origin = say(f"origin.{step.origin.value}" if step.origin else "origin.entry", lang)
-    months = (
-        f" · {say('route.months', lang, months=step.months)}" if step.months is not None else ""
-    )
+    facts = [
+        f"fit {percent(step.fit, lang)}",
+        level_text(step.level_change, lang),
+        say("route.months", lang, months=step.months) if step.months is not None else "",
+    ]
     console.print(
-        f"  [bold]{a}[/] → [bold]{b}[/]  fit {percent(step.fit, lang)}{months}  [dim]({origin})[/]"
+        f"  [bold]{a}[/] → [bold]{b}[/]  {' · '.join(f for f in facts if f)}  [dim]({origin})[/]"
     )
     if step.strengths:
         console.print(

@@ -74,6 +74,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "route.title": {"es": "Ruta {number}", "en": "Route {number}"},
     "route.you": {"es": "tú", "en": "you"},
     "route.months": {"es": "{months:.0f} meses", "en": "{months:.0f} months"},
+    "route.level": {"es": "nivel {change}", "en": "level {change}"},
+    "route.timeline": {"es": "≈ {duration}", "en": "≈ {duration}"},
     "route.carries_over": {"es": "fortalezas", "en": "carries over"},
     "route.develop": {"es": "a desarrollar", "en": "develop"},
     "route.totals": {
@@ -147,3 +149,25 @@ def duration_text(months: float, lang: Language) -> str:
     if rest == 0:
         return year_part
     return say("duration.years_months", lang, years=year_part, months=month_part)
+
+
+def level_text(change: int | None, lang: Language) -> str:
+    """A step's change of seniority: ``nivel +1``, ``level =``; empty when unknown.
+
+    >>> level_text(1, "es"), level_text(0, "en"), level_text(-2, "en"), level_text(None, "en")
+    ('nivel +1', 'level =', 'level −2', '')
+    """
+    if change is None:
+        return ""
+    return say("route.level", lang, change=signed_levels(change))
+
+
+def signed_levels(change: int) -> str:
+    """``+1``, ``=`` or ``−1`` (a true minus sign, as the web page writes it).
+
+    >>> signed_levels(2), signed_levels(0), signed_levels(-1)
+    ('+2', '=', '−1')
+    """
+    if change == 0:
+        return "="
+    return f"+{change}" if change > 0 else f"−{-change}"

@@ -87,7 +87,10 @@ def test_personal_route_from_scores() -> None:
     )
     assert result.returncode == 0, result.stderr
     [route] = json.loads(result.stdout)["routes"]
-    assert route["totals"]["months"] == 18.0
+    # Every step takes time (in role, or to develop the traits), and the route their sum.
+    months = [step["months"] for step in route["steps"]]
+    assert all(m > 0 for m in months)
+    assert route["totals"]["months"] == pytest.approx(sum(months))
     bad = rumbo("fit-now", "--scores", "O=140,C=78,E=38,A=58,ES=70,RE=44")
     assert bad.returncode == 2 and "openness" in bad.stderr
 

@@ -21,14 +21,13 @@ HOSTILE = "[/x] [bold]b[/bold] :warning: x'}) DETACH DELETE n // $param `tick` M
 
 def hostile_catalog(folder: Path) -> Catalog:
     """The bundled catalog, with hostile text in every free-text field of mlops-engineer
-    and of its transition to ai-researcher."""
+    and of its transition to ai-researcher (its level is a name on the catalog's scale)."""
     bundled = read_catalog(REPO / "loaders" / "bundled")
     role = bundled.roles["mlops-engineer"].model_copy(
         update={
             "name": f"N {HOSTILE}",
             "name_en": f"NE {HOSTILE}",
             "family": f"F {HOSTILE}",
-            "level": f"L {HOSTILE}",
             "description": f"D {HOSTILE}",
             "profile_notes": dict.fromkeys(TRAITS, f"P {HOSTILE}"),
             "strengths": (f"S {HOSTILE}",),
@@ -69,7 +68,7 @@ def test_every_query_command_prints_hostile_text_verbatim(tmp_path: Path) -> Non
     role_es, role_en, peer, roles, route_out, route_in, reachable, fit_now = (
         r.stdout for r in results[1:]
     )
-    for label in ("N", "F", "L", "D", "S", "R", "Q", "T"):
+    for label in ("N", "F", "D", "S", "R", "Q", "T"):
         assert f"{label} {HOSTILE}" in role_es, label
     assert f"NE {HOSTILE}" in role_en
     assert f"N {HOSTILE}" in peer  # as the peer of an incoming transition
