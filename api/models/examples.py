@@ -37,8 +37,14 @@ SCHEMA_EXAMPLES: dict[str, dict[str, Any]] = {
     "RouteAnswer": ROUTE_ANSWER_EXAMPLE,
     "ExplainedRoute": ROUTE_ANSWER_EXAMPLE["routes"][0],
     "Totals": ROUTE_ANSWER_EXAMPLE["routes"][0]["totals"],
-    "RouteObjective": {"fit_weight": 1.0, "effort_weight": 0.5},
-    "RouteConstraints": _first_example(RouteQuery, "constraints"),
+    "RouteObjective": {"fit_weight": 1.0, "effort_weight": 0.5, "months_weight": 0.0},
+    "RouteConstraints": {
+        **_first_example(RouteQuery, "constraints"),
+        # The career defaults, spelled out: each one can be changed per query.
+        "max_level_rise": 1,
+        "allow_step_down": False,
+        "allow_credential_gates": False,
+    },
     "RoutePerson": {
         "scores": {**PROFILE_EXAMPLE, "openness": 66, "extraversion": 40},
         "current_role": "mlops-engineer",

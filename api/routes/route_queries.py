@@ -38,8 +38,23 @@ _EXAMPLES: dict[str, Any] = {
             },
         },
     },
+    "career-options": {
+        "summary": "Any level rise, stepping down and credential gates allowed; years count",
+        "value": {
+            "from": "mlops-engineer",
+            "to": "chief-data-officer",
+            "mode": "alternatives",
+            "k": 3,
+            "objective": {"fit_weight": 1.0, "effort_weight": 1.0, "months_weight": 0.5},
+            "constraints": {
+                "max_level_rise": None,
+                "allow_step_down": True,
+                "allow_credential_gates": True,
+            },
+        },
+    },
     "pareto": {
-        "summary": "Every route not beaten on both fit and effort",
+        "summary": "Every route that no other beats on fit, effort and months at once",
         "value": {"from": "mlops-engineer", "to": "chief-data-officer", "mode": "pareto"},
     },
 }
