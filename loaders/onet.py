@@ -63,6 +63,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from graph.career import CareerRules, DerivedRules, LevelScale
 from graph.catalog import Catalog, Where
 from graph.errors import CatalogError, Problem
 from graph.fit import MIN_FIT, development_needed, profile_fit
@@ -73,12 +74,18 @@ __all__ = [
     "CAREER_CHANGERS_FILE",
     "EXPECTED_STYLES",
     "JOB_ZONES_FILE",
+    "CHIEF_EXECUTIVES",
     "JOB_ZONE_LEVELS",
     "LINK_WEIGHT",
     "OCCUPATION_FILE",
+    "ONET_DERIVED",
+    "ONET_LEVELS",
+    "ONET_MONTHS_IN_ROLE",
+    "ONET_RULES",
     "RELATED_OCCUPATIONS_FILE",
     "SOC_MAJOR_GROUPS",
     "STYLE_WEIGHTS",
+    "SUPERVISED_MAJOR_GROUPS",
     "TIER_STRENGTH",
     "WORK_STYLES_FILE",
     "LinkLayout",
@@ -92,9 +99,9 @@ __all__ = [
     "importance_to_score",
     "index_strength",
     "is_onet_release",
-    "job_zone_level",
     "link_fit",
     "normalise_style_name",
+    "onet_level",
     "onet_role_id",
     "soc_family",
     "tier_strength",
@@ -196,15 +203,59 @@ TIER_STRENGTH: dict[str, float] = {
 }
 #: Strength of the least related link of a ``Career Changers Matrix.txt`` (index 1 is 1.0).
 WEAKEST_INDEX_STRENGTH = 0.7
-#: Share of the link strength in a transition's fit; the profile fit has the rest.
+#: Share of the profile gap (1 - profile fit) that a link of strength 1 closes.
 LINK_WEIGHT = 0.5
 #: Importance (1-5) from which a work style counts as rated highly.
 HIGH_IMPORTANCE = 4.0
 #: Most shared work styles listed as a transition's strengths.
 MAX_SHARED_STRENGTHS = 3
 
-#: Rumbo level of each O*NET job zone (1 little preparation ... 5 extensive).
-JOB_ZONE_LEVELS: dict[int, str] = {1: "junior", 2: "junior", 3: "mid", 4: "senior", 5: "lead"}
+#: Seniority levels of O*NET catalogs, lowest first (``docs/onet.md``, "Levels"): the
+#: Job Zone sets the stage, supervising or managing adds one, Chief Executives top it.
+ONET_LEVELS = LevelScale(
+    ranks=(
+        ("entry",),
+        ("skilled",),
+        ("experienced",),
+        ("professional",),
+        ("expert",),
+        ("director",),
+        ("executive",),
+    )
+)
+#: Level of a non-managing occupation by its Job Zone (the rank is ``zone - 1``).
+JOB_ZONE_LEVELS: dict[int, str] = {
+    1: "entry",
+    2: "skilled",
+    3: "experienced",
+    4: "professional",
+    5: "expert",
+}
+#: SOC major groups whose minor group ``xx-1000`` is "Supervisors of ..." workers.
+SUPERVISED_MAJOR_GROUPS = frozenset(
+    ("33", "35", "37", "39", "41", "43", "45", "47", "49", "51", "53")
+)
+#: The SOC occupation at the top of the scale (also its O*NET sub-occupations).
+CHIEF_EXECUTIVES = "11-1011"
+#: Months at each O*NET level before the next move. Sources (``docs/onet.md``): BLS
+#: "Employee Tenure in 2024" (ages 25-34: median 2.7 years; all ages: 3.9 years) and
+#: O*NET Job Zone Five ("many require more than five years of experience").
+ONET_MONTHS_IN_ROLE: dict[str, float] = {
+    "entry": 32.0,
+    "skilled": 32.0,
+    "experienced": 32.0,
+    "professional": 47.0,
+    "expert": 60.0,
+    "director": 60.0,
+    "executive": 60.0,
+}
+#: Derived moves of O*NET catalogs: only within a SOC minor group, across at most one
+#: Job Zone, and (as everywhere) level change 0 or +1 with the "no link" prior.
+ONET_DERIVED = DerivedRules(same_soc_minor_group=True, max_job_zone_change=1)
+#: The career rules every imported O*NET catalog gets.
+ONET_RULES = CareerRules(
+    levels=ONET_LEVELS, months_by_level=ONET_MONTHS_IN_ROLE, derived=ONET_DERIVED
+)
 
 #: The 23 major groups of the Standard Occupational Classification (2018 names).
 SOC_MAJOR_GROUPS: dict[str, str] = {
@@ -283,13 +334,28 @@ def soc_family(code: str) -> str | None:
     return SOC_MAJOR_GROUPS.get(code[:2])
 
 
-def job_zone_level(zone: int) -> str:
-    """Rumbo level of an O*NET job zone (see :data:`JOB_ZONE_LEVELS`).
+def onet_level(code: str, zone: int | None) -> str | None:
+    """Seniority level of an occupation from its Job Zone and its SOC code.
 
-    >>> [job_zone_level(z) for z in range(1, 6)]
-    ['junior', 'junior', 'mid', 'senior', 'lead']
+    The Job Zone sets the level (:data:`JOB_ZONE_LEVELS`); first-line supervisors
+    (minor group ``xx-1000`` of :data:`SUPERVISED_MAJOR_GROUPS`) and managers (major
+    group 11) rank one level above it, managers at most ``director``; Chief Executives
+    (11-1011) are ``executive``. ``None`` without a Job Zone.
+
+    >>> onet_level("41-2031.00", 2), onet_level("41-1011.00", 2)  # salesperson, supervisor
+    ('skilled', 'experienced')
+    >>> onet_level("15-2041.00", 5), onet_level("11-3021.00", 4), onet_level("11-9111.00", 5)
+    ('expert', 'expert', 'director')
+    >>> onet_level("11-1011.03", 5), onet_level("15-2041.00", None)
+    ('executive', None)
     """
-    return JOB_ZONE_LEVELS[zone]
+    if zone is None:
+        return None
+    if code.startswith(CHIEF_EXECUTIVES):
+        return ONET_LEVELS.ranks[-1][0]
+    managing = code[:2] == "11" or (code[:2] in SUPERVISED_MAJOR_GROUPS and code[3] == "1")
+    rank = zone - 1 + int(managing)
+    return ONET_LEVELS.ranks[min(rank, len(ONET_LEVELS.ranks) - 2)][0]
 
 
 def index_strength(index: int, max_index: int) -> float:
@@ -318,16 +384,19 @@ def tier_strength(tier: str) -> float | None:
 
 
 def link_fit(strength: float, fit_of_profiles: float) -> float:
-    """Fit of an O*NET transition: ``0.5 * link strength + 0.5 * profile fit``.
+    """Fit of an O*NET transition: ``profile fit + (1 - profile fit) * 0.5 * link strength``.
 
-    Rounded to 2 decimals and kept in [0.01, 1.0].
+    O*NET's link is evidence that people make the move, so it closes part of the
+    profile gap: never below the profile fit, so a link always beats a derived move of
+    the same profile fit (whose fit is discounted by the "no link" prior). Rounded to 2
+    decimals and kept in [0.01, 1.0].
 
-    >>> link_fit(0.9, 0.62)
-    0.76
+    >>> link_fit(0.9, 0.62), link_fit(0.7, 0.62), link_fit(1.0, 1.0)
+    (0.79, 0.75, 1.0)
     >>> link_fit(0.0, 0.0)
     0.01
     """
-    raw = LINK_WEIGHT * strength + (1.0 - LINK_WEIGHT) * fit_of_profiles
+    raw = fit_of_profiles + (1.0 - fit_of_profiles) * LINK_WEIGHT * strength
     return min(1.0, max(MIN_FIT, round(raw, 2)))
 
 
@@ -966,7 +1035,8 @@ def import_onet(folder: Path, progress: Progress | None = None) -> OnetImport:
             name=occupation.title,
             name_en=occupation.title,
             family=soc_family(occupation.code),
-            level=job_zone_level(occupation.zone) if occupation.zone else None,
+            level=onet_level(occupation.code, occupation.zone),
+            job_zone=occupation.zone,
             description=occupation.description,
             profile=profile,
             attribution=credit,
@@ -982,7 +1052,7 @@ def import_onet(folder: Path, progress: Progress | None = None) -> OnetImport:
         links, occupations, role_by_code, names, str(folder / link_file)
     )
     reader.report("transitions", len(transitions), len(transitions))
-    catalog = Catalog.build(roles, transitions)
+    catalog = Catalog.build(roles, transitions, rules=ONET_RULES)
     summary = OnetSummary(
         release=release,
         layout=layout,
