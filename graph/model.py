@@ -39,6 +39,35 @@ def is_role_id(text: str) -> bool:
     return bool(_ROLE_ID_RE.match(text))
 
 
+#: Role ids of O*NET occupations: ``onet-`` and the O*NET-SOC code with '-' for '.'.
+_ONET_ID_RE = re.compile(r"^onet-(\d{2})-(\d{4})-(\d{2})$")
+
+
+def soc_code(role_id: str) -> str | None:
+    """The O*NET-SOC code a role id was made from (``loaders.onet.onet_role_id``), if any.
+
+    >>> soc_code("onet-15-2041-00"), soc_code("mlops-engineer")
+    ('15-2041.00', None)
+    """
+    match = _ONET_ID_RE.match(role_id)
+    return f"{match[1]}-{match[2]}.{match[3]}" if match else None
+
+
+def soc_minor_group(role_id: str) -> str | None:
+    """The SOC minor group of an O*NET role id (e.g. ``15-2000``), ``None`` for other ids.
+
+    SOC codes are hierarchical: major group ``15-0000``, minor group ``15-2000``,
+    broad occupation ``15-2040``, detailed occupation ``15-2041``.
+
+    >>> soc_minor_group("onet-15-2041-00"), soc_minor_group("onet-15-2051-01")
+    ('15-2000', '15-2000')
+    >>> soc_minor_group("data-analyst") is None
+    True
+    """
+    code = soc_code(role_id)
+    return None if code is None else f"{code[:4]}000"
+
+
 class Origin(StrEnum):
     """Where a transition comes from."""
 

@@ -7,6 +7,10 @@ A catalog is a folder in one of two layouts (see ``docs/catalog-format.md``):
 * CSV: ``roles.csv`` and ``transitions.csv`` (:mod:`loaders.csv_catalog`),
   which carry only the numeric core of a catalog.
 
+Both layouts keep the catalog's career rules (level scale, time in role,
+development rate, adjacent families, derived-move rules) in ``catalog.yaml``
+(:mod:`loaders.career_rules`); a folder without it has the default rules.
+
 Role-guide text pages (:mod:`loaders.guide_page`) add guide fields and
 curated transitions to the roles of an existing catalog.
 
@@ -32,6 +36,7 @@ from typing import Literal
 from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
 from loaders.actions import read_actions, write_actions
+from loaders.career_rules import RULES_FILE, read_rules, write_rules
 from loaders.csv_catalog import ROLES_FILE, TRANSITIONS_FILE, read_csv_catalog, write_csv_catalog
 from loaders.guide_page import (
     GuidePage,
@@ -48,6 +53,7 @@ __all__ = [
     "bundled_catalog",
     "GuidePage",
     "GuideTransition",
+    "RULES_FILE",
     "SuccessStory",
     "catalog_format",
     "import_guide_pages",
@@ -55,9 +61,11 @@ __all__ = [
     "read_catalog",
     "read_csv_catalog",
     "read_guide_page",
+    "read_rules",
     "read_yaml_catalog",
     "write_catalog",
     "write_csv_catalog",
+    "write_rules",
     "write_yaml_catalog",
 ]
 
@@ -133,7 +141,9 @@ def write_catalog(catalog: Catalog, folder: Path, fmt: CatalogFormat) -> None:
     """Write a catalog into ``folder`` as YAML or CSV, atomically.
 
     Only the layout's own files are written (``roles/*.yaml``, or ``roles.csv``
-    and ``transitions.csv``, plus the action table); other files in the folder are kept.
+    and ``transitions.csv``, plus ``catalog.yaml`` and the action table); other files in
+    the folder are kept. A ``catalog.yaml`` that already holds the catalog's rules is
+    left as it is (its comments survive).
 
     Raises
     ------

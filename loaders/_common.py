@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic_core import ErrorDetails
 
+from graph.career import CareerRules
 from graph.catalog import Catalog, Where
 from graph.errors import CatalogError, Problem
 from graph.model import Role, Transition, is_role_id
@@ -75,6 +76,8 @@ def describe_error(error: ErrorDetails) -> str:
             return f"fit {value!r} is out of range (0, 1]"
         if loc[:1] == ("develop",):
             return f"development points {value!r} are out of range 0-100"
+    if kind in _RANGE_ERRORS and loc == ("job_zone",):
+        return f"job_zone {value!r} is out of range 1-5"
     if kind in ("int_from_float", "int_type") and loc[:1] == ("develop",):
         return f"development points must be whole numbers, got {value!r}"
     if kind == "string_pattern_mismatch" and loc in (("id",), ("source",), ("target",)):
@@ -105,6 +108,19 @@ def number_problem(value: object) -> str | None:
     if not math.isfinite(value):
         return f"expected a finite number, got {value!r}"
     return None
+
+
+def job_zone_problem(value: object) -> str | None:
+    """Why ``value`` is not a Job Zone (a whole number; the range is the model's check).
+
+    >>> job_zone_problem(3), job_zone_problem(None)
+    (None, None)
+    >>> job_zone_problem("3")
+    "expected a whole number from 1 to 5, got '3'"
+    """
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return None
+    return f"expected a whole number from 1 to 5, got {value!r}"
 
 
 def parse_number(text: str) -> float | int:
@@ -158,12 +174,16 @@ class FieldWhere(Where):
     """
 
     renames: Mapping[str, str] = field(default_factory=dict)
+    #: Lines of single fields (e.g. ``level``), where they differ from the record's line.
+    lines: Mapping[str, int | None] = field(default_factory=dict)
 
     def problem(self, message: str, record: str | None, field_name: str | None) -> Problem:
-        """The problem, with the field renamed to the file's name for it."""
+        """The problem, with the field renamed to the file's name for it and on its line."""
+        line = self.line
         if field_name is not None:
+            line = self.lines.get(field_name) or line
             field_name = self.renames.get(field_name, field_name)
-        return super().problem(message, record, field_name)
+        return Problem(message, self.file, line, record, field_name)
 
 
 @dataclass
@@ -184,11 +204,11 @@ class Collected:
         if isinstance(role_id, str) and is_role_id(role_id):
             self.roles.append((Role(id=role_id, name=role_id, profile=_NEUTRAL), where))
 
-    def build(self) -> Catalog:
+    def build(self, rules: CareerRules | None = None) -> Catalog:
         """Check integrity and build the catalog, or raise one error listing every problem."""
         problems = list(self.problems)
         try:
-            catalog = Catalog.build(self.roles, self.transitions)
+            catalog = Catalog.build(self.roles, self.transitions, rules=rules)
         except CatalogError as exc:
             problems.extend(exc.problems)
         if problems:

@@ -4,7 +4,7 @@ For spreadsheets and bulk edits. Only the numeric core of a catalog travels
 in CSV:
 
 ``roles.csv``
-    ``id, name, name_en, family, level``, then one column per trait in
+    ``id, name, name_en, family, level, job_zone``, then one column per trait in
     OCEAN+ order named by its machine name (``openness`` ...
     ``relational_engagement``) holding the 0-100 score.
 ``transitions.csv``
@@ -12,6 +12,9 @@ in CSV:
     per trait with its development points (empty means 0), ``strengths``
     joined by ``|``, and ``origin`` (``curated`` or ``onet``; empty means
     curated).
+
+The catalog's career rules are in ``catalog.yaml`` (:mod:`loaders.career_rules`),
+as in the YAML layout; the ``job_zone`` column is optional on reading.
 
 The guide fields of a role (description, profile notes, strengths, red
 flags, interview questions, archetypes, attribution) are *not* in CSV: a
@@ -60,18 +63,21 @@ from loaders._common import (
     describe_error,
     error_path,
     format_number,
+    job_zone_problem,
     link_out_of,
     not_a_regular_file,
     parse_number,
     resolved_for_writing,
 )
+from loaders.career_rules import RULES_FILE, read_rules, rules_file_update
 
 ROLES_FILE = "roles.csv"
 TRANSITIONS_FILE = "transitions.csv"
 
 TRAIT_COLUMNS: tuple[str, ...] = tuple(t.value for t in TRAITS)
+_ROLE_TEXT_COLUMNS = ("id", "name", "name_en", "family", "level", "job_zone")
 #: Columns of ``roles.csv``, in the order they are written.
-ROLE_COLUMNS: tuple[str, ...] = ("id", "name", "name_en", "family", "level", *TRAIT_COLUMNS)
+ROLE_COLUMNS: tuple[str, ...] = (*_ROLE_TEXT_COLUMNS, *TRAIT_COLUMNS)
 #: Columns of ``transitions.csv``, in the order they are written.
 TRANSITION_COLUMNS: tuple[str, ...] = (
     "source",
@@ -108,6 +114,7 @@ def read_csv_catalog(folder: Path) -> Catalog:
     CatalogError
         Listing every problem of both files, each with file, line, record and column.
     """
+    rules = read_rules(folder)
     collected = Collected()
     for name in (ROLES_FILE, TRANSITIONS_FILE):
         refused = link_out_of(folder / name, folder) or not_a_regular_file(folder / name)
@@ -121,7 +128,7 @@ def read_csv_catalog(folder: Path) -> Catalog:
         folder / TRANSITIONS_FILE, _TRANSITION_REQUIRED, TRANSITION_COLUMNS, collected
     ):
         _read_transition(row, collected)
-    return collected.build()
+    return collected.build(rules)
 
 
 class _Row:
@@ -213,6 +220,16 @@ def _read_role(row: _Row, out: Collected) -> None:
         "level": row.optional("level"),
     }
     bad: set[str] = set()
+    if row.get("job_zone"):
+        try:
+            fields["job_zone"] = parse_number(row.get("job_zone"))
+            why = job_zone_problem(fields["job_zone"])
+        except ValueError as exc:
+            why = str(exc)
+        if why is not None:
+            out.problems.append(row.problem(why, record, "job_zone"))
+            fields.pop("job_zone", None)
+            bad.add("job_zone")
     profile: dict[str, Any] = {}
     for column in TRAIT_COLUMNS:
         cell = row.get(column)
@@ -311,6 +328,7 @@ def roles_csv(catalog: Catalog) -> bytes:
                 role.name_en or "",
                 role.family or "",
                 role.level or "",
+                "" if role.job_zone is None else str(role.job_zone),
                 *(format_number(role.profile.score(t)) for t in TRAITS),
             ]
         )
@@ -380,7 +398,10 @@ def write_csv_catalog(catalog: Catalog, folder: Path) -> None:
             raise CatalogError(
                 [Problem("not a folder; cannot write CSV files into it", str(given))]
             )
-        _atomic.replace_files(folder, files)
+        refused = link_out_of(given / RULES_FILE, given)
+        if refused:
+            raise CatalogError([Problem(f"{refused}; nothing written", str(given / RULES_FILE))])
+        _atomic.replace_files(folder, {**files, **rules_file_update(catalog.rules, folder)})
     except OSError as exc:
         where = str(exc.filename) if exc.filename else str(folder)
         raise CatalogError(

@@ -43,9 +43,8 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from graph.catalog import Catalog, Where
+from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
 from graph.model import Origin, Role, Transition, is_role_id
 from graph.traits import TRAITS
@@ -58,12 +57,15 @@ from loaders._common import (
     describe_error,
     error_path,
     format_field,
+    job_zone_problem,
     link_out_of,
     not_a_regular_file,
     number_problem,
     plain_number,
     resolved_for_writing,
 )
+from loaders._yaml import Locator, load_yaml
+from loaders.career_rules import read_rules, write_rules
 
 #: Keys of a role file, in the order they are written.
 ROLE_KEYS: tuple[str, ...] = (
@@ -72,6 +74,7 @@ ROLE_KEYS: tuple[str, ...] = (
     "name_en",
     "family",
     "level",
+    "job_zone",
     "description",
     "profile",
     "profile_notes",
@@ -122,6 +125,7 @@ def read_yaml_catalog(folder: Path) -> Catalog:
         raise CatalogError(
             [Problem(f"cannot list role files: {_reason(exc)}", str(roles_dir))]
         ) from None
+    rules = read_rules(folder)
     collected = Collected()
     for path in paths:
         refused = link_out_of(path, folder) or not_a_regular_file(path)
@@ -129,7 +133,7 @@ def read_yaml_catalog(folder: Path) -> Catalog:
             collected.problems.append(Problem(refused, str(path)))
         else:
             _read_role_file(path, collected)
-    return collected.build()
+    return collected.build(rules)
 
 
 def is_role_file(path: Path) -> bool:
@@ -139,87 +143,6 @@ def is_role_file(path: Path) -> bool:
 
 def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
-
-
-class _Locator:
-    """Line numbers of fields, from the composed YAML node tree."""
-
-    def __init__(self, root: Node | None) -> None:
-        self.root = root
-
-    def line(self, path: FieldPath) -> int | None:
-        """1-based line of the deepest node of ``path`` that exists (keys point at the key)."""
-        node = self.root
-        if node is None:
-            return None
-        line = node.start_mark.line + 1
-        for part in path:
-            if isinstance(node, MappingNode) and isinstance(part, str):
-                match = None
-                for key, value in node.value:
-                    if isinstance(key, ScalarNode) and key.value == part:
-                        match = (key, value)  # the last one wins, as in the loaded data
-                if match is None:
-                    break
-                line = match[0].start_mark.line + 1
-                node = match[1]
-            elif isinstance(node, SequenceNode) and isinstance(part, int):
-                if not 0 <= part < len(node.value):
-                    break
-                node = node.value[part]
-                line = node.start_mark.line + 1
-            else:
-                break
-        return line
-
-
-def _load(text: str, file: str) -> tuple[Any, Node | None, list[Problem]]:
-    loader: yaml.SafeLoader | None = None
-    try:
-        loader = yaml.SafeLoader(text)
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = " ".join(p for p in (exc.context, exc.problem) if p)
-        return None, None, [Problem(f"YAML syntax error: {what}", file, line)]
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        char = f" #x{exc.character:04x}" if isinstance(exc.character, int) else ""
-        message = f"YAML syntax error: unacceptable character{char}: {exc.reason}"
-        return None, None, [Problem(message, file, line)]
-    except yaml.YAMLError as exc:
-        return None, None, [Problem(f"YAML error: {exc}", file)]
-    finally:
-        if loader is not None:
-            loader.dispose()
-    return data, node, _duplicate_keys(node, file)
-
-
-def _duplicate_keys(root: Node | None, file: str) -> list[Problem]:
-    """YAML silently keeps the last of two equal keys; report them instead."""
-    problems: list[Problem] = []
-    seen: set[int] = set()
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, MappingNode):
-            keys: set[str] = set()
-            for key, value in node.value:
-                if isinstance(key, ScalarNode):
-                    if key.value in keys:
-                        problems.append(
-                            Problem(f"duplicate key {key.value!r}", file, key.start_mark.line + 1)
-                        )
-                    keys.add(key.value)
-                stack.append(value)
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
-    return problems
 
 
 def _read_role_file(path: Path, out: Collected) -> None:
@@ -232,13 +155,13 @@ def _read_role_file(path: Path, out: Collected) -> None:
     except OSError as exc:
         out.problems.append(Problem(f"cannot read the file: {_reason(exc)}", file))
         return
-    data, node, problems = _load(text, file)
+    data, node, problems = load_yaml(text, file)
     out.problems.extend(problems)
     if node is None:
         if not problems:
             out.problems.append(Problem("the file is empty; expected a role", file, 1))
         return
-    loc = _Locator(node)
+    loc = Locator(node)
     if not isinstance(data, dict):
         message = f"expected a mapping of role fields, got {type(data).__name__}"
         out.problems.append(Problem(message, file, loc.line(())))
@@ -247,7 +170,7 @@ def _read_role_file(path: Path, out: Collected) -> None:
 
 
 def _unknown_keys(
-    data: dict[Any, Any], allowed: tuple[str, ...], prefix: FieldPath, loc: _Locator
+    data: dict[Any, Any], allowed: tuple[str, ...], prefix: FieldPath, loc: Locator
 ) -> list[tuple[FieldPath, str, int | None]]:
     found = []
     for key in data:
@@ -258,10 +181,10 @@ def _unknown_keys(
     return found
 
 
-def _read_role(data: dict[Any, Any], loc: _Locator, file: str, out: Collected) -> None:
+def _read_role(data: dict[Any, Any], loc: Locator, file: str, out: Collected) -> None:
     raw_id = data.get("id")
     record = raw_id if isinstance(raw_id, str) else None
-    role_where = Where(file, loc.line(("id",)))
+    role_where = FieldWhere(file, loc.line(("id",)), lines={"level": loc.line(("level",))})
 
     def problem(path: FieldPath, message: str) -> None:
         out.problems.append(Problem(message, file, loc.line(path), record, format_field(path)))
@@ -270,6 +193,9 @@ def _read_role(data: dict[Any, Any], loc: _Locator, file: str, out: Collected) -
     for path, message, _ in _unknown_keys(data, ROLE_KEYS, (), loc):
         problem(path, message)
     fields = {k: v for k, v in data.items() if k in ROLE_KEYS and k != "transitions"}
+    if (why := job_zone_problem(fields.get("job_zone"))) is not None:
+        problem(("job_zone",), why)
+        reported.append(("job_zone",))
     profile = fields.get("profile")
     if isinstance(profile, dict):
         for trait, score in profile.items():
@@ -299,7 +225,7 @@ def _read_transitions(
     raw: object,
     source: str | None,
     record: str | None,
-    loc: _Locator,
+    loc: Locator,
     file: str,
     out: Collected,
 ) -> None:
@@ -319,7 +245,7 @@ def _read_transition(
     item: object,
     prefix: FieldPath,
     source: str | None,
-    loc: _Locator,
+    loc: Locator,
     file: str,
     out: Collected,
 ) -> None:
@@ -397,6 +323,7 @@ def role_document(role: Role, transitions: Iterable[Transition] = ()) -> dict[st
         "name_en": role.name_en,
         "family": role.family,
         "level": role.level,
+        "job_zone": role.job_zone,
         "description": role.description,
         "profile": {t.value: plain_number(role.profile.score(t)) for t in TRAITS},
         "profile_notes": {
@@ -484,6 +411,7 @@ def write_yaml_catalog(catalog: Catalog, folder: Path) -> None:
     except OSError as exc:
         where = str(exc.filename) if exc.filename else str(roles_dir)
         raise CatalogError([Problem(f"cannot write the catalog: {_reason(exc)}", where)]) from None
+    write_rules(catalog.rules, given)
 
 
 def _not_a_folder(path: Path) -> bool:

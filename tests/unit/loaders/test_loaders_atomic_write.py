@@ -88,7 +88,7 @@ def test_successful_write_keeps_user_files_and_replaces_roles(
     assert "roles/stale-role.yaml" not in after
     assert "roles/mlops-engineer.yaml" in after
     assert (folder / "roles").stat().st_mode & 0o777 == 0o750
-    assert sorted(p.name for p in folder.iterdir()) == ["README.md", "roles"]
+    assert sorted(p.name for p in folder.iterdir()) == ["README.md", "catalog.yaml", "roles"]
 
 
 def test_writing_into_a_file_is_a_catalog_error(tmp_path: Path, sample_catalog: Catalog) -> None:
