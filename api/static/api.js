@@ -186,8 +186,9 @@ export async function warmRoles() {
 export const person = {
   scores: Object.fromEntries(TRAITS.map((x) => [x.id, ""])),
   tolerance: 10,
-  development_rate: 2,
-  min_months_in_role: 6,
+  // Blank: the catalog's development rate and time in role.
+  development_rate: "",
+  min_months_in_role: "",
 };
 
 /** The traits whose score is missing or outside 0-100. */
@@ -205,10 +206,9 @@ export function hasPerson() {
 /** The `person` object of a route request (current role given separately as `from`). */
 export function personBody() {
   const scores = Object.fromEntries(TRAITS.map((x) => [x.id, Number(person.scores[x.id])]));
-  return {
-    scores,
-    tolerance: Number(person.tolerance),
-    development_rate: Number(person.development_rate),
-    min_months_in_role: Number(person.min_months_in_role),
-  };
+  const body = { scores, tolerance: Number(person.tolerance) };
+  for (const key of ["development_rate", "min_months_in_role"]) {
+    if (String(person[key]).trim() !== "") body[key] = Number(person[key]);
+  }
+  return body;
 }

@@ -1,10 +1,10 @@
 // Charts drawn as inline SVG by hand: horizontal bars, a radar, the Pareto
 // chart (fit against effort, one focusable point per route), the route
-// diagram (boxes and arrows) and the personal timeline. Colours come from
+// diagram (boxes and arrows) and the timeline. Colours come from
 // styles.css classes so that print.css can restyle them.
 
 import { s, uid, wrapText } from "./dom.js";
-import { t, num, pct } from "./i18n.js";
+import { t, num, pct, durationText, levelSign, levelWords } from "./i18n.js";
 import { TRAITS, traitLabel, traitCode, roleName } from "./api.js";
 
 /** Round tick values covering [min, max]. */
@@ -252,6 +252,12 @@ export function paretoChart({ routes, selected, onSelect }) {
 
 // ------------------------------------------------------------------ route diagram
 
+/** " ↑1" or " ↓1" after a step's fit (the gap between boxes is narrow; the title says it in words). */
+function levelArrow(change) {
+  if (!change) return "";
+  return change > 0 ? ` ↑${change}` : ` ↓${-change}`;
+}
+
 /**
  * Roles as boxes (links to their guides) and steps as arrows labelled with
  * the step's fit and the traits to develop; four boxes per row.
@@ -309,6 +315,7 @@ export function routeDiagram(route, { title } = {}) {
       ly = mid;
     }
     const origin = step.origin || "entry";
+    const level = levelSign(step.level_change);
     const develop = developText(step.develop);
     const chunks = develop ? develop.split(" · ") : [];
     const lines = [];
@@ -322,9 +329,9 @@ export function routeDiagram(route, { title } = {}) {
       s(
         "g",
         { class: ["edge", `edge-${origin}`, fitClass(step.fit)], dataset: { step: i + 1 } },
-        s("title", {}, `${roleName(step.from) || t("person.you")} → ${roleName(step.to)}: fit ${pct(step.fit)} (${t(`origin.${origin}`)})${develop ? `; ${developLong(step.develop)}` : ""}`),
+        s("title", {}, `${roleName(step.from) || t("person.you")} → ${roleName(step.to)}: fit ${pct(step.fit)} (${t(`origin.${origin}`)})${level ? `; ${levelWords(step.level_change)}` : ""}${develop ? `; ${developLong(step.develop)}` : ""}`),
         s("path", { d, class: "edge-line", "marker-end": `url(#${markerId})` }),
-        s("text", { x: lx, y: ly - 8, class: "edge-fit", "text-anchor": "middle" }, `fit ${pct(step.fit)}`),
+        s("text", { x: lx, y: ly - 8, class: "edge-fit", "text-anchor": "middle" }, `fit ${pct(step.fit)}${levelArrow(step.level_change)}`),
         label,
       ),
     );
@@ -369,14 +376,15 @@ export function timelineChart(route) {
   const H = route.steps.length * rowH + axisH + 8;
   const X = (m) => labelW + (total > 0 ? (m / total) * (W - labelW - right) : 0);
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart timeline-chart", role: "img", dataset: { months: total } });
-  const ticks = niceTicks(0, total, 6);
-  for (const tick of ticks) {
+  // Role-to-role routes take years: beyond three, the axis counts years.
+  const unit = total > 36 ? 12 : 1;
+  for (const tick of niceTicks(0, total / unit, 6)) {
     svg.append(
-      s("line", { x1: X(tick), x2: X(tick), y1: 4, y2: H - axisH + 4, class: "grid" }),
-      s("text", { x: X(tick), y: H - axisH + 20, class: "tick", "text-anchor": "middle" }, num(tick, 1)),
+      s("line", { x1: X(tick * unit), x2: X(tick * unit), y1: 4, y2: H - axisH + 4, class: "grid" }),
+      s("text", { x: X(tick * unit), y: H - axisH + 20, class: "tick", "text-anchor": "middle" }, num(tick, 1)),
     );
   }
-  svg.append(s("text", { x: W - right, y: H - 2, class: "axis-label", "text-anchor": "end" }, t("timeline.axis")));
+  svg.append(s("text", { x: W - right, y: H - 2, class: "axis-label", "text-anchor": "end" }, t(unit === 12 ? "timeline.years" : "timeline.axis")));
   let start = 0;
   const parts = [];
   route.steps.forEach((step, i) => {
@@ -398,12 +406,12 @@ export function timelineChart(route) {
         s(
           "text",
           { x: valueInside ? barX + barW - 6 : barX + barW + 6, y: y + rowH / 2, class: ["bar-value", valueInside && "inside"], "text-anchor": valueInside ? "end" : "start", "dominant-baseline": "middle" },
-          t("route.months", { m: num(months, 1) }),
+          t("route.months", { m: num(months, 0) }),
         ),
       ),
     );
     start += months;
   });
   svg.style.maxWidth = `${Math.round(W * 1.2)}px`;
-  return titled(svg, `${t("timeline.title")} — ${t("timeline.total", { m: num(total, 1) })}`, parts.join(". "));
+  return titled(svg, `${t("timeline.title")} — ${t("timeline.total", { d: durationText(total) })}`, parts.join(". "));
 }

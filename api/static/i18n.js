@@ -44,6 +44,13 @@ const STRINGS = {
     "field.effortWeight": "Peso del esfuerzo",
     "field.maxStepEffort": "Esfuerzo máximo por paso (puntos)",
     "field.maxTraitStep": "Máximo por rasgo y paso (puntos)",
+    "field.monthsWeight": "Peso del tiempo (años)",
+    "field.career": "Nivel y credenciales",
+    "field.maxLevelRise": "Subida máxima de nivel por paso",
+    "field.maxLevelRise.any": "Sin límite",
+    "field.allowStepDown": "Permitir bajar de nivel en el camino",
+    "field.allowGates": "Permitir pasar por roles que exigen más formación que ambos extremos (Job Zone mayor)",
+    "field.career.hint": "Por defecto cada paso sube como mucho un nivel (una transición del catálogo puede subir más), una ruta hacia un rol de nivel igual o superior no baja de nivel y no pasa por roles con más exigencia de credenciales que el inicio y el destino.",
     "field.steps": "Pasos como máximo",
     "field.role": "Rol",
     "field.targets": "Destinos (2 o 3)",
@@ -51,13 +58,14 @@ const STRINGS = {
     "constraints.legend": "Restricciones",
     "mode.best": "Mejor ruta",
     "mode.alternatives": "Alternativas (las k mejores)",
-    "mode.pareto": "Frontera de Pareto (fit frente a esfuerzo)",
+    "mode.pareto": "Frontera de Pareto (fit, esfuerzo y tiempo)",
     "mode.shortest-gap": "Menor brecha (mínimo desarrollo)",
     "person.legend": "Perfil de la persona (0–100)",
     "person.pace": "Ritmo y tolerancia",
     "person.tolerance": "Tolerancia (puntos bajo el ideal)",
     "person.rate": "Ritmo de desarrollo (puntos/mes)",
     "person.minMonths": "Meses mínimos en cada rol",
+    "person.catalogDefault": "el del catálogo",
     "person.private": "Las puntuaciones se quedan en esta pestaña: no van en la dirección ni se registran.",
     "person.missing": "Faltan puntuaciones: {fields}.",
     "person.reenter": "Esta vista usa las puntuaciones de una persona, que no se guardan en la dirección. Vuelve a introducirlas.",
@@ -85,7 +93,8 @@ const STRINGS = {
     "state.didYouMean": "¿Quisiste decir…?",
     "state.noSuggestions": "No hay roles con un id parecido. Prueba a escribir parte del nombre y elegir de la lista.",
     "state.noRoute": "No hay ruta con estas restricciones",
-    "state.noRoute.hint": "Prueba a permitir más pasos, bajar el fit mínimo por paso, quitar roles de «Evitar» o de «Pasar por», o permitir transiciones derivadas.",
+    "state.noRoute.hint": "Prueba a permitir más pasos, bajar el fit mínimo por paso, quitar roles de «Evitar» o de «Pasar por», permitir transiciones derivadas o, en «Más opciones», subir más niveles por paso.",
+    "notice.title": "Aviso",
     "state.unavailable": "Servicio no disponible",
     "state.unavailable.text": "No se pudo contactar con el servicio de Rumbo (o su catálogo no responde). Comprueba que «rumbo serve» está en marcha y vuelve a intentarlo.",
     "state.retryAfter": "El servicio sugiere reintentar en {s} s.",
@@ -101,6 +110,17 @@ const STRINGS = {
     "route.n": "Ruta {n}",
     "route.summary": "{steps} · fit {fit} · esfuerzo {effort}",
     "route.months": "{m} meses",
+    "route.level": "nivel {c}",
+    "level.up": "Sube {n} nivel(es) de responsabilidad",
+    "level.same": "Mismo nivel",
+    "level.down": "Baja {n} nivel(es)",
+    "level.unknown": "Nivel desconocido",
+    "duration.month": "1 mes",
+    "duration.months": "{n} meses",
+    "duration.year": "1 año",
+    "duration.years": "{n} años",
+    "duration.both": "{y} y {m}",
+    "duration.about": "≈ {d}",
     "route.steps": "{n} pasos",
     "route.stepsOne": "1 paso",
     "pareto.title": "Fit acumulado frente a esfuerzo",
@@ -119,7 +139,8 @@ const STRINGS = {
     "dev.none": "Esta ruta no pide desarrollar ningún rasgo.",
     "dev.unit": "pts",
     "timeline.title": "Cronograma",
-    "timeline.total": "Total: {m} meses",
+    "timeline.total": "Total: ≈ {d}",
+    "timeline.years": "Años",
     "timeline.axis": "Meses",
     "timeline.row": "Paso {n}: {name}, del mes {a} al {b} ({m} meses)",
     "steps.title": "Pasos",
@@ -129,6 +150,7 @@ const STRINGS = {
     "steps.col.origin": "Origen",
     "steps.col.develop": "Desarrollar",
     "steps.col.months": "Meses",
+    "steps.col.level": "Nivel",
     "steps.col.strengths": "Fortalezas que se trasladan",
     "actions.title": "Acciones de desarrollo",
     "actions.step": "Paso {n}: hacia {name}",
@@ -144,6 +166,7 @@ const STRINGS = {
     "totals.effort": "Esfuerzo",
     "totals.steps": "Pasos",
     "totals.months": "Meses",
+    "totals.duration": "Duración",
     "plan.title": "Plan de carrera",
     "plan.for": "De {from} a {to}",
     "plan.date": "Fecha: {date}",
@@ -250,6 +273,13 @@ const STRINGS = {
     "field.effortWeight": "Effort weight",
     "field.maxStepEffort": "Max effort per step (points)",
     "field.maxTraitStep": "Max per trait and step (points)",
+    "field.monthsWeight": "Time weight (years)",
+    "field.career": "Level and credentials",
+    "field.maxLevelRise": "Max level rise per step",
+    "field.maxLevelRise.any": "No limit",
+    "field.allowStepDown": "Allow stepping down a level on the way",
+    "field.allowGates": "Allow roles that need more training than both ends (a higher Job Zone)",
+    "field.career.hint": "By default each step rises at most one level (a catalog transition may rise more), a route towards a role of the same or a higher level does not step down, and it does not pass through roles with higher credential demands than its start and target.",
     "field.steps": "Max steps",
     "field.role": "Role",
     "field.targets": "Targets (2 or 3)",
@@ -257,13 +287,14 @@ const STRINGS = {
     "constraints.legend": "Constraints",
     "mode.best": "Best route",
     "mode.alternatives": "Alternatives (the k best)",
-    "mode.pareto": "Pareto frontier (fit against effort)",
+    "mode.pareto": "Pareto frontier (fit, effort and time)",
     "mode.shortest-gap": "Shortest gap (least development)",
     "person.legend": "The person's profile (0–100)",
     "person.pace": "Pace and tolerance",
     "person.tolerance": "Tolerance (points below the ideal)",
     "person.rate": "Development rate (points/month)",
     "person.minMonths": "Minimum months in each role",
+    "person.catalogDefault": "the catalog's",
     "person.private": "Scores stay in this tab: they are not put in the address and are not logged.",
     "person.missing": "Missing scores: {fields}.",
     "person.reenter": "This view uses a person's scores, which are not kept in the address. Please enter them again.",
@@ -291,7 +322,8 @@ const STRINGS = {
     "state.didYouMean": "Did you mean…?",
     "state.noSuggestions": "No role has a similar id. Try typing part of the name and picking from the list.",
     "state.noRoute": "No route under these constraints",
-    "state.noRoute.hint": "Try allowing more steps, lowering the min step fit, removing roles from “Avoid” or “Go via”, or allowing derived transitions.",
+    "state.noRoute.hint": "Try allowing more steps, lowering the min step fit, removing roles from “Avoid” or “Go via”, allowing derived transitions or, under “More options”, a higher level rise per step.",
+    "notice.title": "Note",
     "state.unavailable": "Service unavailable",
     "state.unavailable.text": "The Rumbo service could not be reached (or its catalog is not answering). Check that “rumbo serve” is running and try again.",
     "state.retryAfter": "The service suggests retrying in {s} s.",
@@ -307,6 +339,17 @@ const STRINGS = {
     "route.n": "Route {n}",
     "route.summary": "{steps} · fit {fit} · effort {effort}",
     "route.months": "{m} months",
+    "route.level": "level {c}",
+    "level.up": "Rises {n} level(s) of responsibility",
+    "level.same": "Same level",
+    "level.down": "Steps down {n} level(s)",
+    "level.unknown": "Unknown level",
+    "duration.month": "1 month",
+    "duration.months": "{n} months",
+    "duration.year": "1 year",
+    "duration.years": "{n} years",
+    "duration.both": "{y} {m}",
+    "duration.about": "≈ {d}",
     "route.steps": "{n} steps",
     "route.stepsOne": "1 step",
     "pareto.title": "Cumulative fit against effort",
@@ -325,7 +368,8 @@ const STRINGS = {
     "dev.none": "This route asks for no development.",
     "dev.unit": "pts",
     "timeline.title": "Timeline",
-    "timeline.total": "Total: {m} months",
+    "timeline.total": "Total: ≈ {d}",
+    "timeline.years": "Years",
     "timeline.axis": "Months",
     "timeline.row": "Step {n}: {name}, month {a} to {b} ({m} months)",
     "steps.title": "Steps",
@@ -335,6 +379,7 @@ const STRINGS = {
     "steps.col.origin": "Origin",
     "steps.col.develop": "Develop",
     "steps.col.months": "Months",
+    "steps.col.level": "Level",
     "steps.col.strengths": "Strengths carried over",
     "actions.title": "Development actions",
     "actions.step": "Step {n}: into {name}",
@@ -350,6 +395,7 @@ const STRINGS = {
     "totals.effort": "Effort",
     "totals.steps": "Steps",
     "totals.months": "Months",
+    "totals.duration": "Duration",
     "plan.title": "Career plan",
     "plan.for": "From {from} to {to}",
     "plan.date": "Date: {date}",
@@ -468,4 +514,34 @@ export function today() {
 /** "1 paso" / "3 pasos". */
 export function stepsText(n) {
   return n === 1 ? t("route.stepsOne") : t("route.steps", { n });
+}
+
+/** Months as a person says them, rounded to whole months: "7 años y 4 meses", "1 year". */
+export function durationText(months) {
+  const whole = Math.round(months);
+  const years = Math.floor(whole / 12);
+  const rest = whole % 12;
+  const monthPart = rest === 1 ? t("duration.month") : t("duration.months", { n: rest });
+  if (years === 0) return monthPart;
+  const yearPart = years === 1 ? t("duration.year") : t("duration.years", { n: years });
+  return rest === 0 ? yearPart : t("duration.both", { y: yearPart, m: monthPart });
+}
+
+/** "≈ 7 años y 4 meses": a route's timeline. */
+export function aboutText(months) {
+  return t("duration.about", { d: durationText(months) });
+}
+
+/** A step's change of seniority: "+1", "=", "−1" (true minus sign); "" when unknown. */
+export function levelSign(change) {
+  if (change === null || change === undefined) return "";
+  if (change === 0) return "=";
+  return change > 0 ? `+${change}` : `−${-change}`;
+}
+
+/** The same change in words, for titles and screen readers. */
+export function levelWords(change) {
+  if (change === null || change === undefined) return t("level.unknown");
+  if (change === 0) return t("level.same");
+  return change > 0 ? t("level.up", { n: change }) : t("level.down", { n: -change });
 }

@@ -284,11 +284,12 @@ export function personFieldset() {
       input,
     );
   });
+  // Blank rate and months: the catalog's (sourced) defaults.
   const pace = [
-    ["tolerance", "person.tolerance", 0, 50, 1],
-    ["development_rate", "person.rate", 0.1, 50, 0.1],
-    ["min_months_in_role", "person.minMonths", 0, 120, 1],
-  ].map(([key, labelKey, min, max, step]) => {
+    ["tolerance", "person.tolerance", 0, 50, 1, null],
+    ["development_rate", "person.rate", 0.1, 50, 0.1, t("person.catalogDefault")],
+    ["min_months_in_role", "person.minMonths", 0, 120, 1, t("person.catalogDefault")],
+  ].map(([key, labelKey, min, max, step, placeholder]) => {
     const id = uid(key);
     return h(
       "div",
@@ -302,6 +303,7 @@ export function personFieldset() {
         step,
         name: key,
         value: person[key],
+        placeholder,
         oninput: (event) => {
           person[key] = event.target.value;
         },

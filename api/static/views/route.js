@@ -1,15 +1,17 @@
 // The route finder: start role (or a person's scores) and target, constraints
 // and mode; routes as a list, a Pareto chart, a diagram, development bars,
-// the personal timeline, steps, actions, and a printable plan.
+// the timeline, steps with their level changes, actions, and a printable plan.
 
 import { h, uid } from "../dom.js";
-import { t, num, pct, today, stepsText } from "../i18n.js";
+import { t, num, pct, today, stepsText, aboutText, durationText, levelSign, levelWords } from "../i18n.js";
 import { api, TRAITS, traitLabel, traitCode, roleName, person, hasPerson, invalidScores, personBody } from "../api.js";
 import { roleCombobox, roleChips, personFieldset, loadingState, emptyState, noRouteState, errorState, apiFieldLabels } from "../widgets.js";
 import { paretoChart, routeDiagram, developChart, timelineChart, developText, developLong, fitClass } from "../charts.js";
 import { link, navigate, replace } from "../router.js";
 
 const MODES = ["alternatives", "pareto", "best", "shortest-gap"];
+/** Choices of the max level rise per step ("any": no limit); "1" is the API's default. */
+const LEVEL_RISES = ["0", "1", "2", "3", "any"];
 
 const state = {
   startKind: "role",
@@ -26,6 +28,10 @@ const state = {
   effortWeight: 1,
   maxStepEffort: "",
   maxTraitStep: "",
+  monthsWeight: 0,
+  maxLevelRise: "1",
+  allowStepDown: false,
+  allowGates: false,
   selected: 0,
 };
 
@@ -61,6 +67,10 @@ function readParams(params) {
   state.effortWeight = numOr(params.get("ew"), 1);
   state.maxStepEffort = params.get("mse") || "";
   state.maxTraitStep = params.get("mts") || "";
+  state.monthsWeight = numOr(params.get("mw"), 0);
+  state.maxLevelRise = LEVEL_RISES.includes(params.get("rise")) ? params.get("rise") : "1";
+  state.allowStepDown = params.get("down") === "1";
+  state.allowGates = params.get("gates") === "1";
   state.selected = intOr(params.get("sel"), 1, 1, 50) - 1;
 }
 
@@ -80,6 +90,10 @@ function hashOf(selected = state.selected) {
   if (state.effortWeight !== 1) p.set("ew", state.effortWeight);
   if (state.maxStepEffort !== "") p.set("mse", state.maxStepEffort);
   if (state.maxTraitStep !== "") p.set("mts", state.maxTraitStep);
+  if (state.monthsWeight) p.set("mw", state.monthsWeight);
+  if (state.maxLevelRise !== "1") p.set("rise", state.maxLevelRise);
+  if (state.allowStepDown) p.set("down", "1");
+  if (state.allowGates) p.set("gates", "1");
   if (selected > 0) p.set("sel", selected + 1);
   return link("route", "", p);
 }
@@ -91,14 +105,17 @@ function requestBody() {
     avoid: state.avoid,
     via: state.via,
     curated_only: state.curated,
+    max_level_rise: state.maxLevelRise === "any" ? null : Number(state.maxLevelRise),
+    allow_step_down: state.allowStepDown,
+    allow_credential_gates: state.allowGates,
   };
   if (state.maxStepEffort !== "") constraints.max_step_effort = intOr(state.maxStepEffort, 0, 0, 600);
   if (state.maxTraitStep !== "") constraints.max_trait_step = intOr(state.maxTraitStep, 0, 0, 100);
   const body = { to: state.to, mode: state.mode, constraints };
   if (state.from) body.from = state.from;
   if (state.mode === "alternatives") body.k = state.k;
-  if (state.fitWeight !== 1 || state.effortWeight !== 1) {
-    body.objective = { fit_weight: state.fitWeight, effort_weight: state.effortWeight };
+  if (state.fitWeight !== 1 || state.effortWeight !== 1 || state.monthsWeight) {
+    body.objective = { fit_weight: state.fitWeight, effort_weight: state.effortWeight, months_weight: state.monthsWeight };
   }
   if (state.startKind === "person") body.person = personBody();
   return body;
@@ -116,8 +133,12 @@ function fieldLabels() {
     "constraints.via": t("field.via"),
     "constraints.max_step_effort": t("field.maxStepEffort"),
     "constraints.max_trait_step": t("field.maxTraitStep"),
+    "constraints.max_level_rise": t("field.maxLevelRise"),
+    "constraints.allow_step_down": t("field.allowStepDown"),
+    "constraints.allow_credential_gates": t("field.allowGates"),
     "objective.fit_weight": t("field.fitWeight"),
     "objective.effort_weight": t("field.effortWeight"),
+    "objective.months_weight": t("field.monthsWeight"),
   });
 }
 
@@ -168,7 +189,7 @@ function form(results) {
   const to = roleCombobox({ label: t("field.to"), value: state.to, name: "to", required: true });
   const avoid = roleChips({ label: t("field.avoid"), values: state.avoid, name: "avoid" });
   const via = roleChips({ label: t("field.via"), values: state.via, name: "via" });
-  const ids = { mode: uid("mode"), k: uid("k"), steps: uid("steps"), minFit: uid("minfit"), curated: uid("curated"), fw: uid("fw"), ew: uid("ew"), mse: uid("mse"), mts: uid("mts") };
+  const ids = { mode: uid("mode"), k: uid("k"), steps: uid("steps"), minFit: uid("minfit"), curated: uid("curated"), fw: uid("fw"), ew: uid("ew"), mse: uid("mse"), mts: uid("mts"), mw: uid("mw"), rise: uid("rise"), down: uid("down"), gates: uid("gates"), careerHint: uid("career-hint") };
 
   const kField = h(
     "div",
@@ -247,6 +268,10 @@ function form(results) {
     state.effortWeight = numOr(el.querySelector("[name=ew]").value, 1);
     state.maxStepEffort = el.querySelector("[name=mse]").value.trim();
     state.maxTraitStep = el.querySelector("[name=mts]").value.trim();
+    state.monthsWeight = Math.max(0, numOr(el.querySelector("[name=mw]").value, 0));
+    state.maxLevelRise = el.querySelector("[name=rise]").value;
+    state.allowStepDown = el.querySelector("[name=down]").checked;
+    state.allowGates = el.querySelector("[name=gates]").checked;
   }
 
   const el = h(
@@ -307,12 +332,38 @@ function form(results) {
           number(ids.ew, "ew", "field.effortWeight", state.effortWeight, { min: 0, max: 100, step: 0.1 }),
           number(ids.mse, "mse", "field.maxStepEffort", state.maxStepEffort, { min: 0, max: 600, step: 1 }),
           number(ids.mts, "mts", "field.maxTraitStep", state.maxTraitStep, { min: 0, max: 100, step: 1 }),
+          number(ids.mw, "mw", "field.monthsWeight", state.monthsWeight, { min: 0, max: 100, step: 0.1 }),
         ),
+        careerFields(ids),
       ),
     ),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "button button-primary" }, t("action.find"))),
   );
   return el;
+}
+
+/** The seniority and credential options (the API's defaults unless changed). */
+function careerFields(ids) {
+  const checkbox = (id, name, labelKey, checked) =>
+    h("div", { class: "checkbox" }, h("input", { type: "checkbox", id, name, checked, "aria-describedby": ids.careerHint }), h("label", { for: id }, t(labelKey)));
+  return h(
+    "fieldset",
+    { class: "career" },
+    h("legend", {}, t("field.career")),
+    h(
+      "div",
+      { class: "field narrow" },
+      h("label", { for: ids.rise }, t("field.maxLevelRise")),
+      h(
+        "select",
+        { id: ids.rise, name: "rise", "aria-describedby": ids.careerHint },
+        LEVEL_RISES.map((v) => h("option", { value: v, selected: v === state.maxLevelRise }, v === "any" ? t("field.maxLevelRise.any") : v)),
+      ),
+    ),
+    checkbox(ids.down, "down", "field.allowStepDown", state.allowStepDown),
+    checkbox(ids.gates, "gates", "field.allowGates", state.allowGates),
+    h("p", { id: ids.careerHint, class: "hint" }, t("field.career.hint")),
+  );
 }
 
 // ------------------------------------------------------------------ query
@@ -381,7 +432,7 @@ function drawResults(results, focusSelector = null) {
             "span",
             { class: "route-choice-meta" },
             t("route.summary", { steps: stepsText(route.totals.steps), fit: pct(route.totals.cumulative_fit), effort: route.totals.effort }),
-            route.totals.months != null ? ` · ${t("route.months", { m: num(route.totals.months, 1) })}` : "",
+            route.totals.months != null ? ` · ${aboutText(route.totals.months)}` : "",
           ),
         ),
       ),
@@ -390,16 +441,22 @@ function drawResults(results, focusSelector = null) {
   const chart = paretoChart({ routes, selected, onSelect: (i) => select(i, ".pareto-point") });
   results.replaceChildren(
     heading(h("span", { class: "count", dataset: { count: routes.length } }, ` · ${count}${personal ? ` · ${t("routes.personal")}` : ""}`)),
+    answer.notice ? noticeState(answer.notice) : "", // replaceChildren would print null
     h(
       "div",
       { class: "result-grid no-print" },
       h("div", { class: "card" }, h("h3", {}, t("routes.select")), listEl),
       h("figure", { class: "card pareto" }, h("h3", {}, t("pareto.title")), chart, h("figcaption", { class: "hint" }, t("pareto.hint"))),
     ),
-    routeDetail(routes[selected], selected, personal),
-    personal ? leverageSection() : null,
+    routeDetail(routes[selected], selected),
+    personal ? leverageSection() : "",
   );
   if (focusSelector) results.querySelector(focusSelector)?.focus();
+}
+
+/** The answer's notice, e.g. that every route steps down because no other exists. */
+function noticeState(notice) {
+  return h("div", { class: "state state-warning notice", role: "status", dataset: { state: "notice" } }, h("h3", {}, t("notice.title")), h("p", {}, notice));
 }
 
 /** Which trait, raised by 10 points, most improves the person's best route (POST /v1/leverage). */
@@ -469,7 +526,7 @@ function routeNames(route) {
   return route.steps[0]?.from == null ? [t("person.you"), ...names] : names;
 }
 
-function routeDetail(route, index, personal) {
+function routeDetail(route, index) {
   const tot = route.totals;
   const start = route.steps[0]?.from;
   const goal = route.roles[route.roles.length - 1];
@@ -479,7 +536,7 @@ function routeDetail(route, index, personal) {
     ["totals.mean", pct(tot.mean_step_fit), fitClass(tot.mean_step_fit)],
     ["totals.effort", `${tot.effort} ${t("dev.unit")}`],
     ["totals.steps", String(tot.steps)],
-    tot.months != null ? ["totals.months", num(tot.months, 1)] : null,
+    tot.months != null ? ["totals.duration", aboutText(tot.months)] : null,
   ].filter(Boolean);
   const scores = last.scores
     ? TRAITS.map((x) => `${traitCode(x.id)} ${num(last.scores[x.id])}`).join(" · ")
@@ -519,19 +576,20 @@ function routeDetail(route, index, personal) {
     ),
     h(
       "div",
-      { class: ["charts-row", personal && "with-timeline"] },
+      { class: ["charts-row", tot.months != null && "with-timeline"] },
       h("figure", { class: "develop" }, h("h4", {}, t("dev.title")), tot.effort ? developChart(tot.develop, t("dev.title")) : h("p", {}, t("dev.none"))),
-      personal && tot.months != null ? h("figure", { class: "timeline" }, h("h4", {}, t("timeline.title")), timelineChart(route), h("figcaption", {}, t("timeline.total", { m: num(tot.months, 1) }))) : null,
+      tot.months != null ? h("figure", { class: "timeline" }, h("h4", {}, t("timeline.title")), timelineChart(route), h("figcaption", {}, t("timeline.total", { d: durationText(tot.months) }))) : null,
     ),
-    stepsTable(route, personal),
+    stepsTable(route),
     actionsList(route),
     actionsByTrait(route),
     h("div", { class: "print-only notes" }, h("h4", {}, t("plan.notes"))),
   );
 }
 
-function stepsTable(route, personal) {
-  const cols = ["n", "move", "fit", "origin", "develop", ...(personal ? ["months"] : []), "strengths"];
+function stepsTable(route) {
+  const timed = route.steps.some((step) => step.months != null);
+  const cols = ["n", "move", "fit", "level", "origin", "develop", ...(timed ? ["months"] : []), "strengths"];
   return h(
     "section",
     { class: "steps" },
@@ -559,9 +617,10 @@ function stepsTable(route, personal) {
                 h("a", { href: link("role", step.to) }, roleName(step.to)),
               ),
               h("td", { class: fitClass(step.fit) }, pct(step.fit)),
+              h("td", { class: "num level", title: levelWords(step.level_change), dataset: { levelChange: step.level_change ?? "" } }, levelSign(step.level_change) || "—"),
               h("td", {}, t(`origin.${step.origin || "entry"}`)),
               h("td", { title: developLong(step.develop) }, developText(step.develop) || "—"),
-              personal ? h("td", {}, step.months != null ? num(step.months, 1) : "—") : null,
+              timed ? h("td", { class: "num" }, step.months != null ? num(step.months, 0) : "—") : null,
               h("td", {}, step.strengths.length ? step.strengths.join("; ") : "—"),
             ),
           ),

@@ -218,7 +218,7 @@ def test_person_scores_give_routes_with_timeline(page: Page, shots: Path) -> Non
     ]
     assert all(m > 0 for m in months)
     assert float(timeline.get_attribute("data-months") or 0) == pytest.approx(sum(months))
-    expect(page.locator("#route-detail .totals")).to_contain_text("Meses")
+    expect(page.locator("#route-detail .totals")).to_contain_text("Duración")
     expect(page.locator("#route-detail .steps th", has_text="Meses")).to_have_count(1)
     expect(page.locator("#route-detail .actions-list li").first).to_be_visible()
     # What to develop first (POST /v1/leverage): now, and each trait raised in turn.
