@@ -51,7 +51,7 @@ from graph.search import (
     reachable_routes,
     shortest_gap_route,
 )
-from graph.search.brute_force import Scored, all_routes, brute_reachable, pareto_front
+from graph.search.brute_force import Scored, all_routes, brute_reachable, gap_rank, pareto_front
 
 if TYPE_CHECKING:
     from bench.cypher_baseline import CypherBaseline
@@ -182,8 +182,7 @@ class BruteForce:
         routes = self._routes.pop(p, None)
         if routes is None:
             routes = list(all_routes(self.graph, p[0], p[1], self.constraints))
-        ranked = sorted(routes, key=lambda r: (r[2], r[1], len(r[3]), r[3]))
-        return ranked[0][3] if ranked else None
+        return min(routes, key=gap_rank).roles if routes else None
 
     def enumeration_ns(self, p: Pair) -> int:
         """The time the Pareto baseline spent enumerating this pair's routes (0 if it did not)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -65,8 +66,14 @@ class Route(BaseModel):
     totals: Totals
 
 
-def step_from_transition(edge: Transition) -> Step:
-    """The route step for one catalog or derived transition."""
+def step_from_transition(
+    edge: Transition, level_change: int | None = None, months: float | None = None
+) -> Step:
+    """The route step for one catalog or derived transition.
+
+    ``level_change`` and ``months`` are the edge's, as
+    :func:`graph.network.role_graph` computes them under the catalog's rules.
+    """
     return Step(
         source=edge.source,
         target=edge.target,
@@ -74,6 +81,8 @@ def step_from_transition(edge: Transition) -> Step:
         strengths=edge.strengths,
         develop=dict(edge.develop),
         origin=edge.origin,
+        level_change=level_change,
+        months=months,
     )
 
 
@@ -94,7 +103,7 @@ def route_from_steps(steps: Sequence[Step], score: float) -> Route:
         develop={t: p for t, p in develop.items() if p},
         steps=len(steps),
         score=score,
-        months=sum(s.months or 0.0 for s in steps) if steps[0].months is not None else None,
+        months=math.fsum(s.months or 0.0 for s in steps) if steps[0].months is not None else None,
     )
     start = (steps[0].source,) if steps[0].source is not None else ()
     roles = (*start, *(s.target for s in steps))

@@ -6,7 +6,9 @@ profile and one label's roles are a subset of the other's: then every
 completion of the second is also a simple completion of the first with
 exactly the same future steps, so dropping the second keeps the answer exact.
 (A higher developed score is not always better: excess over a role's ideal
-lowers its fit, so profiles must be equal, not merely larger.)
+lowers its fit, so profiles must be equal, not merely larger.) Costs are
+whole cost units (:func:`~graph.search.query.units`), so equal routes tie
+exactly and the documented tie-breaks decide.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 
 from graph.personal._space import Move, PersonalSpace, Scores, effort_bound
 from graph.search.budget import tick
+from graph.search.pareto import matched
+from graph.search.query import COST_UNIT
 from graph.search.space import BOUND_SLACK, Itinerary, itinerary
 
 Path = tuple[int, ...]
@@ -25,14 +29,20 @@ Path = tuple[int, ...]
 class _Seen:
     """Labels already expanded at one (role, stage): their roles, profile and costs."""
 
-    labels: list[tuple[frozenset[int], Scores, float, float]]
+    labels: list[tuple[frozenset[int], Scores, tuple[int, ...]]]
 
-    def beats(self, path: Path, scores: Scores, g0: float, g1: float) -> bool:
+    def beats(self, path: Path, scores: Scores, costs: tuple[int, ...]) -> bool:
+        """Whether a label seen has this profile, a subset of these roles and no higher
+        costs (each of ``costs`` lower is better); if none has, this label joins them."""
         roles = frozenset(path)
-        for seen_roles, seen_scores, s0, s1 in self.labels:
-            if seen_scores == scores and s0 <= g0 and s1 <= g1 and seen_roles <= roles:
+        for seen_roles, seen_scores, seen_costs in self.labels:
+            if (
+                seen_scores == scores
+                and all(s <= c for s, c in zip(seen_costs, costs, strict=True))
+                and seen_roles <= roles
+            ):
                 return True
-        self.labels.append((roles, scores, g0, g1))
+        self.labels.append((roles, scores, costs))
         return False
 
 
@@ -54,13 +64,14 @@ class _Plan:
         limit = self.space.constraints.max_steps
         stage_after, hops_left = self.advance[stage], self.hops_left
         out = []
-        for nxt in self.space.neighbours(path[-1] if path else None):
+        here = path[-1] if path else None
+        for nxt in self.space.neighbours(here):
             next_stage = stage_after[nxt]
             if next_stage < 0 or nxt in path:
                 continue  # on the route already, or a later via role before this one
             if next_stage < self.final and hops + 1 + hops_left[next_stage][nxt] > limit:
                 continue  # also when the goal is unreachable from nxt (inf)
-            move = self.space.enter(scores, nxt)
+            move = self.space.enter(scores, nxt, here)
             if move is not None:
                 out.append((move, next_stage))
         return out
@@ -78,12 +89,14 @@ def ranked_paths(space: PersonalSpace, target: str, k: int, by_effort: bool) -> 
     person = space.person.scores.scores()
     prune = k == 1
     seen: dict[tuple[int, int], _Seen] = {}
-    heap: list[tuple[float, float, int, Path, float, float, int, Scores]] = [
-        (0.0, 0.0, 0, start, 0.0, 0.0, 0, person)
+    heap: list[tuple[float, int, int, Path, int, int, int, Scores]] = [
+        (0.0, 0, 0, start, 0, 0, 0, person)
     ]
-    found: list[tuple[float, float, int, Path]] = []
-    kth: tuple[float, float] | None = None
-    effort_weight = space.objective.effort_weight / 100
+    found: list[tuple[int, int, int, Path]] = []
+    kth: tuple[int, int] | None = None
+    # Each step's units are at least its effort term's, rounded: half a unit lost per step.
+    effort_units = space.objective.effort_weight / 100 * COST_UNIT * (1.0 - BOUND_SLACK)
+    rounding = space.constraints.max_steps
     while heap:
         f0, f1, hops, path, g0, g1, stage, scores = heapq.heappop(heap)
         tick()
@@ -95,16 +108,15 @@ def ranked_paths(space: PersonalSpace, target: str, k: int, by_effort: bool) -> 
                 kth = heapq.nsmallest(k, found)[-1][:2]
             continue
         if prune and path:
-            if seen.setdefault((path[-1], stage), _Seen([])).beats(path, scores, g0, g1):
+            if seen.setdefault((path[-1], stage), _Seen([])).beats(path, scores, (g0, g1)):
                 continue
         for move, next_stage in plan.moves(path, scores, stage, hops):
             if by_effort:
                 n0, n1 = g0 + move.effort, g1 + move.fit_cost
                 b0 = float(plan.effort_left(move.scores, next_stage))
             else:
-                n0, n1 = g0 + move.weight, 0.0
-                lb = effort_weight * plan.effort_left(move.scores, next_stage)
-                b0 = max(0.0, lb - BOUND_SLACK * (1.0 + lb))
+                n0, n1 = g0 + move.weight, 0
+                b0 = max(0.0, effort_units * plan.effort_left(move.scores, next_stage) - rounding)
             heapq.heappush(
                 heap,
                 (n0 + b0, n1, hops + 1, (*path, move.node), n0, n1, next_stage, move.scores),
@@ -114,55 +126,77 @@ def ranked_paths(space: PersonalSpace, target: str, k: int, by_effort: bool) -> 
 
 
 def pareto_paths(space: PersonalSpace, target: str) -> list[Path]:
-    """Routes no other beats on both cumulative fit and effort, by fit descending."""
+    """Routes no other beats on cumulative fit, effort and months, by fit descending."""
     plan = _Plan(space, target)
     if plan.trip is None:
         return []
     start: Path = (space.start,) if space.start is not None else ()
     seen: dict[tuple[int, int], _Seen] = {}
-    frontier: list[tuple[float, int]] = []
+    frontier: list[tuple[int, int, int]] = []
     answer: list[Path] = []
-    heap: list[tuple[float, int, int, Path, int, Scores]] = [
-        (0.0, 0, 0, start, 0, space.person.scores.scores())
+    heap: list[tuple[int, int, int, int, Path, int, Scores]] = [
+        (0, 0, 0, 0, start, 0, space.person.scores.scores())
     ]
     while heap:
-        fit_cost, effort, hops, path, stage, scores = heapq.heappop(heap)
+        fit_cost, effort, months, hops, path, stage, scores = heapq.heappop(heap)
         tick()
         if stage == plan.final:
-            if not any(f <= fit_cost and e <= effort for f, e in frontier):
-                frontier.append((fit_cost, effort))
+            if not matched(frontier, fit_cost, effort, months):
+                frontier.append((fit_cost, effort, months))
                 answer.append(path)
             continue
+        # Equal profiles mean equal efforts so far: fit and months decide.
         if path and seen.setdefault((path[-1], stage), _Seen([])).beats(
-            path, scores, fit_cost, 0.0
+            path, scores, (fit_cost, months)
         ):
             continue
         for move, next_stage in plan.moves(path, scores, stage, hops):
-            nf, ne = fit_cost + move.fit_cost, effort + move.effort
-            least = ne + plan.effort_left(move.scores, next_stage)
-            if any((f < nf and e <= least) or (f <= nf and e < least) for f, e in frontier):
+            nf, ne, nm = fit_cost + move.fit_cost, effort + move.effort, months + move.month_units
+            if matched(frontier, nf, ne + plan.effort_left(move.scores, next_stage), nm):
                 continue
-            heapq.heappush(heap, (nf, ne, hops + 1, (*path, move.node), next_stage, move.scores))
+            heapq.heappush(
+                heap, (nf, ne, nm, hops + 1, (*path, move.node), next_stage, move.scores)
+            )
     return answer
 
 
 def reachable_paths(space: PersonalSpace) -> dict[int, Path]:
-    """Best route (scalar objective) to every role within the step limit."""
+    """Best route (scalar objective) to every role within the step limit.
+
+    Each reached role has its own step-down and Job Zone rules
+    (:meth:`~graph.search.space.SearchSpace.reach_rules`), so a label also
+    carries whether it stepped down and its intermediate roles' highest Job
+    Zone, as :func:`graph.search.reachable.reachable_routes` does.
+    """
     start: Path = (space.start,) if space.start is not None else ()
+    no_step_down, gate, zones = space.space.reach_rules()
+    adjacency = space.space.out_arcs
     seen: dict[int, _Seen] = {}
     best: dict[int, Path] = {}
-    heap: list[tuple[float, int, Path, Scores]] = [(0.0, 0, start, space.person.scores.scores())]
+    # (cost, steps, path, profile, stepped down, highest Job Zone of the intermediate roles)
+    heap: list[tuple[int, int, Path, Scores, int, int]] = [
+        (0, 0, start, space.person.scores.scores(), 0, 0)
+    ]
     while heap:
-        cost, hops, path, scores = heapq.heappop(heap)
+        cost, hops, path, scores, down, zone = heapq.heappop(heap)
         tick()
-        if path:
-            if seen.setdefault(path[-1], _Seen([])).beats(path, scores, cost, 0.0):
+        here = path[-1] if path else None
+        if here is not None:
+            if seen.setdefault(here, _Seen([])).beats(path, scores, (cost, down, zone)):
                 continue
-            if path[-1] != space.start:
-                best.setdefault(path[-1], path)
+            accepted = not (down and no_step_down[here]) and zone <= gate[here]
+            if here != space.start and accepted:
+                best.setdefault(here, path)
         if hops == space.constraints.max_steps:
             continue
-        for nxt in space.neighbours(path[-1] if path else None):
-            if nxt not in path and (move := space.enter(scores, nxt)) is not None:
-                heapq.heappush(heap, (cost + move.weight, hops + 1, (*path, nxt), move.scores))
+        onward = zone if here is None or here == space.start else max(zone, zones[here])
+        if here is None:
+            nexts = [(nxt, False) for nxt in space.neighbours(None)]
+        else:
+            nexts = [(arc.node, arc.down) for arc in adjacency(here)]
+        for nxt, step_down in nexts:
+            if nxt not in path and (move := space.enter(scores, nxt, here)) is not None:
+                stepped = down | step_down
+                label = (cost + move.weight, hops + 1, (*path, nxt), move.scores, stepped, onward)
+                heapq.heappush(heap, label)
     return best

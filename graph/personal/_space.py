@@ -1,4 +1,12 @@
-"""How a person's profile evolves along a route, and the moves they may make."""
+"""How a person's profile evolves along a route, and the moves they may make.
+
+A move's months are the longer of the time in the role being left and the
+time to develop the move's points (traits in parallel): the catalog's time in
+role of that role's level and its development rate
+(:class:`~graph.career.CareerRules`), unless the person sets their own
+(``min_months_in_role`` then holds for every role). A first move from no role
+takes the development time only.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +17,12 @@ from typing import NamedTuple
 
 import networkx as nx
 
+from graph.career import CareerRules, development_months
 from graph.fit import fit_of_scores, points_to_reach
 from graph.personal.person import Person
 from graph.routes import Route, Step, route_from_steps
 from graph.search.index import CompiledGraph
-from graph.search.query import Constraints, Objective
+from graph.search.query import COST_UNIT, Constraints, Objective, units
 from graph.search.space import SearchSpace, query_space
 from graph.traits import TRAITS
 
@@ -21,15 +30,21 @@ Scores = tuple[float, ...]
 
 
 class Move(NamedTuple):
-    """Entering one role (local number) from a developed profile."""
+    """Entering one role (local number) from a developed profile.
+
+    ``fit_cost`` (``-ln fit``), ``weight`` (the scalar objective) and
+    ``month_units`` are whole cost units (:func:`~graph.search.query.units`).
+    """
 
     node: int
     develop: tuple[int, ...]
     scores: Scores
     fit: float
-    fit_cost: float
+    fit_cost: int
     effort: int
-    weight: float
+    weight: int
+    months: float
+    month_units: int
 
 
 @dataclass
@@ -39,6 +54,25 @@ class PersonalSpace:
     space: SearchSpace
     person: Person
     _ideal: dict[int, Scores] = field(default_factory=dict, repr=False)
+    _stay: dict[int, float] = field(default_factory=dict, repr=False)
+
+    @property
+    def development_rate(self) -> float:
+        """Points a trait grows per month: the person's, else the catalog's."""
+        if self.person.development_rate is not None:
+            return self.person.development_rate
+        rules: CareerRules = self.space.graph.graph.get("rules") or CareerRules()
+        return rules.development_rate
+
+    def time_in_role(self, node: int) -> float:
+        """Months spent in a role before moving on: the person's, else its level's."""
+        if self.person.min_months_in_role is not None:
+            return self.person.min_months_in_role
+        months = self._stay.get(node)
+        if months is None:
+            data = self.space.graph.nodes[self.space.role_id(node)]
+            months = self._stay[node] = float(data["months_in_role"])
+        return months
 
     @property
     def constraints(self) -> Constraints:
@@ -72,8 +106,9 @@ class PersonalSpace:
         else:
             yield from (arc.node for arc in self.space.out_arcs(node))
 
-    def enter(self, scores: Scores, node: int) -> Move | None:
-        """The move into ``node`` from ``scores``, or ``None`` if a constraint forbids it."""
+    def enter(self, scores: Scores, node: int, previous: int | None) -> Move | None:
+        """The move into ``node`` from ``scores`` and role ``previous`` (``None``: no role),
+        or ``None`` if a constraint forbids it."""
         c = self.constraints
         develop = tuple(
             points_to_reach(s, r) for s, r in zip(scores, self.required(node), strict=True)
@@ -88,25 +123,32 @@ class PersonalSpace:
             return None
         fit_cost = -math.log(fit)
         grown = tuple(s + d for s, d in zip(scores, develop, strict=True))
-        weight = self.objective.step_cost(fit_cost, effort)
-        return Move(node, develop, grown, fit, fit_cost, effort, weight)
+        months = self.months(develop, previous)
+        weight = self.objective.step_units(fit_cost, effort, months)
+        return Move(
+            node, develop, grown, fit, units(fit_cost), effort, weight, months, units(months)
+        )
 
-    def months(self, develop: Sequence[int]) -> float:
-        """Months one step takes: the slowest trait's growth, at least the minimum stay."""
-        return max(self.person.min_months_in_role, max(develop) / self.person.development_rate)
+    def months(self, develop: Sequence[int], previous: int | None) -> float:
+        """Months one step takes: the slowest trait's growth, and at least the time in
+        the role being left (none from no role)."""
+        grow = development_months(develop, self.development_rate)
+        return grow if previous is None else max(self.time_in_role(previous), grow)
 
     def route(self, path: Sequence[int]) -> Route:
         """Replay local ``path`` (starting at the start role, if any) into a route."""
         graph = self.space.graph
         scores: Scores = self.person.scores.scores()
         previous = self.person.current_role
-        steps, score = [], 0.0
+        before = self.start
+        steps, score = [], 0
         nodes = path[1:] if previous is not None else path
         for node in nodes:
-            move = self.enter(scores, node)
+            move = self.enter(scores, node, before)
             assert move is not None, "replayed a move the search had accepted"
             role = self.space.role_id(node)
-            edge = graph.edges[previous, role]["transition"] if previous else None
+            data = graph.edges[previous, role] if previous else None
+            edge = data["transition"] if data else None
             steps.append(
                 Step(
                     source=previous,
@@ -115,12 +157,13 @@ class PersonalSpace:
                     strengths=edge.strengths if edge else (),
                     develop={t: d for t, d in zip(TRAITS, move.develop, strict=True) if d},
                     origin=edge.origin if edge else None,
-                    months=self.months(move.develop),
+                    level_change=data["level_change"] if data else None,
+                    months=move.months,
                 )
             )
             score += move.weight
-            scores, previous = move.scores, role
-        return route_from_steps(steps, score)
+            scores, previous, before = move.scores, role, node
+        return route_from_steps(steps, score / COST_UNIT)
 
 
 def personal_space(

@@ -9,10 +9,6 @@ from graph.traits import Profile
 
 #: Points below a role's ideal score that still count as meeting it.
 DEFAULT_TOLERANCE = 10.0
-#: Development points per trait per month (traits develop in parallel).
-DEFAULT_DEVELOPMENT_RATE = 2.0
-#: Months a person spends in a role before the next move, at the least.
-DEFAULT_MIN_MONTHS_IN_ROLE = 6.0
 
 
 class Person(BaseModel):
@@ -30,17 +26,19 @@ class Person(BaseModel):
         le=50,
         description="Points below a role's ideal that still meet it.",
     )
-    development_rate: float = Field(
-        DEFAULT_DEVELOPMENT_RATE,
+    development_rate: float | None = Field(
+        None,
         gt=0,
         le=50,
-        description="Points a trait grows per month; traits grow in parallel.",
+        description="Points a trait grows per month (traits grow in parallel); null: the "
+        "catalog's development rate.",
     )
-    min_months_in_role: float = Field(
-        DEFAULT_MIN_MONTHS_IN_ROLE,
+    min_months_in_role: float | None = Field(
+        None,
         ge=0,
         le=120,
-        description="Least months spent in a role before moving on.",
+        description="Months spent in every role before moving on; null: the catalog's "
+        "time in role of each role's level.",
     )
 
     def __repr__(self) -> str:

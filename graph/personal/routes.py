@@ -44,7 +44,14 @@ def personal_best(
     >>> me = Person(scores=Profile.from_scores([50] * 6), current_role="a")
     >>> route = personal_best(g, me, "b")
     >>> route.totals.effort, route.steps[0].develop, route.totals.months
-    (20, {<Trait.EXTRAVERSION: 'extraversion'>: 20}, 10.0)
+    (20, {<Trait.EXTRAVERSION: 'extraversion'>: 20}, 47.0)
+
+    Role "a" has no level, so the person stays its unknown level's 47 months
+    (the catalog's rules); their own rate and time in role override them:
+
+    >>> quick = me.model_copy(update={"development_rate": 2.0, "min_months_in_role": 6.0})
+    >>> personal_best(g, quick, "b").totals.months
+    10.0
     """
     routes = _ranked(graph, person, target, 1, False, constraints, objective)
     return routes[0] if routes else None

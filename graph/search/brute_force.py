@@ -9,15 +9,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import networkx as nx
 
 from graph.model import Origin, Transition
-from graph.search.query import Constraints, Objective
+from graph.search.query import Constraints, Objective, units
 from graph.search.space import check_query
 
-#: One enumerated route: (cost, -ln cumulative fit, effort, role ids), summed in path order.
-Scored = tuple[float, float, int, tuple[str, ...]]
+
+class Scored(NamedTuple):
+    """One enumerated route; ``cost``, ``fit_cost`` (-ln cumulative fit) and ``months``
+    are whole cost units, summed step by step (see :func:`graph.search.query.units`)."""
+
+    cost: int
+    fit_cost: int
+    effort: int
+    months: int
+    roles: tuple[str, ...]
 
 
 def allowed(edge: Transition, c: Constraints) -> bool:
@@ -29,6 +38,53 @@ def allowed(edge: Transition, c: Constraints) -> bool:
         and (c.max_trait_step is None or max(edge.develop.values(), default=0) <= c.max_trait_step)
         and not (c.curated_only and edge.origin is Origin.DERIVED)
     )
+
+
+def level_change(graph: nx.DiGraph, source: str, target: str) -> int | None:
+    """Ranks gained from ``source`` to ``target``; ``None`` if either rank is unknown."""
+    a, b = graph.nodes[source]["rank"], graph.nodes[target]["rank"]
+    return None if a is None or b is None else int(b - a)
+
+
+def edge_allowed(graph: nx.DiGraph, source: str, target: str, c: Constraints) -> bool:
+    """:func:`allowed`, and a derived move rises at most ``max_level_rise`` levels."""
+    edge: Transition = graph[source][target]["transition"]
+    change = level_change(graph, source, target)
+    too_high = (
+        edge.origin is Origin.DERIVED
+        and c.max_level_rise is not None
+        and change is not None
+        and change > c.max_level_rise
+    )
+    return allowed(edge, c) and not too_high
+
+
+def career_rules_met(
+    graph: nx.DiGraph, start: str | None, path: tuple[str, ...], c: Constraints
+) -> bool:
+    """Whether a whole route meets the step-down and credential-gate rules.
+
+    ``path`` is every role of the route, its start included when there is one
+    (``start`` is ``None`` for a person's route from no role: no start rank,
+    and the target's Job Zone alone is the gate). Unknown ranks and Job Zones
+    never block.
+    """
+    end = path[-1]
+    nodes = graph.nodes
+    if not c.allow_step_down and start is not None:
+        start_rank, end_rank = nodes[start]["rank"], nodes[end]["rank"]
+        if start_rank is not None and end_rank is not None and end_rank >= start_rank:
+            changes = (level_change(graph, u, v) for u, v in zip(path, path[1:], strict=False))
+            if any(ch is not None and ch < 0 for ch in changes):
+                return False
+    if not c.allow_credential_gates:
+        zones = [nodes[e]["job_zone"] for e in (start, end) if e is not None]
+        if None not in zones:
+            middle = path[1:-1] if start is not None else path[:-1]
+            limit = max(zones)
+            if any((nodes[m]["job_zone"] or 0) > limit for m in middle):
+                return False
+    return True
 
 
 def via_in_order(path: tuple[str, ...], via: tuple[str, ...]) -> bool:
@@ -54,7 +110,7 @@ def all_routes(
     >>> p = Profile.from_scores([50] * 6)
     >>> g = role_graph([Role(id=i, name=i, profile=p) for i in "ab"],
     ...                [Transition(source="a", target="b", fit=1.0)])
-    >>> [r[3] for r in all_routes(g, "a", "b")]
+    >>> [r.roles for r in all_routes(g, "a", "b")]
     [('a', 'b')]
     """
     c = constraints or Constraints()
@@ -62,76 +118,89 @@ def all_routes(
     check_query(graph, source, target, c)
 
     def extend(
-        path: tuple[str, ...], cost: float, fit_cost: float, effort: int
+        path: tuple[str, ...], cost: int, fit_cost: int, effort: int, months: int
     ) -> Iterator[Scored]:
         node = path[-1]
-        if len(path) > 1 and (target is None or node == target) and via_in_order(path, c.via):
-            yield (cost, fit_cost, effort, path)
+        if (
+            len(path) > 1
+            and (target is None or node == target)
+            and via_in_order(path, c.via)
+            and career_rules_met(graph, source, path, c)
+        ):
+            yield Scored(cost, fit_cost, effort, months, path)
         if node == target or len(path) - 1 == c.max_steps:
             return
         for nxt in sorted(graph.succ[node]):
-            edge: Transition = graph[node][nxt]["transition"]
-            if nxt in path or not allowed(edge, c):
+            if nxt in path or not edge_allowed(graph, node, nxt, c):
                 continue
+            edge: Transition = graph[node][nxt]["transition"]
             step_fit_cost = -math.log(edge.fit)
+            step_months = graph[node][nxt]["months"]
             yield from extend(
                 (*path, nxt),
-                cost + o.step_cost(step_fit_cost, edge.effort),
-                fit_cost + step_fit_cost,
+                cost + units(o.step_cost(step_fit_cost, edge.effort, step_months)),
+                fit_cost + units(step_fit_cost),
                 effort + edge.effort,
+                months + units(step_months),
             )
 
-    yield from extend((source,), 0.0, 0.0, 0)
+    yield from extend((source,), 0, 0, 0, 0)
 
 
-def _rank(r: Scored) -> tuple[float, int, tuple[str, ...]]:
-    return (r[0], len(r[3]), r[3])
+def rank(r: Scored) -> tuple[int, int, tuple[str, ...]]:
+    """The order of the scalar objective: cost, then steps, then role ids."""
+    return (r.cost, len(r.roles), r.roles)
+
+
+def gap_rank(r: Scored) -> tuple[int, int, int, tuple[str, ...]]:
+    """The order of least development: effort, then -ln fit, steps, role ids."""
+    return (r.effort, r.fit_cost, len(r.roles), r.roles)
 
 
 def brute_best(graph: nx.DiGraph, source: str, target: str, **kw: object) -> tuple[str, ...] | None:
     """Least-cost route, ties by steps then ids."""
-    routes = sorted(all_routes(graph, source, target, **kw), key=_rank)  # type: ignore[arg-type]
-    return routes[0][3] if routes else None
+    routes = sorted(all_routes(graph, source, target, **kw), key=rank)  # type: ignore[arg-type]
+    return routes[0].roles if routes else None
 
 
 def brute_alternatives(
     graph: nx.DiGraph, source: str, target: str, k: int, **kw: object
 ) -> list[tuple[str, ...]]:
     """The ``k`` least-cost routes in order."""
-    routes = sorted(all_routes(graph, source, target, **kw), key=_rank)  # type: ignore[arg-type]
-    return [r[3] for r in routes[:k]]
+    routes = sorted(all_routes(graph, source, target, **kw), key=rank)  # type: ignore[arg-type]
+    return [r.roles for r in routes[:k]]
 
 
 def brute_shortest_gap(
     graph: nx.DiGraph, source: str, target: str, **kw: object
 ) -> tuple[str, ...] | None:
     """Least-effort route, ties by -ln fit, then steps, then ids."""
-    routes = sorted(
-        all_routes(graph, source, target, **kw),  # type: ignore[arg-type]
-        key=lambda r: (r[2], r[1], len(r[3]), r[3]),
-    )
-    return routes[0][3] if routes else None
+    routes = sorted(all_routes(graph, source, target, **kw), key=gap_rank)  # type: ignore[arg-type]
+    return routes[0].roles if routes else None
 
 
 def pareto_front(routes: list[Scored]) -> list[tuple[str, ...]]:
-    """Routes no other beats on both -ln fit and effort, one per vector, by fit."""
+    """Routes no other beats on -ln fit, effort and months, one per vector, by fit."""
     kept: list[Scored] = []
-    for r in sorted(routes, key=lambda r: (r[1], r[2], len(r[3]), r[3])):
-        if not any(k[1] <= r[1] and k[2] <= r[2] for k in kept):
+    order = sorted(routes, key=lambda r: (r.fit_cost, r.effort, r.months, len(r.roles), r.roles))
+    for r in order:
+        if not any(
+            k.fit_cost <= r.fit_cost and k.effort <= r.effort and k.months <= r.months for k in kept
+        ):
             kept.append(r)
-    return [r[3] for r in kept]
+    return [r.roles for r in kept]
 
 
 def brute_pareto(
     graph: nx.DiGraph, source: str, target: str, **kw: object
 ) -> list[tuple[str, ...]]:
-    """Pareto set over (-ln fit, effort), one route per vector (fewest steps, then ids)."""
+    """Pareto set over (-ln fit, effort, months), one route per vector (fewest steps, then ids)."""
     return pareto_front(list(all_routes(graph, source, target, **kw)))  # type: ignore[arg-type]
 
 
 def brute_reachable(graph: nx.DiGraph, source: str, **kw: object) -> dict[str, tuple[str, ...]]:
     """Best route to every reachable role."""
     best: dict[str, tuple[str, ...]] = {}
-    for r in sorted(all_routes(graph, source, None, **kw), key=_rank):  # type: ignore[arg-type]
-        best.setdefault(r[3][-1], r[3])
+    for r in sorted(all_routes(graph, source, None, **kw), key=rank):  # type: ignore[arg-type]
+        best.setdefault(r.roles[-1], r.roles)
     return best

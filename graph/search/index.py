@@ -17,6 +17,11 @@ Interface
 - :class:`GraphIndex`: the read-only arrays, built once per compiled graph.
 - :func:`edge_slices`: the edge positions of many nodes of a CSR array at once.
 
+Seniority and Job Zones come from what :func:`graph.network.role_graph` puts
+on the graph (node ``rank`` and ``job_zone``, edge ``level_change`` and
+``months``), as arrays where an unknown value is one that never blocks a
+constraint: level change 0, Job Zone 0.
+
 Invariants: a compiled graph reflects its networkx graph as it was when
 compiled; change the networkx graph and compile it again (a catalog write
 makes a new snapshot, hence a new compiled graph). The caches only add
@@ -62,15 +67,18 @@ __all__ = [
     "networkx_graph",
 ]
 
-#: One out-edge as the searches read it: (target, fit, -ln fit, effort, peak, derived).
-EdgeTuple = tuple[int, float, float, int, int, bool]
+#: One out-edge as the searches read it:
+#: (target, fit, -ln fit, effort, peak, derived, months, level change or 0 if unknown).
+EdgeTuple = tuple[int, float, float, int, int, bool, float, int]
 
 
 @dataclass(frozen=True)
 class GraphIndex:
     """CSR arrays of a career graph; edge ``e`` goes from ``src[e]`` to ``dst[e]``.
 
-    The arrays are read-only.
+    The arrays are read-only. ``rise`` is an edge's level change (0 where a
+    level is unknown), ``months`` the months it takes; ``rank`` is a role's
+    seniority rank (-1 if unknown) and ``job_zone`` its Job Zone (0 if unknown).
     """
 
     ids: tuple[str, ...]
@@ -83,8 +91,12 @@ class GraphIndex:
     effort: IntArray
     peak: IntArray
     derived: BoolArray
+    rise: IntArray
+    months: FloatArray
     in_ptr: IntArray
     in_edges: IntArray
+    rank: IntArray
+    job_zone: IntArray
 
     @property
     def size(self) -> int:
@@ -148,6 +160,8 @@ class CompiledGraph:
                     ix.effort[lo:hi].tolist(),
                     ix.peak[lo:hi].tolist(),
                     ix.derived[lo:hi].tolist(),
+                    ix.months[lo:hi].tolist(),
+                    ix.rise[lo:hi].tolist(),
                     strict=True,
                 )
             )
@@ -163,8 +177,9 @@ class CompiledGraph:
         key = (source, target)
         step = self._steps.get(key)
         if step is None:
+            data = self._graph.adj[source][target]
             step = self._steps[key] = step_from_transition(
-                self._graph.adj[source][target]["transition"]
+                data["transition"], data["level_change"], data["months"]
             )
         return step
 
@@ -197,13 +212,16 @@ def _build(graph: nx.DiGraph) -> GraphIndex:
             d["effort"],
             d["peak"],
             d["transition"].origin is Origin.DERIVED,
+            d["level_change"] or 0,
+            d["months"],
         )
         for u, v, d in graph.edges(data=True)
     ]
     if rows:
-        src_l, dst_l, fit_l, cost_l, effort_l, peak_l, derived_l = zip(*rows, strict=True)
+        columns = zip(*rows, strict=True)
+        src_l, dst_l, fit_l, cost_l, effort_l, peak_l, derived_l, rise_l, months_l = columns
     else:
-        src_l = dst_l = fit_l = cost_l = effort_l = peak_l = derived_l = ()
+        src_l = dst_l = fit_l = cost_l = effort_l = peak_l = derived_l = rise_l = months_l = ()
     src = np.asarray(src_l, dtype=np.int64)
     dst = np.asarray(dst_l, dtype=np.int64)
     order = np.lexsort((dst, src))
@@ -225,9 +243,20 @@ def _build(graph: nx.DiGraph) -> GraphIndex:
         effort=_read_only(np.asarray(effort_l, dtype=np.int64)[order]),
         peak=_read_only(np.asarray(peak_l, dtype=np.int64)[order]),
         derived=_read_only(np.asarray(derived_l, dtype=np.bool_)[order]),
+        rise=_read_only(np.asarray(rise_l, dtype=np.int64)[order]),
+        months=_read_only(np.asarray(months_l, dtype=np.float64)[order]),
         in_ptr=_read_only(in_ptr),
         in_edges=_read_only(in_edges),
+        rank=_read_only(_node_numbers(graph, ids, "rank", -1)),
+        job_zone=_read_only(_node_numbers(graph, ids, "job_zone", 0)),
     )
+
+
+def _node_numbers(graph: nx.DiGraph, ids: tuple[str, ...], key: str, unknown: int) -> IntArray:
+    """A node attribute of every role in id order, ``unknown`` where it is ``None``."""
+    nodes = graph.nodes
+    values = [nodes[rid][key] for rid in ids]
+    return np.asarray([unknown if v is None else v for v in values], dtype=np.int64)
 
 
 A = TypeVar("A", bound=np.ndarray)

@@ -1,4 +1,13 @@
-"""What a route query asks for: objective weights and constraints."""
+"""What a route query asks for: objective weights and constraints, and how costs compare.
+
+Costs are compared exactly: every step's cost (and each summed criterion:
+``-ln fit``, months) is rounded once to an integer number of
+:data:`COST_UNIT`, and routes add those integers. So two routes made of the
+same steps in another order (fits 0.8 then 0.9, or 0.9 then 0.8) cost exactly
+the same, and the documented tie-breaks (fewer steps, then role ids) decide,
+whatever order float sums would have rounded in. The searches and the
+brute-force references use the same :func:`units`.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +17,26 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 MAX_STEPS_LIMIT = 8
 #: Hard ceiling on the number of alternatives a query may ask for.
 MAX_ALTERNATIVES = 50
+#: Integer units per unit of cost: 2**32, so any route's sum stays an exact float too.
+COST_UNIT = 2**32
+
+
+def units(value: float) -> int:
+    """``value`` as a whole number of :data:`COST_UNIT` (rounded half to even).
+
+    >>> units(0.5) == COST_UNIT // 2, units(0.8) + units(0.9) == units(0.9) + units(0.8)
+    (True, True)
+    """
+    return round(value * COST_UNIT)
 
 
 class Objective(BaseModel):
     """Weights of the scalar objective minimised by ``best`` and ``alternatives``.
 
-    A step costs ``fit_weight * -ln(fit) + effort_weight * effort / 100``; a
-    route costs the sum of its steps, so the product of fits is maximised
-    while development points are minimised.
+    A step costs ``fit_weight * -ln(fit) + effort_weight * effort / 100 +
+    months_weight * months / 12``; a route costs the sum of its steps (in
+    :func:`units`), so the product of fits is maximised while development
+    points (and, if weighted, time) are minimised.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -34,9 +55,21 @@ class Objective(BaseModel):
             raise ValueError("at least one of fit_weight and effort_weight must be positive")
         return self
 
-    def step_cost(self, fit_cost: float, effort: int) -> float:
-        """Cost of one step from its ``-ln(fit)`` and its development points."""
-        return self.fit_weight * fit_cost + self.effort_weight * effort / 100
+    def step_cost(self, fit_cost: float, effort: int, months: float = 0.0) -> float:
+        """Cost of one step from its ``-ln(fit)``, development points and months.
+
+        >>> Objective(months_weight=1.0).step_cost(0.0, 50, 24.0)
+        2.5
+        """
+        return (
+            self.fit_weight * fit_cost
+            + self.effort_weight * effort / 100
+            + self.months_weight * months / 12
+        )
+
+    def step_units(self, fit_cost: float, effort: int, months: float) -> int:
+        """:meth:`step_cost` in whole :data:`COST_UNIT` (what searches add up)."""
+        return units(self.step_cost(fit_cost, effort, months))
 
 
 class Constraints(BaseModel):

@@ -70,6 +70,8 @@ def ranked_routes(
 ) -> list[Path]:
     """The ``k`` least simple routes under ``ranking``, ties by steps then roles.
 
+    Costs are whole units, so equal routes tie exactly and the tie-breaks decide.
+
     Dominance pruning (a label at a node beaten on both criteria and on steps
     by an earlier one there) is exact only for ``k == 1`` without via roles:
     then any completion of the beaten label is matched by a completion of
@@ -79,7 +81,7 @@ def ranked_routes(
     goals = trip.goals
     final = len(goals)
     prune = k == 1 and final == 1
-    settled: dict[int, list[tuple[float, float, int]]] = {}
+    settled: dict[int, list[tuple[int, ...]]] = {}
     hops_left = trip.table("hops")
     if hops_left[0][source] > max_steps:
         return []
@@ -91,10 +93,10 @@ def ranked_routes(
     advance = trip.advance
 
     b1 = bound1[0][source] if bound1 else 0.0
-    heap: list[tuple[float, float, int, Path, float, float, int]] = [
-        (bound0[0][source], b1, 0, (source,), 0.0, 0.0, 0)
+    heap: list[tuple[float, float, int, Path, int, int, int]] = [
+        (bound0[0][source], b1, 0, (source,), 0, 0, 0)
     ]
-    found: list[tuple[float, float, int, Path]] = []
+    found: list[tuple[int, int, int, Path]] = []
     kth: tuple[float, float] | None = None
     while heap:
         f0, f1, hops, path, g0, g1, stage = heapq.heappop(heap)
@@ -107,7 +109,7 @@ def ranked_routes(
             if len(found) >= k:
                 kth = heapq.nsmallest(k, found)[-1][:2]
             continue
-        if prune and dominated(settled.setdefault(node, []), g0, g1, hops):
+        if prune and dominated(settled.setdefault(node, []), (g0, g1, hops)):
             continue
         stage_after = advance[stage]
         for arc in space.out_arcs(node):
@@ -116,7 +118,7 @@ def ranked_routes(
             if next_stage < 0 or nxt in path:
                 continue
             n0 = g0 + arc[first]
-            n1 = g1 + arc[second] if second is not None else 0.0
+            n1 = g1 + arc[second] if second is not None else 0
             if next_stage == final:
                 heapq.heappush(heap, (n0, n1, hops + 1, (*path, nxt), n0, n1, next_stage))
                 continue

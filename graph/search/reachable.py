@@ -10,7 +10,7 @@ from graph.routes import Route
 from graph.search.budget import tick
 from graph.search.index import CompiledGraph
 from graph.search.query import Constraints, Objective
-from graph.search.space import query_space
+from graph.search.space import dominated, query_space
 
 
 def reachable_routes(
@@ -23,9 +23,15 @@ def reachable_routes(
     reachable within ``constraints.max_steps`` steps, keyed by role id in
     order of route cost.
 
-    Labels are settled in the order (cost, steps, ids); a label is dropped
-    when an earlier one at the same role costs no more in fewer or equal
-    steps, so the first label settled at a role is its best route.
+    Every reached role is a target of its own: a route to a role of the
+    start's rank or higher may not step down (unless allowed), and its
+    intermediate roles may not exceed both ends' Job Zones (unless allowed).
+    So a label also carries whether its route stepped down and the highest
+    Job Zone among its intermediate roles, and a role's answer is the first
+    label settled there that its rules accept. Labels are settled in the
+    order (cost, steps, ids); a label is dropped when an earlier one at the
+    same role is no worse in cost, steps, stepping down and Job Zone, so the
+    first acceptable label settled at a role is its best route.
 
     Raises
     ------
@@ -45,22 +51,25 @@ def reachable_routes(
     space = query_space(graph, source, None, constraints, objective)
     max_steps = space.constraints.max_steps
     start = space.number(source)
-    settled: dict[int, list[tuple[float, int]]] = {}
+    no_step_down, gate, zones = space.reach_rules()
+    settled: dict[int, list[tuple[int, ...]]] = {}
     best: dict[str, Route] = {}
-    heap: list[tuple[float, int, tuple[int, ...]]] = [(0.0, 0, (start,))]
+    # (cost, steps, path, stepped down, highest Job Zone of the intermediate roles)
+    heap: list[tuple[int, int, tuple[int, ...], int, int]] = [(0, 0, (start,), 0, 0)]
     while heap:
-        cost, hops, path = heapq.heappop(heap)
+        cost, hops, path, down, zone = heapq.heappop(heap)
         tick()
         node = path[-1]
-        seen = settled.setdefault(node, [])
-        if any(c <= cost and h <= hops for c, h in seen):
+        if dominated(settled.setdefault(node, []), (cost, hops, down, zone)):
             continue
-        seen.append((cost, hops))
-        if node != start and (role := space.role_id(node)) not in best:
+        accepted = not (down and no_step_down[node]) and zone <= gate[node]
+        if node != start and accepted and (role := space.role_id(node)) not in best:
             best[role] = space.route(path)
         if hops == max_steps:
             continue
+        onward = zone if node == start else max(zone, zones[node])
         for arc in space.out_arcs(node):
             if arc.node not in path:
-                heapq.heappush(heap, (cost + arc.weight, hops + 1, (*path, arc.node)))
+                step = (cost + arc.weight, hops + 1, (*path, arc.node), down | arc.down, onward)
+                heapq.heappush(heap, step)
     return best

@@ -27,7 +27,19 @@ The ranked modes (best, alternatives, shortest gap) hand both to
 and the personal searches run their own label loops on them, and reachable
 uses the space alone.
 Bounds never exceed the true remaining cost (:data:`BOUND_SLACK`), so a
-search that prunes with them stays exact.
+search that prunes with them stays exact. Costs are whole
+:data:`~graph.search.query.COST_UNIT` (see :mod:`graph.search.query`), so
+equal routes tie exactly.
+
+Seniority and credential rules (see :class:`~graph.search.query.Constraints`)
+are filters of the space when the query has a target: a derived edge rising
+more than ``max_level_rise`` levels is never usable; when the target's rank is
+at least the start's (both known) and ``allow_step_down`` is off, no edge
+stepping down is usable (:attr:`SearchSpace.no_step_down`); unless
+``allow_credential_gates``, roles whose Job Zone exceeds both ends' are left
+out (:attr:`SearchSpace.gate`). Reachability has one target per role, so it
+applies the last two per target instead (:meth:`SearchSpace.reach_rules`).
+Unknown ranks and Job Zones never block.
 """
 
 from __future__ import annotations
@@ -49,17 +61,21 @@ from graph.routes import Route, route_from_steps
 from graph.search.index import (
     BoolArray,
     CompiledGraph,
+    FloatArray,
+    GraphIndex,
     IntArray,
     compile_graph,
     edge_slices,
     networkx_graph,
 )
-from graph.search.query import Constraints, Objective
+from graph.search.query import COST_UNIT, Constraints, Objective, units
 
 #: Relative tolerance that keeps float lower bounds below the true values.
 BOUND_SLACK = 1e-9
 #: Stand-in for "cannot reach": larger than any step count or cost.
 FAR = math.inf
+#: Gate of a role no Job Zone rule limits (above every Job Zone).
+NO_GATE = 99
 #: Graphs up to this many roles are searched whole: on them the balls cost more
 #: than they save, and the space then depends on the filters alone, so a
 #: target's bounds are kept for the next query to it (``CompiledGraph.memo``).
@@ -68,10 +84,12 @@ WHOLE_GRAPH_ROLES = 500
 __all__ = [
     "BOUND_SLACK",
     "FAR",
+    "NO_GATE",
     "WHOLE_GRAPH_ROLES",
     "Arc",
     "Bounds",
     "Itinerary",
+    "ReachRules",
     "SearchSpace",
     "check_query",
     "check_roles",
@@ -82,12 +100,31 @@ __all__ = [
 
 
 class Arc(NamedTuple):
-    """One usable edge, in local numbers: where it goes and what it costs."""
+    """One usable edge, in local numbers: where it goes and what it costs.
+
+    ``weight`` (the scalar objective), ``fit_cost`` (``-ln fit``) and
+    ``months`` are whole cost units; ``down`` is whether it steps down a level.
+    """
 
     node: int
-    weight: float
-    fit_cost: float
+    weight: int
+    fit_cost: int
     effort: int
+    months: int
+    down: bool
+
+
+class ReachRules(NamedTuple):
+    """Per-role rules of a reachability query, by local number.
+
+    A route to role ``t`` may step down only if ``not no_step_down[t]``, and
+    its intermediate roles' highest Job Zone (``zones``, 0 if unknown) may be
+    at most ``gate[t]``.
+    """
+
+    no_step_down: list[bool]
+    gate: list[int]
+    zones: list[int]
 
 
 class SearchSpace:
@@ -113,9 +150,14 @@ class SearchSpace:
         self.objective = objective
         self.structural = structural
         self.index = index = compiled.index
+        self.source = source
+        self.no_step_down = target is not None and _steps_up(index, constraints, source, target)
+        self.gate = None if target is None else _gate(index, constraints, source, target)
         self._avoid = np.zeros(index.size, dtype=np.bool_)
         for role in constraints.avoid:
             self._avoid[index.position[role]] = True
+        if self.gate is not None:
+            self._avoid |= index.job_zone > self.gate
         self.whole = index.size <= WHOLE_GRAPH_ROLES
         self.nodes = self._usable_roles(source, target)
         self._local: dict[int, int] | None = None
@@ -137,10 +179,14 @@ class SearchSpace:
         return (
             tuple(sorted(c.avoid)),
             c.curated_only,
+            c.max_level_rise,
+            self.no_step_down,
+            self.gate,
             self.structural,
             numbers,
             o.fit_weight,
             o.effort_weight,
+            o.months_weight,
         )
 
     def number(self, role: str) -> int:
@@ -172,15 +218,19 @@ class SearchSpace:
             local = self._locals()
             c, o, structural = self.constraints, self.objective, self.structural
             arcs = []
-            for dst, fit, fit_cost, effort, peak, derived in self.compiled.out_edges(
+            rise_cap = c.max_level_rise
+            for dst, fit, fit_cost, effort, peak, derived, months, rise in self.compiled.out_edges(
                 int(self.nodes[node])
             ):
                 target = local.get(dst, -1)
-                if target < 0 or (c.curated_only and derived):
+                if target < 0 or (derived and (c.curated_only or _too_high(rise, rise_cap))):
+                    continue
+                if rise < 0 and self.no_step_down:
                     continue
                 if not structural and not _step_ok(c, fit, effort, peak):
                     continue
-                arcs.append(Arc(target, o.step_cost(fit_cost, effort), fit_cost, effort))
+                weight = o.step_units(fit_cost, effort, months)
+                arcs.append(Arc(target, weight, units(fit_cost), effort, units(months), rise < 0))
             self._out[node] = arcs
         return arcs
 
@@ -195,6 +245,10 @@ class SearchSpace:
         ok = ~self._avoid[ix.src[edges]] & ~self._avoid[ix.dst[edges]]
         if c.curated_only:
             ok &= ~ix.derived[edges]
+        if c.max_level_rise is not None:
+            ok &= ~(ix.derived[edges] & (ix.rise[edges] > c.max_level_rise))
+        if self.no_step_down:
+            ok &= ix.rise[edges] >= 0
         if not self.structural:
             if c.min_step_fit > 0:
                 ok &= ix.fit[edges] >= c.min_step_fit
@@ -258,16 +312,60 @@ class SearchSpace:
         return indptr, self.to_local(ix.src[edges]), edges
 
     def route(self, path: Sequence[int]) -> Route:
-        """The route along local ``path`` with its objective, summed in path order."""
+        """The route along local ``path`` with its objective (summed in cost units)."""
         nodes = [self.role_id(n) for n in path]
-        adjacency, step_cost, step = self.graph.adj, self.objective.step_cost, self.compiled.step
-        score = 0.0
+        adjacency, step_units, step = self.graph.adj, self.objective.step_units, self.compiled.step
+        score = 0
         steps = []
         for u, v in zip(nodes[:-1], nodes[1:], strict=True):
             data = adjacency[u][v]
-            score += step_cost(data["fit_cost"], data["effort"])
+            score += step_units(data["fit_cost"], data["effort"], data["months"])
             steps.append(step(u, v))
-        return route_from_steps(steps, score)
+        return route_from_steps(steps, score / COST_UNIT)
+
+    def reach_rules(self) -> ReachRules:
+        """The step-down and Job Zone rules of a reachability query, for every role.
+
+        The query's start is the space's ``source`` (``None``: the person, who
+        has no rank; then only the reached role's Job Zone gates the route).
+        """
+        c, ix = self.constraints, self.index
+        ranks = ix.rank[self.nodes].tolist()
+        zones = ix.job_zone[self.nodes].tolist()
+        start = None if self.source is None else ix.position[self.source]
+        start_rank = -1 if start is None else int(ix.rank[start])
+        start_zone = None if start is None else int(ix.job_zone[start])
+        no_down = [not c.allow_step_down and start_rank >= 0 and r >= start_rank for r in ranks]
+        if c.allow_credential_gates or start_zone == 0:
+            return ReachRules(no_down, [NO_GATE] * len(zones), [0] * len(zones))
+        gate = [NO_GATE if z == 0 else max(z, start_zone or 0) for z in zones]
+        return ReachRules(no_down, gate, zones)
+
+
+def _too_high(rise: int, cap: int | None) -> bool:
+    """Whether a derived edge rises more levels than the query allows."""
+    return cap is not None and rise > cap
+
+
+def _steps_up(ix: GraphIndex, c: Constraints, source: str | None, target: str) -> bool:
+    """Whether the no-step-down rule holds: a start and a target of known ranks, the
+    target's at least the start's, and the query does not allow stepping down."""
+    if c.allow_step_down or source is None:
+        return False
+    start, end = int(ix.rank[ix.position[source]]), int(ix.rank[ix.position[target]])
+    return start >= 0 and end >= start
+
+
+def _gate(ix: GraphIndex, c: Constraints, source: str | None, target: str) -> int | None:
+    """Highest Job Zone an intermediate role may have, ``None`` for no limit.
+
+    The limit is the ends' highest Job Zone (from the person: the target's);
+    an end without one sets no limit.
+    """
+    if c.allow_credential_gates:
+        return None
+    zones = [int(ix.job_zone[ix.position[e]]) for e in (source, target) if e is not None]
+    return None if min(zones) == 0 else max(zones)
 
 
 def _step_ok(c: Constraints, fit: float, effort: int, peak: int) -> bool:
@@ -278,17 +376,22 @@ def _step_ok(c: Constraints, fit: float, effort: int, peak: int) -> bool:
     return c.max_trait_step is None or peak <= c.max_trait_step
 
 
-def dominated(seen: list[tuple[float, float, int]], first: float, second: float, hops: int) -> bool:
+def dominated(seen: list[tuple[int, ...]], label: tuple[int, ...]) -> bool:
     """Whether a label at one role is beaten by one ``seen`` there; if not, it joins them.
 
-    Beaten means no better on either summed criterion nor on steps. Exact only
+    ``label`` lists what the search sums or tracks (costs, steps, ...), each
+    better when lower; beaten means no better on any of them. Exact only
     where every completion of the beaten label is matched by one of the
     earlier label or a shortcut of it (see the label searches that use it).
+
+    >>> seen = []
+    >>> dominated(seen, (3, 1)), dominated(seen, (3, 2)), dominated(seen, (2, 2))
+    (False, True, False)
     """
-    for s0, s1, sh in seen:
-        if s0 <= first and s1 <= second and sh <= hops:
+    for other in seen:
+        if all(o <= x for o, x in zip(other, label, strict=True)):
             return True
-    seen.append((first, second, hops))
+    seen.append(label)
     return False
 
 
@@ -385,17 +488,27 @@ class Bounds:
         def compute() -> list[float]:
             ix, o = self.space.index, self.space.objective
             edges = self.space.reverse[2]
-            return self._towards(
-                o.fit_weight * ix.fit_cost[edges] + o.effort_weight * ix.effort[edges] / 100
+            # The same float operations as Objective.step_units, then whole units.
+            cost = (
+                o.fit_weight * ix.fit_cost[edges]
+                + o.effort_weight * ix.effort[edges] / 100
+                + o.months_weight * ix.months[edges] / 12
             )
+            return self._towards(np.rint(cost * COST_UNIT))
 
         return self._kept("weight", compute)
 
     @cached_property
     def fit_cost(self) -> list[float]:
-        return self._kept(
-            "fit_cost", lambda: self._towards(self.space.index.fit_cost[self.space.reverse[2]])
-        )
+        return self._kept("fit_cost", lambda: self._towards(self._units(self.space.index.fit_cost)))
+
+    @cached_property
+    def months(self) -> list[float]:
+        return self._kept("months", lambda: self._towards(self._units(self.space.index.months)))
+
+    def _units(self, values: FloatArray) -> FloatArray:
+        units: FloatArray = np.rint(values[self.space.reverse[2]] * COST_UNIT)
+        return units
 
     @cached_property
     def effort(self) -> list[float]:
@@ -410,8 +523,8 @@ class Bounds:
 class Itinerary:
     """The goals a route visits in order (via roles, then the target) and bounds to each.
 
-    Bounds are of four kinds: ``hops``, ``weight`` (the scalar objective),
-    ``fit_cost`` and ``effort``; each is computed on first use.
+    Bounds are of five kinds: ``hops``, ``weight`` (the scalar objective),
+    ``fit_cost``, ``effort`` and ``months``; each is computed on first use.
     """
 
     def __init__(self, goals: tuple[int, ...], legs: tuple[Bounds, ...]) -> None:

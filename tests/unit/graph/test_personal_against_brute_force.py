@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -78,7 +80,6 @@ def test_personal_reachable(data: st.DataObject) -> None:
 def test_personal_route_totals_replay_the_profile(data: st.DataObject) -> None:
     """Effort equals the points the final profile gained; no point is paid twice."""
     graph, q = _draw(data)
-    person = q["person"]
     for route in personal_alternatives(graph, k=3, **q):  # type: ignore[arg-type]
         gained = dict.fromkeys(route.totals.develop, 0)
         for step in route.steps:
@@ -86,5 +87,8 @@ def test_personal_route_totals_replay_the_profile(data: st.DataObject) -> None:
                 gained[trait] += points
         assert gained == route.totals.develop
         assert route.totals.effort == sum(gained.values())
-        assert route.totals.months is not None
-        assert route.totals.months >= len(route.steps) * person.min_months_in_role  # type: ignore[attr-defined]
+        months = [step.months for step in route.steps]
+        assert None not in months
+        assert route.totals.months == math.fsum(months)  # type: ignore[arg-type]
+        for step, step_months in zip(route.steps, months, strict=True):
+            assert step.source is None or step_months >= graph.nodes[step.source]["months_in_role"]

@@ -21,7 +21,7 @@ def graph():  # type: ignore[no-untyped-def]
     return read_catalog(REPO / "loaders" / "bundled").to_graph()
 
 
-def test_the_cap_forces_a_three_step_route(graph) -> None:  # type: ignore[no-untyped-def]
+def test_the_cap_forces_a_four_step_route(graph) -> None:  # type: ignore[no-untyped-def]
     capped = Constraints(max_trait_step=10)
     route = personal_best(graph, LUCIA, "chief-data-officer", capped)
     assert route is not None
@@ -29,16 +29,20 @@ def test_the_cap_forces_a_three_step_route(graph) -> None:  # type: ignore[no-un
         "mlops-engineer",
         "data-architect",
         "data-platform-lead",
+        "head-of-data-governance",
         "chief-data-officer",
     )
-    assert [s.fit for s in route.steps] == [0.76, 0.50, 0.53]
+    assert [s.fit for s in route.steps] == [0.76, 0.50, 0.72, 0.58]
     e, re = Trait.EXTRAVERSION, Trait.RELATIONAL_ENGAGEMENT
-    assert [s.develop for s in route.steps] == [{}, {e: 9, re: 9}, {e: 8, re: 5}]
-    assert [s.months for s in route.steps] == [6.0, 6.0, 6.0]
+    assert [s.develop for s in route.steps] == [{}, {e: 9, re: 9}, {re: 5}, {e: 8}]
+    assert [s.level_change for s in route.steps] == [0, 1, 0, 2]
+    # Each step: the time in the role left (senior, senior, lead, lead: 47 months each),
+    # longer than the 9 months the largest development asks at 1 point a month.
+    assert [s.months for s in route.steps] == [47.0, 47.0, 47.0, 47.0]
     assert route.totals.effort == 31
     assert route.totals.develop == {e: 17, re: 14}
-    assert route.totals.months == 18.0
-    assert round(route.totals.cumulative_fit, 2) == 0.20
+    assert route.totals.months == 188.0
+    assert round(route.totals.cumulative_fit, 2) == 0.16
     assert [r.roles for r in personal_pareto(graph, LUCIA, "chief-data-officer", capped)] == [
         route.roles
     ]
@@ -49,3 +53,12 @@ def test_without_the_cap_the_direct_move_wins(graph) -> None:  # type: ignore[no
     assert route is not None
     assert route.roles == ("mlops-engineer", "chief-data-officer")
     assert route.steps[0].develop == {Trait.EXTRAVERSION: 17, Trait.RELATIONAL_ENGAGEMENT: 14}
+    assert (route.steps[0].level_change, route.totals.months) == (3, 47.0)
+
+
+def test_her_own_pace_overrides_the_catalogs(graph) -> None:  # type: ignore[no-untyped-def]
+    own = LUCIA.model_copy(update={"development_rate": 2.0, "min_months_in_role": 6.0})
+    route = personal_best(graph, own, "chief-data-officer")
+    assert route is not None
+    assert route.roles == ("mlops-engineer", "chief-data-officer")
+    assert route.totals.months == 8.5  # max(6, 17 / 2)
