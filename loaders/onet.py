@@ -249,9 +249,10 @@ ONET_MONTHS_IN_ROLE: dict[str, float] = {
     "director": 60.0,
     "executive": 60.0,
 }
-#: Derived moves of O*NET catalogs: only within a SOC minor group, across at most one
-#: Job Zone, and (as everywhere) level change 0 or +1 with the "no link" prior.
-ONET_DERIVED = DerivedRules(same_soc_minor_group=True, max_job_zone_change=1)
+#: Derived moves of O*NET catalogs: at most two per occupation, only within its SOC minor
+#: group and across at most one Job Zone; as everywhere, level change 0 or +1 and the "no
+#: link" prior (``docs/onet.md`` weighs the choice against none at all).
+ONET_DERIVED = DerivedRules(per_role=2, same_soc_minor_group=True, max_job_zone_change=1)
 #: The career rules every imported O*NET catalog gets.
 ONET_RULES = CareerRules(
     levels=ONET_LEVELS, months_by_level=ONET_MONTHS_IN_ROLE, derived=ONET_DERIVED
