@@ -19,6 +19,7 @@ from graph.search import Constraints, Objective
 from graph.traits import Language
 from loaders import bundled_catalog, import_guide_pages, read_catalog, write_catalog
 from loaders.onet import import_onet, is_onet_release
+from rumbo_cli.audit import audit_command
 from rumbo_cli.person_input import load_person
 from rumbo_cli.render import (
     print_fit_now,
@@ -494,6 +495,8 @@ def validate_command(
     catalog = read_catalog(folder)
     out.print(f"[green]ok[/]: {len(catalog.roles)} roles, {len(catalog.transitions)} transitions")
 
+
+app.command("audit")(audit_command)
 
 db = typer.Typer(help="Neo4j, the system of record: schema, loading, export, status.")
 app.add_typer(db, name="db")
