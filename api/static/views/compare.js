@@ -2,7 +2,7 @@
 // side by side (cumulative fit, effort, months, steps, development).
 
 import { h, uid } from "../dom.js";
-import { t, num, pct, stepsText } from "../i18n.js";
+import { t, num, pct, stepsText, durationText } from "../i18n.js";
 import { api, roleName, hasPerson, invalidScores, traitLabel, personBody } from "../api.js";
 import { roleCombobox, personFieldset, loadingState, emptyState, noRouteState, errorState, apiFieldLabels } from "../widgets.js";
 import { developChart, routeDiagram, fitClass } from "../charts.js";
@@ -133,7 +133,7 @@ async function run(results, cfg) {
         h("tr", {}, h("th", { scope: "row" }, t("compare.best")), best.map((r, i) => h("td", {}, r ? routeText(r) : failureText(answers[i])))),
         h("tr", {}, h("th", { scope: "row" }, t("totals.fit")), best.map((r) => metric(r, r && pct(r.totals.cumulative_fit), r && differs("cumulative_fit") && r.totals.cumulative_fit === maxFit, t("compare.bestFit")))),
         h("tr", {}, h("th", { scope: "row" }, t("totals.effort")), best.map((r) => metric(r, r && `${r.totals.effort} ${t("dev.unit")}`, r && differs("effort") && r.totals.effort === minEffort, t("compare.leastEffort")))),
-        h("tr", {}, h("th", { scope: "row" }, t("totals.months")), best.map((r) => metric(r, r && num(r.totals.months ?? 0, 1), r && differs("months") && r.totals.months === minMonths, t("compare.fewestMonths")))),
+        h("tr", {}, h("th", { scope: "row" }, t("totals.months")), best.map((r) => metric(r, r && durationText(r.totals.months ?? 0), r && differs("months") && r.totals.months === minMonths, t("compare.fewestMonths")))),
         h("tr", {}, h("th", { scope: "row" }, t("totals.steps")), best.map((r) => metric(r, r && String(r.totals.steps), false, ""))),
         h("tr", {}, h("th", { scope: "row" }, t("totals.weakest")), best.map((r) => metric(r, r && pct(r.totals.weakest_step), false, ""))),
       ),
