@@ -114,6 +114,9 @@ def create_app(
         description=DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=lifespan,
+        # A redirect to the slash-less path would be built from the Host header,
+        # which a client chooses: a path with a stray slash answers 404 instead.
+        redirect_slashes=False,
     )
     app.state.settings = settings
     app.state.answers = AnswerCache(settings.answer_cache_size)
