@@ -152,6 +152,23 @@ def dotted(path: Iterable[str | int]) -> str:
     return text
 
 
+#: A 422 lists at most this many invalid fields and counts the rest, so that a
+#: small request cannot make a large answer.
+MAX_LISTED_ERRORS = 20
+
+#: Longest field path shown; an unknown key can be as long as the body.
+MAX_FIELD_CHARS = 200
+
+
+def shortened(text: str, limit: int = MAX_FIELD_CHARS) -> str:
+    """``text`` cut to ``limit`` characters, ending in an ellipsis when cut.
+
+    >>> shortened("abc", 5), shortened("abcdefgh", 5)
+    ('abc', 'abcd…')
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def field_errors(errors: Sequence[Any], default_location: str = "body") -> list[FieldError]:
     """Pydantic or FastAPI error dicts as named fields (input values are never echoed)."""
     result: list[FieldError] = []
@@ -163,7 +180,7 @@ def field_errors(errors: Sequence[Any], default_location: str = "body") -> list[
             loc = loc[1:]
         if location == "body" and error.get("type") == "json_invalid":
             loc = []
-        name = dotted(loc) or location
+        name = shortened(dotted(loc) or location)
         result.append(
             FieldError(
                 field=name,
@@ -176,15 +193,18 @@ def field_errors(errors: Sequence[Any], default_location: str = "body") -> list[
 
 
 def _validation_problem(request: Request, errors: list[FieldError]) -> ProblemResponse:
-    names = ", ".join(dict.fromkeys(e.field for e in errors))
+    listed, not_listed = errors[:MAX_LISTED_ERRORS], len(errors) - MAX_LISTED_ERRORS
+    names = ", ".join(dict.fromkeys(e.field for e in listed))
     noun = "field" if len(errors) == 1 else "fields"
+    more = f" and {not_listed} more" if not_listed > 0 else ""
     return problem(
         request,
         422,
         "invalid-request",
         "Invalid request",
-        f"Invalid {noun}: {names}.",
-        errors=[e.model_dump() for e in errors],
+        f"Invalid {noun}: {names}{more}.",
+        errors=[e.model_dump() for e in listed],
+        errors_not_listed=not_listed if not_listed > 0 else None,
     )
 
 
@@ -242,7 +262,7 @@ async def _catalog_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, CatalogError)
     errors = [
         FieldError(
-            field=p.field or "body",
+            field=shortened(p.field or "body"),
             location="body",
             message=f"{p.record}: {p.message}" if p.record else p.message,
             type="catalog_rule",
@@ -256,7 +276,8 @@ async def _catalog_error(request: Request, exc: Exception) -> JSONResponse:
         "invalid-catalog-write",
         "The write would break the catalog",
         f"{count} catalog rule{'s' if count != 1 else ''} broken; the catalog is unchanged.",
-        errors=errors,
+        errors=errors[:MAX_LISTED_ERRORS],
+        errors_not_listed=count - MAX_LISTED_ERRORS if count > MAX_LISTED_ERRORS else None,
     )
 
 

@@ -69,7 +69,11 @@ class Problem(BaseModel):
         None, description="Unknown role in a request body or query: the field that named it."
     )
     errors: list[FieldError] | None = Field(
-        None, description="Invalid request (422): every invalid field."
+        None,
+        description="Invalid request (422): the invalid fields, at most the first 20.",
+    )
+    errors_not_listed: int | None = Field(
+        None, description="Invalid request (422): invalid fields beyond those listed."
     )
     retry_after: int | None = Field(
         None, description="Store unavailable (503): seconds to wait before retrying."
