@@ -1,5 +1,5 @@
-"""Seniority and time on the web page: each step's level change, the route's timeline, the
-career options of the search form (sent in the request's constraints) and the notice."""
+"""Seniority and time on the web page: each step's level change, the route's timeline and
+the career options of the search form (sent in the request's constraints)."""
 
 from __future__ import annotations
 
@@ -101,25 +101,6 @@ def test_toggling_an_option_changes_the_request(page: Page, shots: Path) -> None
     assert body["constraints"]["allow_step_down"] is False
     assert body["constraints"]["allow_credential_gates"] is True
     assert body["constraints"]["max_level_rise"] == 2
-
-
-def test_the_answers_notice_is_shown(page: Page, shots: Path) -> None:
-    """Routes that step down because no other exists come with a notice (added in flight:
-    which query needs it depends on the catalog)."""
-
-    def with_notice(route: Any) -> None:
-        response = route.fetch()
-        body = response.json()
-        body["notice"] = "Estas rutas bajan de nivel en algún paso."
-        route.fulfill(response=response, json=body)
-
-    page.route("**/v1/routes?*", with_notice)
-    open_page(page, MLOPS_TO_CDO)
-    notice = page.locator("[data-state=notice]")
-    expect(notice).to_contain_text("Aviso")
-    expect(notice).to_contain_text("Estas rutas bajan de nivel")
-    expect(page.locator("#route-detail")).to_be_visible()
-    page.screenshot(path=shots / "route-notice.png")
 
 
 def test_phone_layout_keeps_the_new_columns_reachable(page: Page, shots: Path) -> None:

@@ -177,16 +177,20 @@ def test_role_page_from_the_diagram(page: Page, shots: Path) -> None:
     expect(page).to_have_url(re.compile(r"to=chief-data-officer"))
 
 
+def add_to_answers(page: Page, url_pattern: str, **fields: object) -> None:
+    """Answers from the real server, with ``fields`` added in flight."""
+
+    def with_fields(route: Any) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, json={**response.json(), **fields})
+
+    page.route(url_pattern, with_fields)
+
+
 def test_role_page_shows_attribution_footer(page: Page, shots: Path) -> None:
     """O*NET roles carry an attribution (none in the bundled catalog: added in flight)."""
-
-    def with_attribution(route: Any) -> None:
-        response = route.fetch()
-        body = response.json()
-        body["attribution"] = "O*NET 29.1 Database, U.S. Department of Labor (CC BY 4.0)"
-        route.fulfill(response=response, json=body)
-
-    page.route("**/v1/roles/data-engineer?*", with_attribution)
+    attribution = "O*NET 29.1 Database, U.S. Department of Labor (CC BY 4.0)"
+    add_to_answers(page, "**/v1/roles/data-engineer?*", attribution=attribution)
     open_page(page, "#/role/data-engineer")
     footer = page.locator("[data-state=attribution]")
     expect(footer).to_contain_text("O*NET 29.1")
@@ -284,6 +288,19 @@ def test_no_route_under_constraints_shows_the_reason(page: Page, shots: Path) ->
     # Too few steps: the API says how many are needed.
     open_page(page, "#/route?from=junior-software-developer&to=chief-data-officer&steps=1")
     expect(page.locator("[data-state=no-route] .reason")).to_contain_text("pasos como mínimo")
+
+
+def test_the_answers_notice_is_shown(page: Page, shots: Path) -> None:
+    """Routes that step down because no other exists come with a notice (added in flight:
+    which query needs one depends on the catalog)."""
+    notice = "Estas rutas bajan de nivel en algún paso."
+    add_to_answers(page, "**/v1/routes?*", notice=notice)
+    open_page(page, "#/route?from=mlops-engineer&to=chief-data-officer")
+    shown = page.locator("[data-state=notice]")
+    expect(shown).to_contain_text("Aviso")
+    expect(shown).to_contain_text(notice)
+    expect(page.locator("#route-detail")).to_be_visible()
+    page.screenshot(path=shots / "route-notice.png")
 
 
 def test_service_unavailable_then_retry(page: Page, shots: Path) -> None:
