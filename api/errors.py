@@ -295,17 +295,34 @@ async def _version_conflict(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def request_id_of(request: Request) -> str | None:
+    """The id :class:`api.request_log.RequestLogMiddleware` gave this request, if any."""
+    request_id = getattr(request.state, "request_id", None)
+    return request_id if isinstance(request_id, str) else None
+
+
 async def _store_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    # The cause names the store's address and database: operators read it in the
+    # log under the request id; readers, who need not be authenticated, get neither.
     seconds = getattr(request.app.state, "retry_after", 5)
-    log.warning("store unavailable on %s %s: %s", request.method, request.url.path, exc)
+    request_id = request_id_of(request)
+    log.warning(
+        "store unavailable on %s %s (request %s): %s",
+        request.method,
+        request.url.path,
+        request_id,
+        exc,
+    )
     return problem(
         request,
         503,
         "store-unavailable",
         "Catalog store unavailable",
-        f"The catalog store cannot be reached; retry in {seconds} s. ({exc})",
+        f"The catalog store cannot be reached; retry in {seconds} s. "
+        f"The cause is logged under request id {request_id}.",
         headers={"Retry-After": str(seconds)},
         retry_after=seconds,
+        request_id=request_id,
     )
 
 

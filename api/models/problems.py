@@ -78,6 +78,11 @@ class Problem(BaseModel):
     retry_after: int | None = Field(
         None, description="Store unavailable (503): seconds to wait before retrying."
     )
+    request_id: str | None = Field(
+        None,
+        description="Store unavailable (503): the request's X-Request-ID, under which "
+        "the cause is logged.",
+    )
     expected_version: int | None = Field(
         None, description="Version conflict (412): the version If-Match named."
     )

@@ -8,7 +8,6 @@ from api.deps import StoreDep, note_version
 from api.errors import ApiProblem
 from api.models.service import Health, Readiness
 from api.routes._responses import problems
-from graph.store import StoreUnavailable
 
 router = APIRouter(tags=["service"])
 
@@ -39,8 +38,18 @@ def ready(request: Request, store: StoreDep) -> Readiness:
     """
     snapshot = store.snapshot()
     note_version(request, snapshot.version)
+    seconds: int = request.app.state.retry_after
     if snapshot.stale:
-        raise StoreUnavailable("serving a stale copy of the catalog; the store does not answer")
+        # The service's own state, not the store's error: safe to tell any reader.
+        raise ApiProblem(
+            503,
+            "store-unavailable",
+            "Catalog store unavailable",
+            "Serving a stale copy of the catalog: the store does not answer; "
+            f"retry in {seconds} s.",
+            headers={"Retry-After": str(seconds)},
+            retry_after=seconds,
+        )
     index = snapshot.compiled.index  # built here, so the first query finds it ready
     if index.size != len(snapshot.catalog.roles):
         raise ApiProblem(
@@ -48,8 +57,8 @@ def ready(request: Request, store: StoreDep) -> Readiness:
             "projection-not-loaded",
             "Search projection not loaded",
             "The search graph does not match the catalog yet.",
-            headers={"Retry-After": str(request.app.state.retry_after)},
-            retry_after=request.app.state.retry_after,
+            headers={"Retry-After": str(seconds)},
+            retry_after=seconds,
         )
     return Readiness(
         store=request.app.state.store_kind,

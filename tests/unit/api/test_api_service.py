@@ -90,16 +90,24 @@ async def test_store_down_is_503_with_retry_after(method: str, path: str, body: 
         problem = assert_problem(r, 503, "store-unavailable")
         assert r.headers["retry-after"] == "7"
         assert problem["retry_after"] == 7
-        assert "does not answer" in problem["detail"]
+        assert "bolt://db:7687" not in r.text and "does not answer" not in r.text
+        assert problem["request_id"] == r.headers["x-request-id"]
         health = await client.get("/health")
         assert health.status_code == 200
 
 
-async def test_a_neo4j_store_whose_server_is_down_is_503_naming_the_server() -> None:
-    """The driver's own error stays inside the store: the HTTP layer sees StoreUnavailable."""
+async def test_a_neo4j_store_whose_server_is_down_is_503_naming_the_server_in_the_log_only(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The driver's own error stays inside the store: the HTTP layer sees StoreUnavailable.
+
+    Readers get a generic reason and the request id; the address, the database
+    and the cause go to the log under that id.
+    """
     driver = FakeDriver()
     driver.down = True
-    store = Neo4jStore(driver, "neo4j", uri="bolt://db.example:7687")  # type: ignore[arg-type]
+    store = Neo4jStore(driver, "secretdb", uri="bolt://db.example:7687")  # type: ignore[arg-type]
+    caplog.set_level(logging.WARNING, logger="api")
     async with running(create_app(make_settings(), store)) as client:
         for answer in (
             await client.get("/v1/roles"),
@@ -110,8 +118,14 @@ async def test_a_neo4j_store_whose_server_is_down_is_503_naming_the_server() -> 
             ),
         ):
             problem = assert_problem(answer, 503, "store-unavailable")
-            assert "Neo4j at bolt://db.example:7687" in problem["detail"]
-            assert "the server does not answer" in problem["detail"]
+            for private in ("db.example", "7687", "secretdb", "does not answer"):
+                assert private not in answer.text
+            request_id = answer.headers["x-request-id"]
+            assert problem["request_id"] == request_id
+            assert request_id in problem["detail"]
+            logged = [r.getMessage() for r in caplog.records if request_id in r.getMessage()]
+            assert logged and "Neo4j at bolt://db.example:7687" in logged[0]
+            assert "the server does not answer" in logged[0]
 
 
 async def test_stale_snapshot_is_served_but_not_ready() -> None:
@@ -120,8 +134,10 @@ async def test_stale_snapshot_is_served_but_not_ready() -> None:
         roles = await client.get("/v1/roles")
         assert roles.status_code == 200
         assert roles.headers["x-catalog-stale"] == "true"
-        problem = assert_problem(await client.get("/ready"), 503, "store-unavailable")
+        ready = await client.get("/ready")
+        problem = assert_problem(ready, 503, "store-unavailable")
         assert "stale" in problem["detail"]
+        assert ready.headers["retry-after"] == str(problem["retry_after"])
 
 
 async def test_unexpected_errors_are_a_500_problem_and_never_log_bodies(
