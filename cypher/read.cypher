@@ -28,6 +28,11 @@ WHERE a.gen = $generation
 RETURN a.trait AS trait, a.es AS es, a.en AS en
 ORDER BY a.position;
 
+// name: read_rules
+// The current generation's career rules (JSON; null in a database loaded before they existed).
+OPTIONAL MATCH (m:CatalogMeta {key: 'catalog'})
+RETURN m.rules AS rules;
+
 // name: count_generation
 // How many roles and transitions a generation holds.
 MATCH (r:Role)

@@ -17,9 +17,10 @@ SET m.last_generation = coalesce(m.last_generation, m.generation) + 1
 RETURN m.last_generation AS generation;
 
 // name: switch_generation
-// Make a loaded generation the current catalog (in the transaction that ran bump_version).
+// Make a loaded generation the current catalog (in the transaction that ran bump_version),
+// with its career rules ($rules, JSON): they change with the generation, atomically.
 MATCH (m:CatalogMeta {key: 'catalog'})
-SET m.generation = $generation
+SET m.generation = $generation, m.rules = $rules
 RETURN m.version AS version, m.generation AS generation;
 
 // name: create_roles

@@ -3,7 +3,7 @@
 The graph model (``docs/neo4j.md``):
 
 * ``(:Role)`` nodes: ``gen`` (the catalog generation), ``id``, ``name``, ``name_en``,
-  ``family``, ``level``, ``description``, ``attribution``; the profile as six float
+  ``family``, ``level``, ``job_zone``, ``description``, ``attribution``; the profile as six float
   properties named after the traits (``openness`` ... ``relational_engagement``); profile
   notes as ``note_<trait>``; ``strengths`` and ``red_flags`` as string lists; interview
   questions and archetypes as JSON strings (``interview_questions``, ``archetypes``) so that
@@ -13,9 +13,10 @@ The graph model (``docs/neo4j.md``):
 * ``(:DevelopmentAction)`` nodes: ``gen``, ``position`` (order in the table), ``trait``,
   ``es``, ``en``.
 * One ``(:CatalogMeta {key: 'catalog'})`` node: ``version`` (bumped by every write),
-  ``generation`` (the generation readers see), ``last_generation``, ``uid`` (identifies the
-  database's catalog, so a wiped and reloaded database is never mistaken for the old one) and
-  ``updated_at``.
+  ``generation`` (the generation readers see), ``rules`` (that generation's career rules as
+  JSON, set in the transaction that switches to it; absent means the default rules),
+  ``last_generation``, ``uid`` (identifies the database's catalog, so a wiped and reloaded
+  database is never mistaken for the old one) and ``updated_at``.
 
 A whole-catalog load writes a new generation next to the current one in batches (each its
 own transaction, so the server's transaction memory stays bounded), then makes it current
@@ -51,6 +52,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import ValidationError
 
 import cypher
+from graph.career import CareerRules
 from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
 from graph.model import DevelopmentAction, Role, Transition
@@ -80,6 +82,8 @@ __all__ = [
     "connect",
     "role_from_properties",
     "role_properties",
+    "rules_from_property",
+    "rules_property",
     "transition_from_properties",
     "transition_row",
 ]
@@ -112,6 +116,17 @@ QUIET = (NotificationDisabledClassification.UNRECOGNIZED,)
 WRITE_ATTEMPTS = 5
 
 _SOURCE = "neo4j"
+#: Role fields kept as plain properties of the same name.
+_ROLE_SCALARS = (
+    "id",
+    "name",
+    "name_en",
+    "family",
+    "level",
+    "job_zone",
+    "description",
+    "attribution",
+)
 
 
 # --------------------------------------------------------------------------- encoding
@@ -130,7 +145,7 @@ def role_properties(role: Role) -> dict[str, Any]:
     True
     """
     props: dict[str, Any] = {"id": role.id, "name": role.name}
-    for key in ("name_en", "family", "level", "description", "attribution"):
+    for key in _ROLE_SCALARS[2:]:
         value = getattr(role, key)
         if value is not None:
             props[key] = value
@@ -159,11 +174,7 @@ def role_from_properties(props: Mapping[str, Any]) -> Role:
     ValueError
         If a JSON property is not valid JSON.
     """
-    data: dict[str, Any] = {
-        key: props[key]
-        for key in ("id", "name", "name_en", "family", "level", "description", "attribution")
-        if props.get(key) is not None
-    }
+    data: dict[str, Any] = {key: props[key] for key in _ROLE_SCALARS if props.get(key) is not None}
     data["profile"] = {t.value: props.get(t.value) for t in TRAITS}
     notes = {t.value: props[f"note_{t.value}"] for t in TRAITS if f"note_{t.value}" in props}
     if notes:
@@ -220,6 +231,29 @@ def transition_from_properties(source: str, target: str, props: Mapping[str, Any
     if props.get("origin") is not None:
         data["origin"] = props["origin"]
     return Transition.model_validate(data)
+
+
+def rules_property(rules: CareerRules) -> str:
+    """The ``rules`` property of the meta node: the career rules as JSON.
+
+    >>> rules = CareerRules(adjacent_families=(("data", "ml"),))
+    >>> rules_from_property(rules_property(rules)) == rules
+    True
+    >>> rules_from_property(None) == CareerRules()
+    True
+    """
+    return rules.model_dump_json()
+
+
+def rules_from_property(value: str | None) -> CareerRules:
+    """The career rules the meta node's ``rules`` property holds (the defaults when absent).
+
+    Raises
+    ------
+    pydantic.ValidationError
+        If the JSON is malformed or breaks a rule.
+    """
+    return CareerRules() if value is None else CareerRules.model_validate_json(value)
 
 
 def action_row(position: int, action: DevelopmentAction) -> dict[str, Any]:
@@ -460,7 +494,7 @@ class Neo4jStore:
             If the server cannot be reached or fails; the database is unchanged.
         """
         checked = Catalog.build(
-            catalog.roles.values(), catalog.transitions.values(), catalog.actions
+            catalog.roles.values(), catalog.transitions.values(), catalog.actions, catalog.rules
         )
         self._ensure_schema()
         head = self._head()
@@ -483,6 +517,7 @@ class Neo4jStore:
                 generation,
                 (len(checked.roles), len(checked.transitions)),
                 if_empty,
+                rules_property(checked.rules),
             )
         except _NotEmpty:
             self._drop_generation(generation, None)
@@ -523,6 +558,7 @@ class Neo4jStore:
         generation: int,
         expected: tuple[int, int],
         if_empty: bool,
+        rules: str,
     ) -> int:
         head = _single(tx, "bump_version", {})
         if head is None:
@@ -547,7 +583,7 @@ class Neo4jStore:
                     )
                 ]
             )
-        _single(tx, "switch_generation", {"generation": generation})
+        _single(tx, "switch_generation", {"generation": generation, "rules": rules})
         return version
 
     def _drop_old_generations(self, current: int, tracker: _Tracker | None) -> None:
@@ -779,8 +815,8 @@ class Neo4jStore:
         """Roles, transitions and actions of the current generation, in one read transaction."""
         with self._errors("reading the catalog"):
             with self._session(READ_ACCESS) as session:
-                head, roles, edges, actions = session.execute_read(_read_generation)
-        catalog = _decode(roles, edges, actions)
+                head, roles, edges, actions, rules = session.execute_read(_read_generation)
+        catalog = _decode(roles, edges, actions, rules)
         return head, CatalogSnapshot(head.version, catalog)
 
     def _read_query(self, what: str, name: str, params: dict[str, Any]) -> list[Any]:
@@ -868,7 +904,7 @@ _Rows = list[dict[str, Any]]
 _Edges = list[tuple[str, str, dict[str, Any]]]
 
 
-def _read_generation(tx: ManagedTransaction) -> tuple[_Head, _Rows, _Edges, _Rows]:
+def _read_generation(tx: ManagedTransaction) -> tuple[_Head, _Rows, _Edges, _Rows, str | None]:
     """Read one generation; again if a write committed meanwhile (reads are read-committed)."""
     for _ in range(WRITE_ATTEMPTS):
         head = _head_of(_single(tx, "read_version", {}))
@@ -880,8 +916,9 @@ def _read_generation(tx: ManagedTransaction) -> tuple[_Head, _Rows, _Edges, _Row
             roles.append(role)
             edges.extend((str(role.get("id")), t, p) for t, p in record["transitions"])
         actions = [dict(r) for r in tx.run(cypher.statement("read_actions"), params)]
+        rules = _single(tx, "read_rules", {})
         if _head_of(_single(tx, "read_version", {})) == head:
-            return head, roles, edges, actions
+            return head, roles, edges, actions, rules["rules"] if rules is not None else None
     raise StoreUnavailable("the catalog kept changing while it was read; retry")
 
 
@@ -892,9 +929,19 @@ def _head_of(record: Any) -> _Head:
     return _Head(uid, int(record["version"]), int(record["generation"]))
 
 
-def _decode(roles: _Rows, edges: _Edges, actions: _Rows) -> Catalog:
+def _decode(roles: _Rows, edges: _Edges, actions: _Rows, rules_json: str | None) -> Catalog:
     """Build the catalog from what was read; every bad record is one problem."""
     problems: list[Problem] = []
+    rules = CareerRules()
+    try:
+        rules = rules_from_property(rules_json)
+    except ValidationError as exc:
+        problems.extend(
+            Problem(
+                describe_error(e), _SOURCE, None, "CatalogMeta.rules", format_field(error_path(e))
+            )
+            for e in exc.errors()
+        )
     role_list: list[Role] = []
     for props in roles:
         record = str(props.get("id"))
@@ -918,7 +965,7 @@ def _decode(roles: _Rows, edges: _Edges, actions: _Rows) -> Catalog:
             problems.extend(_problems(exc, f"development action {index + 1}"))
     if problems:
         raise CatalogError(problems)
-    return Catalog.build(role_list, edge_list, action_list)
+    return Catalog.build(role_list, edge_list, action_list, rules)
 
 
 def _problems(exc: ValidationError, record: str) -> list[Problem]:

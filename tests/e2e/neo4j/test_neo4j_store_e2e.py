@@ -11,12 +11,13 @@ import pytest
 from neo4j import Driver
 from neo4j_e2e import DATA, DATABASE, PASSWORD, URI, USER, open_store, raw_counts
 
+from graph.career import LevelScale
 from graph.catalog import Catalog
 from graph.errors import CatalogError
 from graph.model import Role, Transition
 from graph.store import StoreUnavailable, VersionConflict
 from graph.traits import TRAITS
-from loaders import write_catalog
+from loaders import read_rules, write_catalog
 from stores import neo4j as module
 from stores.neo4j import Neo4jStore
 
@@ -39,8 +40,11 @@ def test_export_of_the_loaded_bundled_catalog_equals_data_byte_for_byte(
     expected = files_under(DATA)
     assert "actions.yaml" in exported and len(exported) == len(expected)
     assert exported.keys() == expected.keys()
+    # catalog.yaml is written canonically, without the bundled file's comments: same rules.
+    assert read_rules(tmp_path / "yaml") == read_rules(DATA)
     for name, content in expected.items():
-        assert exported[name] == content, name
+        if name != "catalog.yaml":
+            assert exported[name] == content, name
 
 
 def test_csv_export_equals_the_csv_of_the_bundled_catalog(
@@ -262,7 +266,14 @@ def test_hostile_text_in_every_field_survives_a_bulk_load(
     actions = [
         a.model_copy(update={"es": f"es {HOSTILE}", "en": f"en {HOSTILE}"}) for a in bundled.actions
     ]
-    catalog = Catalog.build([*bundled.roles.values(), role], edges, actions)
+    # The hostile level goes on the scale, the hostile family into the rules (stored as JSON).
+    rules = bundled.rules.model_copy(
+        update={
+            "levels": LevelScale(ranks=(*bundled.rules.levels.ranks, (str(role.level),))),
+            "adjacent_families": ((str(role.family), HOSTILE),),
+        }
+    )
+    catalog = Catalog.build([*bundled.roles.values(), role], edges, actions, rules)
     store.load(catalog)
     with open_store() as reader:
         got = reader.snapshot().catalog
@@ -285,3 +296,19 @@ def test_json_fields_are_json_in_the_graph(loaded: Neo4jStore, clean: Driver) ->
     ).records[0]
     assert json.loads(record["q"])[0]["question"].startswith("¿Cómo diseñarías")
     assert isinstance(record["s"], list)
+
+
+def test_career_rules_and_job_zones_survive_loads_and_single_writes(
+    loaded: Neo4jStore, bundled: Catalog, clean: Driver
+) -> None:
+    assert bundled.rules.adjacent_families  # the bundled rules are not the defaults
+    role = bundled.roles["data-engineer"].model_copy(update={"job_zone": 4})
+    loaded.put_role(role)
+    with open_store() as reader:  # another process: reads the graph back
+        got = reader.snapshot().catalog
+    assert got.rules == bundled.rules
+    assert got.roles["data-engineer"].job_zone == 4
+    stored = clean.execute_query(
+        "MATCH (m:CatalogMeta {key: 'catalog'}) RETURN m.rules AS rules", database_=DATABASE
+    ).records[0]["rules"]
+    assert json.loads(stored)["adjacent_families"][0] == ["data", "ml"]

@@ -17,6 +17,7 @@ def full_role() -> Role:
         name_en="MLOps Engineer",
         family="ml",
         level="senior",
+        job_zone=4,
         description='Opera modelos en producción, 24/7: "sin sorpresas".',
         profile=Profile.from_scores([70, 85.5, 40, 55, 75, 50]),
         profile_notes={Trait.OPENNESS: "Curiosidad", Trait.EMOTIONAL_STABILITY: ""},

@@ -66,6 +66,7 @@ class Model:
     version: int = 0
     generation: int = 0
     last_generation: int = 0
+    rules: str | None = None  # the current generation's career rules (JSON)
     # generation -> role properties by id; generation -> list of transition rows; actions
     roles: dict[int, dict[str, dict[str, Any]]] = field(default_factory=dict)
     transitions: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
@@ -215,8 +216,10 @@ def answer(m: Model, name: str, p: dict[str, Any]) -> Result:
     if name == "allocate_generation":
         m.last_generation = max(m.last_generation, m.generation) + 1
         return Result([{"generation": m.last_generation}])
+    if name == "read_rules":
+        return Result([{"rules": m.rules}])
     if name == "switch_generation":
-        m.generation = p["generation"]
+        m.generation, m.rules = p["generation"], p["rules"]
         return Result([{"version": m.version, "generation": m.generation}])
     if name == "create_roles":
         target = m.roles.setdefault(gen, {})

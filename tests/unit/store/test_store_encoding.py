@@ -39,7 +39,8 @@ def test_a_role_with_every_field_round_trips() -> None:
         {"name": "El guardián"},
         {"name": "La exploradora", "description": ""},
     ]
-    assert all(isinstance(v, (str, float, list)) for v in props.values())  # Neo4j property types
+    assert all(isinstance(v, (str, int, float, list)) for v in props.values())  # Neo4j types
+    assert props["job_zone"] == 4
 
 
 def test_a_bare_role_stores_no_empty_optional_fields() -> None:

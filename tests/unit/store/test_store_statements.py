@@ -22,6 +22,7 @@ from stores.neo4j import (
     Neo4jStore,
     action_row,
     role_properties,
+    rules_property,
     transition_row,
 )
 from tests.unit.store.catalogs import INJECTION, bare_role, sample_catalog
@@ -79,6 +80,7 @@ def test_snapshot_reads_the_version_then_the_projection_in_one_read_transaction(
         "read_version",
         "read_projection",
         "read_actions",
+        "read_rules",
         "read_version",
     ]
     probe, *projection = driver.calls
@@ -215,7 +217,8 @@ def test_load_writes_a_new_generation_in_batches_then_switches_and_drops_the_old
     }
     assert by_name["count_generation"].params == {"generation": 1}  # old size, for progress
     switch = calls_after(driver, "bump_version")[:3]
-    assert [c.params for c in switch] == [{}, {"generation": 2}, {"generation": 2}]
+    rules = rules_property(catalog.rules)
+    assert [c.params for c in switch] == [{}, {"generation": 2}, {"generation": 2, "rules": rules}]
     assert len({c.tx for c in switch}) == 1  # one transaction: bump, check, switch
     assert by_name["delete_generation_batch"].params == {
         "generation": 1,
