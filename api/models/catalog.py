@@ -60,6 +60,7 @@ class RoleBody(BaseModel):
                     "name_en": "ML Platform Engineer",
                     "family": "ml",
                     "level": "senior",
+                    "job_zone": 4,
                     "description": "Construye la plataforma en la que se entrenan los modelos.",
                     "profile": {
                         "openness": 68,
@@ -80,7 +81,14 @@ class RoleBody(BaseModel):
         None, description="English name."
     )
     family: Annotated[str, Field(max_length=80)] | None = Field(None, examples=["data"])
-    level: Annotated[str, Field(max_length=80)] | None = Field(None, examples=["senior"])
+    level: Annotated[str, Field(max_length=80)] | None = Field(
+        None,
+        examples=["senior"],
+        description="A level of the catalog's scale (its catalog.yaml), e.g. junior ... executive.",
+    )
+    job_zone: Annotated[int, Field(ge=1, le=5, strict=True)] | None = Field(
+        None, examples=[4], description="O*NET Job Zone (1-5): the preparation the role needs."
+    )
     description: Annotated[str, Field(max_length=20000)] | None = None
     profile: ProfileBody
     profile_notes: dict[Trait, Annotated[str, Field(max_length=2000)]] = Field(
