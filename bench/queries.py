@@ -104,8 +104,24 @@ def query_types(
     return types
 
 
+def without_career_rules(max_steps: int, curated_only: bool = False) -> Constraints:
+    """The limits of a query checked by a baseline that knows no seniority or Job Zones
+    (networkx, Cypher): the career rules off, so both answer the same question.
+
+    Brute force applies the rules as the searches do, so the queries it checks keep
+    them on (the defaults).
+    """
+    return Constraints(
+        max_steps=max_steps,
+        curated_only=curated_only,
+        max_level_rise=None,
+        allow_step_down=True,
+        allow_credential_gates=True,
+    )
+
+
 def _best(graph: nx.DiGraph, searched: CompiledGraph, args: argparse.Namespace) -> QueryType:
-    limits = Constraints(max_steps=args.max_steps)
+    limits = without_career_rules(args.max_steps)
 
     def dijkstra(p: Pair) -> list[str] | None:
         try:
@@ -131,7 +147,7 @@ def _best(graph: nx.DiGraph, searched: CompiledGraph, args: argparse.Namespace) 
 def _alternatives(
     graph: nx.DiGraph, searched: CompiledGraph, args: argparse.Namespace
 ) -> QueryType:
-    limits, k = Constraints(max_steps=args.max_steps), args.k
+    limits, k = without_career_rules(args.max_steps), args.k
 
     def yen(p: Pair) -> tuple[Iterator[list[str]] | None, list[list[str]]]:
         """The first k paths, timed as the baseline; the generator goes on to the check."""
@@ -265,7 +281,7 @@ def _catalog_best(
     searched: CompiledGraph, db: CypherBaseline, args: argparse.Namespace
 ) -> QueryType:
     """Rumbo on the catalog's own transitions (what Neo4j holds) against one Cypher query."""
-    limits = Constraints(max_steps=args.max_steps, curated_only=True)
+    limits = without_career_rules(args.max_steps, curated_only=True)
     return QueryType(
         f"max_steps={args.max_steps}",
         Impl("best_route", lambda p: best_route(searched, p[0], p[1], limits), args.timeout),

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.career import CareerRules, LevelScale, development_months
 from graph.catalog import Catalog
 from graph.fit import development_needed, fit_of_scores
 from graph.model import Role, Transition
@@ -43,6 +44,12 @@ LEVEL_WEIGHTS = (0.20, 0.20, 0.18, 0.15, 0.12, 0.09, 0.06)
 LEVEL_DRIFT = (0.0, 1.0, 3.0, 0.0, 2.0, 3.0)
 #: Spread of a role's profile around its family/level centroid, in points.
 ROLE_SPREAD = 3.5
+#: The synthetic catalogs' career rules: levels L1 < ... < L7, with the default times in
+#: role of the bundled scale's seven names (junior ... executive) in the same order.
+RULES = CareerRules(
+    levels=LevelScale(ranks=tuple((f"L{i + 1}",) for i in range(LEVELS))),
+    months_by_level={f"L{i + 1}": m for i, m in enumerate((32, 32, 47, 47, 47, 60, 60))},
+)
 MIN_FIT, MAX_FIT = 0.30, 0.97
 #: Weight of the profile fit in a transition's fit; the rest is noise drawn from
 #: [NOISE_LOW, 1].
@@ -90,7 +97,7 @@ class Synthetic:
 
     def catalog(self) -> Catalog:
         """The validated :class:`~graph.catalog.Catalog` (slow: validates every record)."""
-        return Catalog.build(self.roles, self.transitions)
+        return Catalog.build(self.roles, self.transitions, rules=RULES)
 
     def graph(self) -> nx.DiGraph:
         """The search graph, equal to ``self.catalog().to_graph(include_derived=False)``."""
@@ -207,9 +214,23 @@ def load(n: int, seed: int = DEFAULT_SEED, cache_dir: Path | None = CACHE_DIR) -
 
 def build_graph(roles: tuple[Role, ...], transitions: tuple[Transition, ...]) -> nx.DiGraph:
     """The search graph built in bulk, with exactly the attributes
-    :func:`graph.network.role_graph` sets (and the catalog's empty action table)."""
-    graph = nx.DiGraph()
-    graph.add_nodes_from((r.id, {"role": r}) for r in roles)
+    :func:`graph.network.role_graph` sets under :data:`RULES` (and the catalog's empty
+    action table)."""
+    rules = RULES
+    graph = nx.DiGraph(rules=rules)
+    graph.add_nodes_from(
+        (
+            r.id,
+            {
+                "role": r,
+                "rank": rules.levels.rank(r.level),
+                "job_zone": r.job_zone,
+                "months_in_role": rules.months_in_role(r.level),
+            },
+        )
+        for r in roles
+    )
+    nodes = graph.nodes
     graph.add_edges_from(
         (
             t.source,
@@ -220,9 +241,18 @@ def build_graph(roles: tuple[Role, ...], transitions: tuple[Transition, ...]) ->
                 "fit_cost": -math.log(t.fit),
                 "effort": t.effort,
                 "peak": max(t.develop.values(), default=0),
+                "level_change": _level_change(nodes[t.source]["rank"], nodes[t.target]["rank"]),
+                "months": max(
+                    nodes[t.source]["months_in_role"],
+                    development_months(t.develop.values(), rules.development_rate),
+                ),
             },
         )
         for t in transitions
     )
     graph.graph["actions"] = ()
     return graph
+
+
+def _level_change(source: int | None, target: int | None) -> int | None:
+    return None if source is None or target is None else target - source

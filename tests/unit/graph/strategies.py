@@ -13,9 +13,13 @@ from graph.personal import Person
 from graph.search.query import Constraints, Objective
 from graph.traits import TRAITS, Profile
 
-# Few distinct values, so that exact ties between routes are common.
-FITS = (0.5, 0.6, 0.8, 1.0)
+# Few distinct values, so that exact ties between routes are common; 0.6 * 0.6 == 0.4 * 0.9
+# and 0.5 * 0.8 == 0.4 * 1.0 as products of fits, though not as float sums of -ln fit.
+FITS = (0.4, 0.5, 0.6, 0.8, 0.9, 1.0)
 POINTS = (0, 5, 10, 15)
+# Levels of the default scale (ranks 0, 2, 3, 3, 5), one off the scale, and none.
+LEVELS = ("junior", "senior", "lead", "manager", "executive", "astronaut", None)
+JOB_ZONES = (None, 1, 2, 3, 4, 5)
 
 
 @st.composite
@@ -25,7 +29,16 @@ def graphs(
     """Random graphs; with ``tradeoff`` a better fit costs more effort, as in real moves."""
     n = draw(st.integers(min_nodes, max_nodes))
     ids = [f"r{i}" for i in range(n)]
-    roles = [Role(id=i, name=i, profile=draw(profiles())) for i in ids]
+    roles = [
+        Role(
+            id=i,
+            name=i,
+            profile=draw(profiles()),
+            level=draw(st.sampled_from(LEVELS)),
+            job_zone=draw(st.sampled_from(JOB_ZONES)),
+        )
+        for i in ids
+    ]
     pairs = [(a, b) for a in ids for b in ids if a != b]
     chosen = draw(
         st.lists(
@@ -42,7 +55,7 @@ def graphs(
         fit = draw(st.sampled_from(FITS))
         if tradeoff:
             develop = {TRAITS[0]: int(fit * 20) - 8 + draw(st.sampled_from((0, 2)))}
-        origin = draw(st.sampled_from([Origin.CURATED, Origin.CURATED, Origin.DERIVED]))
+        origin = draw(st.sampled_from([Origin.CURATED, Origin.ONET, Origin.DERIVED]))
         edges.append(Transition(source=a, target=b, fit=fit, develop=develop, origin=origin))
     return role_graph(roles, edges)
 
@@ -66,13 +79,20 @@ def queries(draw: st.DrawFn, graph: nx.DiGraph, with_via: bool = True) -> dict[s
         max_step_effort=draw(st.sampled_from([None, None, 10])),
         max_trait_step=draw(st.sampled_from([None, None, 5])),
         curated_only=draw(st.sampled_from([False, False, True])),
+        max_level_rise=draw(st.sampled_from([1, 1, 0, None])),
+        allow_step_down=draw(st.booleans()),
+        allow_credential_gates=draw(st.booleans()),
     )
     weights = draw(
         st.tuples(
             st.sampled_from([0.0, 0.5, 1.0, 2.0]), st.sampled_from([0.0, 0.5, 1.0, 2.0])
         ).filter(lambda w: w != (0.0, 0.0))
     )
-    objective = Objective(fit_weight=weights[0], effort_weight=weights[1])
+    objective = Objective(
+        fit_weight=weights[0],
+        effort_weight=weights[1],
+        months_weight=draw(st.sampled_from([0.0, 0.0, 0.5, 1.0])),
+    )
     return {"source": source, "target": target, "constraints": constraints, "objective": objective}
 
 
@@ -90,4 +110,6 @@ def people(draw: st.DrawFn, graph: nx.DiGraph) -> Person:
         scores=draw(profiles()),
         current_role=draw(st.sampled_from([first, None])),
         tolerance=draw(st.sampled_from([0.0, 10.0])),
+        development_rate=draw(st.sampled_from([None, None, 2.0, 0.5])),
+        min_months_in_role=draw(st.sampled_from([None, None, 6.0, 0.0])),
     )

@@ -9,14 +9,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.personal import brute_force as brute
 from graph.personal import (
+    Person,
     personal_alternatives,
     personal_best,
     personal_pareto,
     personal_reachable,
     personal_shortest_gap,
 )
+from graph.personal import brute_force as brute
 from tests.unit.graph.strategies import graphs, people, queries
 
 PROPERTY = settings(
@@ -80,6 +81,8 @@ def test_personal_reachable(data: st.DataObject) -> None:
 def test_personal_route_totals_replay_the_profile(data: st.DataObject) -> None:
     """Effort equals the points the final profile gained; no point is paid twice."""
     graph, q = _draw(data)
+    person = q["person"]
+    assert isinstance(person, Person)
     for route in personal_alternatives(graph, k=3, **q):  # type: ignore[arg-type]
         gained = dict.fromkeys(route.totals.develop, 0)
         for step in route.steps:
@@ -91,4 +94,10 @@ def test_personal_route_totals_replay_the_profile(data: st.DataObject) -> None:
         assert None not in months
         assert route.totals.months == math.fsum(months)  # type: ignore[arg-type]
         for step, step_months in zip(route.steps, months, strict=True):
-            assert step.source is None or step_months >= graph.nodes[step.source]["months_in_role"]
+            if step.source is not None:
+                stay = person.min_months_in_role
+                assert (
+                    step_months >= graph.nodes[step.source]["months_in_role"]
+                    if stay is None
+                    else stay
+                )
