@@ -49,7 +49,8 @@ SCHEMA_EXAMPLES: dict[str, dict[str, Any]] = {
         "scores": {**PROFILE_EXAMPLE, "openness": 66, "extraversion": 40},
         "current_role": "mlops-engineer",
         "tolerance": 10,
-        "development_rate": 2,
-        "min_months_in_role": 6,
+        # Null: the catalog's development rate and time in role of each level.
+        "development_rate": None,
+        "min_months_in_role": None,
     },
 }
