@@ -673,4 +673,4 @@ def import_guide_pages(paths: Iterable[Path], base: Catalog | None = None) -> Ca
                 page.file, item.line, renames={"target": f"transitions[{index}].target"}
             )
             out.transitions.append((edge, where))
-    return out.build()
+    return out.build(base.rules if base is not None else None)

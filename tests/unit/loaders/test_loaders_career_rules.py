@@ -12,7 +12,14 @@ from graph.catalog import Catalog
 from graph.errors import CatalogError
 from graph.model import Role
 from graph.traits import Profile
-from loaders import bundled_catalog, read_catalog, read_rules, write_catalog, write_rules
+from loaders import (
+    bundled_catalog,
+    import_guide_pages,
+    read_catalog,
+    read_rules,
+    write_catalog,
+    write_rules,
+)
 
 P = Profile.from_scores([50] * 6)
 
@@ -200,3 +207,8 @@ def test_a_bad_job_zone_in_csv(tmp_path: Path, zone: str, message: str) -> None:
         read_catalog(tmp_path)
     (problem,) = caught.value.problems
     assert (problem.line, problem.field, problem.message) == (2, "job_zone", message)
+
+
+def test_guide_pages_imported_into_a_catalog_keep_its_rules() -> None:
+    base = read_catalog(bundled_catalog())
+    assert import_guide_pages([], base).rules == base.rules
