@@ -25,6 +25,7 @@ __all__ = [
     "DRIVER_DEFAULTS",
     "describe",
     "open_driver",
+    "redact_uri",
 ]
 
 #: URI schemes accepted (the driver's HTTP preview is not used).
@@ -66,15 +67,18 @@ def open_driver(
     graph.store.StoreUnavailable: cannot reach Neo4j at http://127.0.0.1:7474: not a Bolt URI ...
     """
     scheme = uri.partition("://")[0] if "://" in uri else ""
+    shown = redact_uri(uri)
     if scheme not in BOLT_SCHEMES:
         raise StoreUnavailable(
-            f"cannot reach Neo4j at {uri}: not a Bolt URI (use bolt://host:7687 or neo4j://...)"
+            f"cannot reach Neo4j at {shown}: not a Bolt URI (use bolt://host:7687 or neo4j://...)"
         )
     auth = (user, password or "") if user else None
     try:
         driver = GraphDatabase.driver(uri, auth=auth, **{**DRIVER_DEFAULTS, **driver_config})
     except (ValueError, TypeError, DriverError) as exc:
-        raise StoreUnavailable(f"cannot reach Neo4j at {uri}: {one_line(str(exc))}") from exc
+        # Not chained: the driver's message quotes the URI, password included.
+        reason = one_line(str(exc)).replace(uri, shown)
+        raise StoreUnavailable(f"cannot reach Neo4j at {shown}: {reason}") from None
     try:
         driver.verify_connectivity()
         driver.execute_query(
@@ -82,8 +86,25 @@ def open_driver(
         )
     except (Neo4jError, DriverError) as exc:
         driver.close()
-        raise StoreUnavailable(f"cannot reach Neo4j at {uri}: {describe(exc)}") from exc
+        raise StoreUnavailable(f"cannot reach Neo4j at {shown}: {describe(exc)}") from exc
     return driver
+
+
+def redact_uri(uri: str) -> str:
+    """``uri`` with any user and password written into it replaced by ``***``.
+
+    Everything up to the last ``@`` counts, as a password may hold ``@`` or ``/``.
+
+    >>> redact_uri("bolt://neo4j:s3cret@db:7687"), redact_uri("bolt://db:7687")
+    ('bolt://***@db:7687', 'bolt://db:7687')
+    >>> redact_uri("neo4j://u:p@ss/w@db"), redact_uri("u:p@db")
+    ('neo4j://***@db', '***@db')
+    """
+    if "@" not in uri:
+        return uri
+    scheme, sep, _ = uri.partition("://")
+    prefix = f"{scheme}://" if sep else ""
+    return f"{prefix}***@{uri.rpartition('@')[2]}"
 
 
 _REASON = re.compile(r"\(reason ([^)]*)\)")
