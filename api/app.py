@@ -119,7 +119,7 @@ def create_app(
         redirect_slashes=False,
     )
     app.state.settings = settings
-    app.state.answers = AnswerCache(settings.answer_cache_size)
+    app.state.answers = AnswerCache(settings.answer_cache_size, settings.answer_cache_bytes)
     app.state.versions = versions
     app.state.retry_after = settings.retry_after_seconds
     app.state.store = None

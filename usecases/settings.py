@@ -76,6 +76,13 @@ class Settings(BaseSettings):
         description="Route answers of the current catalog version kept per process (0 turns "
         "the cache off); never with a person.",
     )
+    answer_cache_bytes: int = Field(
+        32 * 1024 * 1024,
+        ge=0,
+        le=4 * 1024**3,
+        description="Most bytes of route answers (and their queries) the answer cache keeps "
+        "per process; the least recently used go first.",
+    )
     query_budget_seconds: float = Field(
         2.0,
         gt=0,

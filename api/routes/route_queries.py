@@ -110,7 +110,7 @@ async def find_routes(
             ],
         ),
     )
-    cache: AnswerCache[bytes] = request.app.state.answers
+    cache: AnswerCache = request.app.state.answers
     # Never cached with a person: assessment scores are not kept after the request.
     key = (snapshot.version, lang, query.model_dump_json()) if query.person is None else None
     if key is not None and (cached := cache.get(key)) is not None:
