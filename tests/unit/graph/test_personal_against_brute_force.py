@@ -96,8 +96,6 @@ def test_personal_route_totals_replay_the_profile(data: st.DataObject) -> None:
         for step, step_months in zip(route.steps, months, strict=True):
             if step.source is not None:
                 stay = person.min_months_in_role
-                assert (
-                    step_months >= graph.nodes[step.source]["months_in_role"]
-                    if stay is None
-                    else stay
-                )
+                if stay is None:
+                    stay = graph.nodes[step.source]["months_in_role"]
+                assert step_months >= stay
