@@ -31,7 +31,7 @@ def test_load_status_export_and_query(clean: Driver, tmp_path: Path) -> None:
     loaded = rumbo("db", "load", "loaders/bundled", "--neo4j", URI)
     assert loaded.returncode == 0, loaded.stderr
     status = rumbo("db", "status", "--neo4j", URI)
-    assert "55 roles, 212 transitions, 18 actions" in " ".join(status.stdout.split())
+    assert "55 roles, 215 transitions, 18 actions" in " ".join(status.stdout.split())
     exported = rumbo("db", "export", str(tmp_path / "out"), "--neo4j", URI)
     assert exported.returncode == 0, exported.stderr
     compare = filecmp.dircmp(REPO / "loaders" / "bundled" / "roles", tmp_path / "out" / "roles")

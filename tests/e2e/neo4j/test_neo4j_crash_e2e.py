@@ -132,7 +132,7 @@ def test_a_load_killed_midway_leaves_the_previous_version_served_exactly(
     assert served.catalog == bundled
     status = rumbo("db", "status", "--neo4j", URI)
     assert status.returncode == 0, status.stderr
-    assert "catalog version 1, 55 roles, 212 transitions, 18 actions" in " ".join(
+    assert "catalog version 1, 55 roles, 215 transitions, 18 actions" in " ".join(
         status.stdout.split()
     )
     assert "rows of other generations" in status.stdout
