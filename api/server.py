@@ -12,6 +12,7 @@ from pathlib import Path
 
 import uvicorn
 
+from api.http_protocol import BoundedHeadProtocol
 from api.request_log import json_logging_config
 
 log = logging.getLogger("api")
@@ -62,5 +63,7 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
+        # httptools bounds neither a request head's size nor its read time: this does.
+        http=BoundedHeadProtocol,
         log_config=json_logging_config(),
     )

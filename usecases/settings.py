@@ -65,6 +65,20 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         64 * 1024, ge=1024, description="Largest request body accepted; larger ones get 413."
     )
+    max_header_bytes: int = Field(
+        64 * 1024,
+        ge=4 * 1024,
+        le=16 * 1024 * 1024,
+        description="Largest request line and headers `rumbo serve` reads; larger ones get "
+        "431 and the connection is closed.",
+    )
+    header_timeout_seconds: float = Field(
+        10.0,
+        gt=0,
+        le=600,
+        description="Time `rumbo serve` gives a request line and headers to arrive, from "
+        "their first byte (or the connection's opening); slower ones get 408 and are closed.",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Origins allowed by CORS; CORS is off when empty (the default).",
