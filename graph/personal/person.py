@@ -28,7 +28,7 @@ class Person(BaseModel):
     )
     development_rate: float | None = Field(
         None,
-        gt=0,
+        ge=0.01,
         le=50,
         description="Points a trait grows per month (traits grow in parallel); null: the "
         "catalog's development rate.",
