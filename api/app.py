@@ -18,6 +18,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from starlette.concurrency import run_in_threadpool
 
+from api.admission import slots_for
 from api.answer_cache import AnswerCache
 from api.deps import VersionTracker
 from api.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
@@ -122,6 +123,7 @@ def create_app(
     app.state.answers = AnswerCache(settings.answer_cache_size, settings.answer_cache_bytes)
     app.state.versions = versions
     app.state.retry_after = settings.retry_after_seconds
+    app.state.search_slots = slots_for(settings)
     app.state.store = None
     app.state.store_kind = settings.store_kind
 

@@ -71,6 +71,7 @@ class RequestLogMiddleware:
         request_id = _incoming_id(scope) or uuid.uuid4().hex
         state: dict[str, Any] = scope.setdefault("state", {})
         state["request_id"] = request_id
+        state["arrived"] = time.monotonic()  # where the request's search budget starts
         started = time.perf_counter()
         status = 500
 

@@ -101,7 +101,18 @@ class Settings(BaseSettings):
         2.0,
         gt=0,
         le=60,
-        description="Wall time one search may take; longer ones answer 422 (query too broad).",
+        description="Wall time a search may take, counted from the request's arrival; "
+        "longer ones answer 422 (query too broad).",
+    )
+    max_concurrent_searches: int = Field(
+        2,
+        ge=1,
+        le=256,
+        description="Searches one worker process runs at once; one more answers 503 with "
+        "Retry-After at once instead of waiting.",
+    )
+    busy_retry_after_seconds: int = Field(
+        1, ge=1, le=3600, description="Retry hint sent with 503 answers when searches are full."
     )
     retry_after_seconds: int = Field(
         5, ge=1, le=3600, description="Retry hint sent with 503 answers when the store is down."

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi import Response
+from pydantic import BaseModel
+
 from api.models.problems import Problem
 
 _DESCRIPTIONS: dict[int, str] = {
@@ -14,7 +17,8 @@ _DESCRIPTIONS: dict[int, str] = {
     412: "`If-Match` names a catalog version that is no longer current.",
     413: "The request body is larger than the service accepts.",
     422: "Invalid request: `errors` names every invalid field.",
-    503: "The catalog store cannot be reached; retry after `Retry-After` seconds.",
+    503: "The catalog store cannot be reached, or (searches) too many are running at once; "
+    "retry after `Retry-After` seconds.",
 }
 
 _HEADERS: dict[int, dict[str, Any]] = {
@@ -42,6 +46,16 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
             entry["headers"] = _HEADERS[status]
         result[status] = entry
     return result
+
+
+def json_answer(answer: BaseModel) -> Response:
+    """An answer serialised where it was computed (a worker thread), not on the event loop.
+
+    A large answer (reachability across O*NET runs to megabytes) returned as a model
+    would be validated again and serialised on the event loop, holding every other
+    request of the process, ``/health`` included.
+    """
+    return Response(answer.model_dump_json(by_alias=True), media_type="application/json")
 
 
 #: Errors any read of the catalog may answer.

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Request, Response
 
+from api.admission import SearchSlotDep, remaining_budget
 from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
 from api.errors import FieldContext
 from api.models.person import FitNowRequest, LeverageRequest, ReachableRequest
-from api.routes._responses import READ_ERRORS, problems
+from api.routes._responses import READ_ERRORS, json_answer, problems
 from graph.search import Constraints
 from usecases.fit_now import FitNowAnswer, fit_now_answer
 from usecases.leverage import LeverageAnswer, leverage_answer
@@ -65,6 +66,7 @@ def fit_now_endpoint(
     responses=PERSON_ERRORS,
 )
 def leverage_endpoint(
+    _slot: SearchSlotDep,
     request: Request,
     body: Annotated[LeverageRequest, Body()],
     snapshot: SnapshotDep,
@@ -82,7 +84,7 @@ def leverage_endpoint(
         body.constraints,
         body.objective,
         lang,
-        settings.query_budget_seconds,
+        remaining_budget(request, settings),
     )
 
 
@@ -94,12 +96,13 @@ def leverage_endpoint(
     responses=PERSON_ERRORS,
 )
 def reachable_endpoint(
+    _slot: SearchSlotDep,
     request: Request,
     body: Annotated[ReachableRequest, Body()],
     snapshot: SnapshotDep,
     lang: LangDep,
     settings: SettingsDep,
-) -> ReachableAnswer:
+) -> Response:
     """Every role reachable within ``constraints.max_steps`` steps, with its best route.
 
     With a ``person``, routes are costed for that person (and may start from
@@ -110,4 +113,5 @@ def reachable_endpoint(
     _name_body_fields(
         request, {"from": body.source, "person.current_role": current}, body.constraints
     )
-    return reachable_answer(snapshot, body, lang, settings.query_budget_seconds)
+    budget = remaining_budget(request, settings)
+    return json_answer(reachable_answer(snapshot, body, lang, budget))

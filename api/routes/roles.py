@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 
+from api.admission import SearchSlotDep, remaining_budget
 from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
 from api.errors import FieldContext
-from api.routes._responses import READ_ERRORS, problems
+from api.routes._responses import READ_ERRORS, json_answer, problems
 from graph.search import Constraints
 from graph.search.query import MAX_STEPS_LIMIT
 from usecases.reachable import ReachableAnswer, ReachableQuery, reachable_answer
@@ -83,6 +84,7 @@ async def get_role(role_id: RoleIdPath, snapshot: SnapshotDep, lang: LangDep) ->
     responses={**READ_ERRORS, **problems(404)},
 )
 def reachable(
+    _slot: SearchSlotDep,
     request: Request,
     role_id: RoleIdPath,
     snapshot: SnapshotDep,
@@ -105,7 +107,7 @@ def reachable(
         list[str] | None,
         Query(description="Roles no route may pass through (repeat the parameter).", max_length=80),
     ] = None,
-) -> ReachableAnswer:
+) -> Response:
     """Every role reachable from this one within ``steps`` steps, with its best route.
 
     Routes are ranked as in ``best`` mode with the default objective; roles
@@ -129,4 +131,5 @@ def reachable(
         curated_only=curated_only,
     )
     query = ReachableQuery(source=role_id, constraints=constraints)
-    return reachable_answer(snapshot, query, lang, settings.query_budget_seconds)
+    budget = remaining_budget(request, settings)
+    return json_answer(reachable_answer(snapshot, query, lang, budget))

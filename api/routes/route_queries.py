@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from api.admission import SearchSlots, remaining_budget
 from api.answer_cache import AnswerCache
 from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
 from api.errors import FieldContext
@@ -115,9 +116,10 @@ async def find_routes(
     key = (snapshot.version, lang, query.model_dump_json()) if query.person is None else None
     if key is not None and (cached := cache.get(key)) is not None:
         return Response(cached, media_type="application/json")
-    body = await run_in_threadpool(
-        _answer_body, snapshot, query, lang, settings.query_budget_seconds
-    )
+    slots: SearchSlots = request.app.state.search_slots
+    with slots.taken():  # a cached answer needs no slot
+        budget = remaining_budget(request, settings)
+        body = await run_in_threadpool(_answer_body, snapshot, query, lang, budget)
     if key is not None:
         cache.put(key, body)
     # Serialised once, so that a cached answer is sent byte for byte the same.
