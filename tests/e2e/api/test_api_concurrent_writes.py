@@ -2,11 +2,13 @@
 
 Afterwards the catalog holds exactly the accepted writes, every accepted write
 moved the version by exactly one, every route answer names one version, and
-conditional writes on the same version let exactly one through.
+conditional writes on the same version let exactly one through. Readers retry a
+search the server refuses as too busy (503 with Retry-After), as clients should.
 """
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -22,6 +24,17 @@ def role_body(n: int) -> dict[str, object]:
         "name": f"Rol concurrente {n}",
         "profile": dict.fromkeys((t.value for t in TRAITS), 40 + n % 20),
     }
+
+
+def admitted_post(client: httpx.Client, path: str, body: object) -> httpx.Response:
+    """POST a search, waiting ``Retry-After`` and retrying while the server is too busy
+    (more searches at once than a worker admits), as a client should."""
+    for _ in range(60):
+        r = client.post(path, json=body)
+        if r.status_code != 503 or r.json()["type"] != "urn:rumbo:problem:too-busy":
+            return r
+        time.sleep(int(r.headers["Retry-After"]))
+    return r
 
 
 def test_concurrent_writes_and_reads(server: Server) -> None:
@@ -44,8 +57,8 @@ def test_concurrent_writes_and_reads(server: Server) -> None:
         seen = []
         with server.client() as c:
             for _ in range(WRITES_EACH):
-                r = c.post(
-                    "/v1/routes", json={"from": "mlops-engineer", "to": "chief-data-officer"}
+                r = admitted_post(
+                    c, "/v1/routes", {"from": "mlops-engineer", "to": "chief-data-officer"}
                 )
                 assert r.status_code == 200, r.text
                 body_version = r.json()["catalog_version"]
