@@ -154,7 +154,7 @@ class CareerRules(BaseModel):
     )
     development_rate: float = Field(
         DEFAULT_DEVELOPMENT_RATE,
-        gt=0,
+        ge=0.01,
         le=50,
         description="Points one trait grows per month; traits grow in parallel.",
     )

@@ -18,7 +18,9 @@ from typing import NamedTuple
 import networkx as nx
 
 from graph.career import CareerRules, development_months
+from graph.catalog import derived_fit
 from graph.fit import fit_of_scores, points_to_reach
+from graph.model import Origin
 from graph.personal.person import Person
 from graph.routes import Route, Step, route_from_steps
 from graph.search.index import CompiledGraph
@@ -55,14 +57,19 @@ class PersonalSpace:
     person: Person
     _ideal: dict[int, Scores] = field(default_factory=dict, repr=False)
     _stay: dict[int, float] = field(default_factory=dict, repr=False)
+    _derived_out: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    @property
+    def rules(self) -> CareerRules:
+        rules: CareerRules = self.space.graph.graph.get("rules") or CareerRules()
+        return rules
 
     @property
     def development_rate(self) -> float:
         """Points a trait grows per month: the person's, else the catalog's."""
         if self.person.development_rate is not None:
             return self.person.development_rate
-        rules: CareerRules = self.space.graph.graph.get("rules") or CareerRules()
-        return rules.development_rate
+        return self.rules.development_rate
 
     def time_in_role(self, node: int) -> float:
         """Months spent in a role before moving on: the person's, else its level's."""
@@ -119,6 +126,8 @@ class PersonalSpace:
         if c.max_trait_step is not None and max(develop) > c.max_trait_step:
             return None
         fit = fit_of_scores(scores, self.ideal(node))
+        if self.derived_move(previous, node):
+            fit = derived_fit(fit, self.rules.derived.no_link_prior)
         if fit < c.min_step_fit:
             return None
         fit_cost = -math.log(fit)
@@ -128,6 +137,19 @@ class PersonalSpace:
         return Move(
             node, develop, grown, fit, units(fit_cost), effort, weight, months, units(months)
         )
+
+    def derived_move(self, previous: int | None, node: int) -> bool:
+        """Whether moving from ``previous`` to ``node`` takes a derived edge, whose fit the
+        "no link" prior discounts as it does role to role."""
+        if previous is None:
+            return False
+        targets = self._derived_out.get(previous)
+        if targets is None:
+            out = self.space.graph.succ[self.space.role_id(previous)]
+            targets = self._derived_out[previous] = frozenset(
+                t for t, data in out.items() if data["transition"].origin is Origin.DERIVED
+            )
+        return self.space.role_id(node) in targets
 
     def months(self, develop: Sequence[int], previous: int | None) -> float:
         """Months one step takes: the slowest trait's growth, and at least the time in

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from graph.career import CareerRules
+from graph.catalog import derived_fit
 from graph.fit import fit_of_scores, points_to_reach
 from graph.model import Origin
 from graph.personal.person import Person
@@ -63,6 +64,8 @@ def personal_routes(
             for s, i in zip(scores, ideal(node), strict=True)
         ]
         fit = fit_of_scores(scores, ideal(node))
+        if left is not None and graph[left][node]["transition"].origin is Origin.DERIVED:
+            fit = derived_fit(fit, rules.derived.no_link_prior)
         if fit < c.min_step_fit:
             return None
         if c.max_step_effort is not None and sum(develop) > c.max_step_effort:

@@ -35,8 +35,9 @@ async def test_personal_route_matches_the_domain(client: httpx.AsyncClient) -> N
     )
     assert expected is not None
     assert route["roles"] == list(expected.roles)
-    assert route["totals"]["months"] == 18.0
-    assert [s["months"] for s in route["steps"]] == [6.0, 6.0, 6.0]
+    assert [s["months"] for s in route["steps"]] == [s.months for s in expected.steps]
+    assert route["totals"]["months"] == expected.totals.months == 201.0
+    assert [s["level_change"] for s in route["steps"]] == [0, 1, 1, 1]
     assert route["steps"][1]["actions"]["extraversion"]
 
 
