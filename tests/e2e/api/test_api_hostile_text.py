@@ -26,7 +26,8 @@ HOSTILE = (
     "`Role` MATCH (n) RETURN n /* */ \\' \\\\ "
     "nul\x00tab\tlf\ncr\r esc\x1b[31m rtl\u202e ls\u2028 bom\ufeff e\u0301 \U0001d518 \U0001f600"
 )
-#: family and level are at most 80 characters.
+#: A family is at most 80 characters (a level must be on the catalog's scale: see the
+#: test of a hostile level below).
 SHORT = "x'}) DETACH DELETE n // $p `b` \x00\t\n\u202e\U0001f600"
 PROFILE = dict.fromkeys([t.value for t in TRAITS], 55)
 
@@ -40,7 +41,7 @@ def role_body() -> dict[str, Any]:
         "name": text("name"),
         "name_en": text("name_en"),
         "family": SHORT,
-        "level": SHORT[::-1],
+        "level": "senior",
         "description": text("description"),
         "profile": PROFILE,
         "profile_notes": {t.value: text(f"note {t.value}") for t in TRAITS},
@@ -82,6 +83,17 @@ def without_edges_to(detail: dict[str, Any], role_id: str) -> dict[str, Any]:
 
 def version_of(response: httpx.Response) -> str:
     return response.headers["etag"]
+
+
+def test_a_hostile_level_is_refused_naming_the_field(server: Server) -> None:
+    """Levels are names on the catalog's scale: hostile text there is a clear 422."""
+    role_id = f"e2e-level-{uuid.uuid4().hex[:8]}"
+    with server.client(headers={"X-API-Key": server.key}) as c:
+        before = c.get("/v1/roles", params={"limit": 1}).json()["total"]
+        refused = c.put(f"/v1/roles/{role_id}", json={**role_body(), "level": SHORT[::-1]})
+        assert refused.status_code == 422, refused.text
+        assert [e["field"] for e in refused.json()["errors"]] == ["level"]
+        assert c.get("/v1/roles", params={"limit": 1}).json()["total"] == before
 
 
 def test_hostile_text_in_every_field_round_trips_verbatim(server: Server) -> None:
