@@ -35,8 +35,14 @@ def slugify(text: str) -> str:
 
 
 def is_role_id(text: str) -> bool:
-    """Whether ``text`` is a well-formed role id."""
-    return bool(_ROLE_ID_RE.match(text))
+    """Whether ``text`` is a well-formed role id.
+
+    The whole text must match: ``$`` alone would also accept a final newline.
+
+    >>> is_role_id("mlops-engineer"), is_role_id("mlops-engineer\\n")
+    (True, False)
+    """
+    return _ROLE_ID_RE.fullmatch(text) is not None
 
 
 #: Role ids of O*NET occupations: ``onet-`` and the O*NET-SOC code with '-' for '.'.
@@ -49,7 +55,7 @@ def soc_code(role_id: str) -> str | None:
     >>> soc_code("onet-15-2041-00"), soc_code("mlops-engineer")
     ('15-2041.00', None)
     """
-    match = _ONET_ID_RE.match(role_id)
+    match = _ONET_ID_RE.fullmatch(role_id)
     return f"{match[1]}-{match[2]}.{match[3]}" if match else None
 
 

@@ -183,7 +183,9 @@ def _unknown_keys(
 
 def _read_role(data: dict[Any, Any], loc: Locator, file: str, out: Collected) -> None:
     raw_id = data.get("id")
-    record = raw_id if isinstance(raw_id, str) else None
+    # A malformed id (a newline, an escape sequence) is quoted in its own problem, not
+    # printed raw as every other problem's record.
+    record = raw_id if isinstance(raw_id, str) and is_role_id(raw_id) else None
     role_where = FieldWhere(file, loc.line(("id",)), lines={"level": loc.line(("level",))})
 
     def problem(path: FieldPath, message: str) -> None:
@@ -217,24 +219,18 @@ def _read_role(data: dict[Any, Any], loc: Locator, file: str, out: Collected) ->
         else:
             out.roles.append((role, role_where))
 
-    source = raw_id if isinstance(raw_id, str) and is_role_id(raw_id) else None
-    _read_transitions(data.get("transitions"), source, record, loc, file, out)
+    _read_transitions(data.get("transitions"), record, loc, file, out)
 
 
 def _read_transitions(
-    raw: object,
-    source: str | None,
-    record: str | None,
-    loc: Locator,
-    file: str,
-    out: Collected,
+    raw: object, source: str | None, loc: Locator, file: str, out: Collected
 ) -> None:
     if raw is None:
         return
     if not isinstance(raw, list):
         message = f"expected a list of transitions, got {type(raw).__name__}"
         out.problems.append(
-            Problem(message, file, loc.line(("transitions",)), record, "transitions")
+            Problem(message, file, loc.line(("transitions",)), source, "transitions")
         )
         return
     for index, item in enumerate(raw):

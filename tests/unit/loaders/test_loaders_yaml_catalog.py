@@ -306,3 +306,15 @@ def test_unreadable_characters_are_a_problem_not_a_crash(tmp_path: Path) -> None
         read_yaml_catalog(tmp_path)
     assert _where(caught.value.problems) == {("a.yaml", 2, None, None)}
     assert "#x0000" in caught.value.problems[0].message
+
+
+def test_an_id_with_a_trailing_newline_is_reported_with_file_line_and_field(
+    tmp_path: Path,
+) -> None:
+    # `$` in a regex matches before a final newline: such an id once passed the loader's own
+    # check, and building its stand-in role failed with no file or line.
+    _write(tmp_path, "a.yaml", 'name: A\nid: "a\\n"\n' + PROFILE_BLOCK)
+    with pytest.raises(CatalogError) as caught:
+        read_yaml_catalog(tmp_path)
+    assert _where(caught.value.problems) == {("a.yaml", 2, None, "id")}
+    assert "is not a role id" in caught.value.problems[0].message
