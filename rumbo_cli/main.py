@@ -18,6 +18,7 @@ from graph.personal import Person
 from graph.search import Constraints, Objective
 from graph.traits import Language
 from loaders import bundled_catalog, import_guide_pages, read_catalog, write_catalog
+from loaders._common import resolved_for_writing
 from loaders.onet import import_onet, is_onet_release
 from rumbo_cli.audit import audit_command
 from rumbo_cli.person_input import load_person
@@ -432,11 +433,20 @@ def import_command(
         str | None, typer.Option("--from", help="Force the input kind: onet, catalog or guide.")
     ] = None,
     base: CatalogOpt = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Write over an --out folder that holds files (role files of other roles go).",
+        ),
+    ] = False,
 ) -> None:
     """Turn guide pages (merged into a base catalog), a catalog folder or an O*NET release
     folder into a catalog folder."""
     if fmt not in ("yaml", "csv"):
         raise typer.BadParameter("use yaml or csv", param_hint="--format")
+    if not replace:
+        refuse_a_folder_with_files(out_dir)
     if source not in (None, "onet", "catalog", "guide"):
         raise typer.BadParameter("use onet, catalog or guide", param_hint="--from")
     folders = [p for p in inputs if p.is_dir()]
@@ -453,6 +463,25 @@ def import_command(
         f"wrote {len(catalog.roles)} roles and {len(catalog.transitions)} transitions "
         f"to {escape(str(out_dir))}"
     )
+
+
+class OutputFolderNotEmpty(RumboError):
+    """``import --out`` names a folder that already holds files, and ``--replace`` is absent."""
+
+
+def refuse_a_folder_with_files(out_dir: Path) -> None:
+    """Refuse to write a catalog into a folder that holds anything, before any work.
+
+    Writing removes role files of roles not in the new catalog (a coach's own roles, any
+    other YAML in ``roles/``), so that must be asked for. The folder is resolved as the
+    writers resolve it (``missing/../catalog`` is ``catalog``).
+    """
+    target = resolved_for_writing(out_dir)
+    if target.is_dir() and any(target.iterdir()):
+        raise OutputFolderNotEmpty(
+            f"{out_dir} is not empty; add --replace to write the catalog over what it holds "
+            "(role files of roles not in the new catalog are deleted)"
+        )
 
 
 def import_onet_with_progress(folder: Path) -> Catalog:
@@ -478,13 +507,24 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="uvicorn worker processes.")] = 1,
+    writable: Annotated[
+        bool,
+        typer.Option(
+            "--writable",
+            help="Accept writes to the --catalog folder, each saved to it before it is "
+            "answered (one worker); without it the catalog is read-only.",
+        ),
+    ] = False,
 ) -> None:
     """Serve the HTTP API (and the web page) on the bundled catalog, a folder or Neo4j."""
     from api.server import serve
 
+    if writable and catalog is None:
+        raise typer.BadParameter("needs a catalog folder (--catalog DIR)", param_hint="--writable")
+    settings = source_settings(catalog, neo4j).model_copy(update={"catalog_writable": writable})
     # A bad folder or an unreachable Neo4j is one clear report here, not a failed startup.
-    open_store(source_settings(catalog, neo4j)).close()
-    serve(catalog, neo4j, host, port, workers)
+    open_store(settings).close()
+    serve(catalog, neo4j, host, port, workers, writable)
 
 
 @app.command("validate")

@@ -222,7 +222,7 @@ def test_writing_through_a_roles_link_out_of_the_folder_is_refused(
     out.mkdir()
     (out / "roles").symlink_to(tmp_path / "outside")
     before = snapshot(tmp_path)
-    result = rumbo("import", str(catalog), "--out", str(out))
+    result = rumbo("import", str(catalog), "--out", str(out), "--replace")
     assert_refused(result, str(out / "roles"), "link out of the catalog folder")
     assert snapshot(tmp_path) == before  # not one role file landed in outside/
 
@@ -235,7 +235,7 @@ def test_a_csv_write_replaces_links_instead_of_writing_through_them(
     out = tmp_path / "out"
     out.mkdir()
     (out / "roles.csv").symlink_to(decoy)
-    result = rumbo("import", str(catalog), "--out", str(out), "--format", "csv")
+    result = rumbo("import", str(catalog), "--out", str(out), "--format", "csv", "--replace")
     assert result.returncode == 0, result.stderr
     assert decoy.read_text(encoding="utf-8") == "keep me\n"
     assert not (out / "roles.csv").is_symlink()
@@ -276,3 +276,34 @@ def test_reading_a_hostile_input_to_import_is_refused(tmp_path: Path, catalog: P
     result = rumbo("import", str(catalog), "--out", str(tmp_path / "out"))
     assert_refused(result, str(link), "link out of the catalog folder")
     assert snapshot(tmp_path) == before
+
+
+def test_importing_into_a_folder_that_holds_files_needs_replace(
+    tmp_path: Path, catalog: Path
+) -> None:
+    """``import --out`` once deleted a catalog's own roles and other YAML without a word."""
+    (catalog / "roles" / "custom-role.yaml").write_text(SECRET_ROLE, encoding="utf-8")
+    (catalog / "roles" / "notes.yaml").write_text("mine: true\n", encoding="utf-8")
+    source = tmp_path / "source"
+    (source / "roles").mkdir(parents=True)
+    only_role = SECRET_ROLE.replace("secret-role", "only-role")
+    (source / "roles" / "only-role.yaml").write_text(only_role, encoding="utf-8")
+    before = snapshot(tmp_path)
+    refused = rumbo_batch(
+        [
+            ["import", str(source), "--out", str(catalog)],
+            ["import", str(source), "--out", str(catalog), "--format", "csv"],
+            ["import", str(source), "--out", str(catalog / "roles" / "..")],
+        ]
+    )
+    for result in refused:
+        stderr = assert_refused(result, str(catalog), "--replace")
+        assert len(stderr.strip().splitlines()) == 1, stderr
+    assert snapshot(tmp_path) == before
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert rumbo("import", str(source), "--out", str(empty)).returncode == 0
+    replaced = rumbo("import", str(source), "--out", str(catalog), "--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    assert sorted(p.name for p in (catalog / "roles").iterdir()) == ["only-role.yaml"]
