@@ -35,6 +35,7 @@ from typing import Literal
 
 from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
+from loaders._yaml import read_yaml_document
 from loaders.actions import read_actions, write_actions
 from loaders.career_rules import RULES_FILE, read_rules, write_rules
 from loaders.csv_catalog import ROLES_FILE, TRANSITIONS_FILE, read_csv_catalog, write_csv_catalog
@@ -63,6 +64,7 @@ __all__ = [
     "read_guide_page",
     "read_rules",
     "read_yaml_catalog",
+    "read_yaml_document",
     "write_catalog",
     "write_csv_catalog",
     "write_rules",

@@ -8,6 +8,7 @@ integrity, so one :class:`~graph.errors.CatalogError` lists everything.
 
 from __future__ import annotations
 
+import errno
 import math
 import stat
 from collections.abc import Iterable, Mapping
@@ -29,6 +30,13 @@ _RANGE_ERRORS = frozenset({"less_than_equal", "less_than", "greater_than_equal",
 
 #: Neutral profile of the stand-ins used for roles that failed validation.
 _NEUTRAL = Profile.from_scores([50.0] * 6)
+
+#: Largest YAML file (role file, ``catalog.yaml``, action table, person file) or guide page
+#: read, in bytes. The bundled files are under 4 KB; PyYAML takes about 350 bytes of memory
+#: per byte of the worst YAML, so this bounds one file's parse to about 90 MB.
+MAX_TEXT_BYTES = 256 * 1024
+#: Largest CSV table read, in bytes (``transitions.csv`` of O*NET 20.3 is 0.7 MiB).
+MAX_TABLE_BYTES = 16 * 1024 * 1024
 
 
 def format_field(path: FieldPath) -> str:
@@ -266,6 +274,72 @@ def resolved_for_writing(folder: Path) -> Path:
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise CatalogError([Problem(f"cannot resolve the path: {reason}", str(folder))]) from None
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``, refusing a file longer than ``limit`` bytes after reading that many.
+
+    Reads at most ``limit + 1`` bytes, so a huge file or an endless device (``/dev/zero``)
+    costs no more memory than the limit.
+
+    Raises
+    ------
+    OSError
+        ``EFBIG``, naming ``path``, when it holds more than ``limit`` bytes; or the reason
+        it cannot be opened or read.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp) / "f"
+    ...     _ = path.write_bytes(b"12345")
+    ...     print(read_limited(path, 5))
+    ...     try:
+    ...         read_limited(path, 4)
+    ...     except OSError as exc:
+    ...         print(exc.strerror)
+    b'12345'
+    larger than 4 bytes (the limit for such a file)
+    """
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, too_large(limit), str(path))
+    return data
+
+
+def too_large(limit: int) -> str:
+    """Why a file over ``limit`` bytes is refused.
+
+    >>> too_large(MAX_TEXT_BYTES)
+    'larger than 256 KiB (the limit for such a file)'
+    """
+    return f"larger than {size_text(limit)} (the limit for such a file)"
+
+
+def read_text_limited(path: Path, limit: int = MAX_TEXT_BYTES, encoding: str = "utf-8") -> str:
+    """:meth:`Path.read_text` (newlines translated alike) within :func:`read_limited`'s limit.
+
+    Raises
+    ------
+    OSError
+        As :func:`read_limited`.
+    UnicodeDecodeError
+        If the bytes are not in ``encoding``.
+    """
+    text = read_limited(path, limit).decode(encoding)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def size_text(size: int) -> str:
+    """A byte count as people write it.
+
+    >>> size_text(256 * 1024), size_text(16 * 1024 * 1024), size_text(1000)
+    ('256 KiB', '16 MiB', '1000 bytes')
+    """
+    for unit, factor in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if size % factor == 0:
+            return f"{size // factor} {unit}"
+    return f"{size} bytes"
 
 
 def not_a_regular_file(path: Path) -> str | None:

@@ -24,7 +24,8 @@ from graph.errors import CatalogError, Problem
 from graph.model import DevelopmentAction
 from graph.traits import TRAITS, trait_from_label
 from loaders import _atomic
-from loaders._common import link_out_of, resolved_for_writing
+from loaders._common import link_out_of, read_text_limited, resolved_for_writing
+from loaders._yaml import compose
 
 ACTIONS_YAML = "actions.yaml"
 ACTIONS_CSV = "actions.csv"
@@ -46,9 +47,12 @@ def read_actions(folder: Path, fmt: str) -> list[DevelopmentAction]:
     if not path.is_file():
         return []
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_text_limited(path, encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise CatalogError([Problem(f"cannot read the file: {exc}", str(path))]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise CatalogError([Problem(f"cannot read the file: {reason}", str(path))]) from None
     rows = _yaml_rows(text, path) if fmt == "yaml" else _csv_rows(text, path)
     actions, problems = [], []
     for line, trait_text, fields in rows:
@@ -72,7 +76,7 @@ def read_actions(folder: Path, fmt: str) -> list[DevelopmentAction]:
 
 def _yaml_rows(text: str, path: Path) -> list[tuple[int, object, dict[str, Any]]]:
     try:
-        root = yaml.compose(text)
+        root = compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None

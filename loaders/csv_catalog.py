@@ -59,6 +59,7 @@ from graph.model import Origin, Role, Transition, is_role_id
 from graph.traits import TRAITS
 from loaders import _atomic
 from loaders._common import (
+    MAX_TABLE_BYTES,
     Collected,
     describe_error,
     error_path,
@@ -67,6 +68,7 @@ from loaders._common import (
     link_out_of,
     not_a_regular_file,
     parse_number,
+    read_limited,
     resolved_for_writing,
 )
 from loaders.career_rules import RULES_FILE, read_rules, rules_file_update
@@ -155,7 +157,7 @@ def _rows(
 ) -> Iterator[_Row]:
     file = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_limited(path, MAX_TABLE_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         out.problems.append(Problem(f"not UTF-8 text: {exc.reason}", file))
         return

@@ -54,6 +54,7 @@ from loaders._common import (
     describe_error,
     error_path,
     format_field,
+    read_text_limited,
     sort_problems,
 )
 
@@ -582,7 +583,7 @@ def read_guide_page(path: Path) -> GuidePage:
         If the file cannot be read or the page is malformed.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_limited(path)
     except UnicodeDecodeError as exc:
         raise CatalogError([Problem(f"not UTF-8 text: {exc.reason}", str(path))]) from None
     except OSError as exc:

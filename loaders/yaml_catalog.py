@@ -62,6 +62,7 @@ from loaders._common import (
     not_a_regular_file,
     number_problem,
     plain_number,
+    read_text_limited,
     resolved_for_writing,
 )
 from loaders._yaml import Locator, load_yaml
@@ -148,7 +149,7 @@ def _reason(exc: OSError) -> str:
 def _read_role_file(path: Path, out: Collected) -> None:
     file = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_limited(path)
     except UnicodeDecodeError as exc:
         out.problems.append(Problem(f"not UTF-8 text: {exc.reason}", file))
         return

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from graph.errors import CatalogError, Problem
 from graph.personal import Person
 from graph.traits import TRAITS, trait_from_label
+from loaders import read_yaml_document
 
 
 def parse_scores(text: str) -> dict[str, float]:
@@ -51,12 +51,7 @@ def load_person(
         raise CatalogError([Problem("give exactly one of --person FILE and --scores")])
     data: dict[str, object] = {}
     if file is not None:
-        try:
-            loaded = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise CatalogError(
-                [Problem(f"cannot read the person file: {exc}", str(file))]
-            ) from None
+        loaded = read_yaml_document(file)
         if not isinstance(loaded, dict):
             raise CatalogError([Problem("expected a mapping with 'scores'", str(file), 1)])
         data = loaded

@@ -307,3 +307,31 @@ def test_importing_into_a_folder_that_holds_files_needs_replace(
     replaced = rumbo("import", str(source), "--out", str(catalog), "--replace")
     assert replaced.returncode == 0, replaced.stderr
     assert sorted(p.name for p in (catalog / "roles").iterdir()) == ["only-role.yaml"]
+
+
+# --------------------------------------------------------------------------- hostile files
+
+
+def test_files_nested_too_deep_are_one_clear_error(tmp_path: Path, catalog: Path) -> None:
+    """2 KB nested 1,000 deep once ended validate, serve, import and route in a traceback."""
+    deep = "[" * 1000 + "]" * 1000
+    role = catalog / "roles" / "deep.yaml"
+    role.write_text("id: deep\nname: D\nprofile: " + deep + "\n", encoding="utf-8")
+    person = tmp_path / "person.yaml"
+    person.write_text("scores: " + deep + "\n", encoding="utf-8")
+    commands = [
+        *commands_reading(str(catalog)),
+        ["import", str(catalog), "--out", str(tmp_path / "out")],
+        ["route", "-", "chief-data-officer", "--person", str(person)],
+        ["fit-now", "--person", str(person)],
+    ]
+    for result in rumbo_batch(commands):
+        named = f"{person}:1" if str(person) in result.args else f"{role}:3"
+        assert_refused(result, named, "nested more than 32 levels deep")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_endless_input_to_import_is_refused_at_the_size_limit(tmp_path: Path) -> None:
+    result = rumbo("import", "/dev/zero", "--out", str(tmp_path / "out"))
+    assert_refused(result, "/dev/zero", "larger than 256 KiB")
+    assert list(tmp_path.iterdir()) == []
