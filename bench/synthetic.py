@@ -225,6 +225,7 @@ def build_graph(roles: tuple[Role, ...], transitions: tuple[Transition, ...]) ->
                 "role": r,
                 "rank": rules.levels.rank(r.level),
                 "job_zone": r.job_zone,
+                "credential": rules.credential_of(r.id),
                 "months_in_role": rules.months_in_role(r.level),
             },
         )

@@ -10,6 +10,10 @@ defaults below otherwise). The route search reads them from the graph it is give
   a step takes ``max(time in role, time to develop its traits)``;
 - the **development rate** is how many points one trait grows per month (traits grow in
   parallel);
+- **credentials** name the licences or degrees some roles require and that experience
+  in other roles does not give (a physician's licence, a lawyer's bar admission); each
+  credential lists the role-id prefixes of the roles that require it. A route may not pass
+  through a role whose credential neither of its ends holds, unless the query allows it;
 - **derived moves** (edges computed from profiles where no catalog edge exists) are only
   made between plausible roles: the same family or families the catalog declares
   adjacent, a level change within ``[derived.min_level_change, derived.max_level_change]``,
@@ -25,6 +29,9 @@ Sources of the defaults are in ``docs/model.md`` ("Seniority and time").
 True
 >>> rules.months_in_role("senior"), rules.months_in_role(None)
 (47.0, 47.0)
+>>> licensed = CareerRules(credentials={"medical licence": ("onet-29-1",)})
+>>> licensed.credential_of("onet-29-1216-00"), licensed.credential_of("onet-15-2041-00")
+('medical licence', None)
 """
 
 from __future__ import annotations
@@ -162,6 +169,26 @@ class CareerRules(BaseModel):
         (), description="Pairs of families between which derived moves are plausible."
     )
     derived: DerivedRules = DerivedRules()
+    credentials: dict[Label, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Credential name -> role-id prefixes of the roles that require it "
+        "(a licence or degree that experience in other roles does not give).",
+    )
+
+    @model_validator(mode="after")
+    def _credentials_named(self) -> CareerRules:
+        for name, prefixes in self.credentials.items():
+            if not name.strip():
+                raise ValueError("a credential needs a name")
+            if not prefixes:
+                raise ValueError(f"credential {name!r} lists no role-id prefixes")
+            if any(not prefix for prefix in prefixes):
+                raise ValueError(f"credential {name!r} has an empty role-id prefix")
+        listed = [prefix for prefixes in self.credentials.values() for prefix in prefixes]
+        repeated = sorted({p for p in listed if listed.count(p) > 1})
+        if repeated:
+            raise ValueError(f"role-id prefixes listed more than once: {', '.join(repeated)}")
+        return self
 
     @model_validator(mode="after")
     def _months_for_known_levels(self) -> CareerRules:
@@ -186,6 +213,23 @@ class CareerRules(BaseModel):
 
     def _adjacent_pairs(self) -> frozenset[tuple[Label, Label]]:
         return frozenset(self.adjacent_families)
+
+    def credential_of(self, role_id: str) -> Label | None:
+        """The credential a role requires: the one whose prefix of ``role_id`` is longest.
+
+        ``None`` when no prefix matches (no credential, or none known). A prefix is
+        listed once, so the longest match is one credential.
+
+        >>> rules = CareerRules(credentials={"licence": ("onet-29",), "surgeon": ("onet-29-12",)})
+        >>> [rules.credential_of(r) for r in ("onet-29-1141-00", "onet-29-1241-00", "x")]
+        ['licence', 'surgeon', None]
+        """
+        best: tuple[int, Label] | None = None
+        for name, prefixes in self.credentials.items():
+            for prefix in prefixes:
+                if role_id.startswith(prefix) and (best is None or len(prefix) > best[0]):
+                    best = (len(prefix), name)
+        return None if best is None else best[1]
 
 
 def development_months(develop: Iterable[int], rate: float) -> float:

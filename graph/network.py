@@ -2,7 +2,9 @@
 
 Nodes are role ids with the :class:`~graph.model.Role` under ``"role"``,
 their seniority ``rank`` on the catalog's scale (``None`` off the scale), their
-O*NET ``job_zone`` and their ``months_in_role`` (typical time at their level).
+O*NET ``job_zone``, the ``credential`` they require (``None`` for none; see
+:meth:`~graph.career.CareerRules.credential_of`) and their ``months_in_role``
+(typical time at their level).
 Edges carry the :class:`~graph.model.Transition` under ``"transition"`` and
 the numbers the search adds up: ``fit``, ``fit_cost`` (``-ln fit``),
 ``effort`` (development points), ``peak`` (the most points asked of one
@@ -47,6 +49,7 @@ def role_graph(
             role=role,
             rank=rules.levels.rank(role.level),
             job_zone=role.job_zone,
+            credential=rules.credential_of(role.id),
             months_in_role=rules.months_in_role(role.level),
         )
     for edge in transitions:

@@ -163,33 +163,41 @@ def pareto_paths(space: PersonalSpace, target: str) -> list[Path]:
 def reachable_paths(space: PersonalSpace) -> dict[int, Path]:
     """Best route (scalar objective) to every role within the step limit.
 
-    Each reached role has its own step-down and Job Zone rules
+    Each reached role has its own step-down, Job Zone and credential rules
     (:meth:`~graph.search.space.SearchSpace.reach_rules`), so a label also
-    carries whether it stepped down and its intermediate roles' highest Job
-    Zone, as :func:`graph.search.reachable.reachable_routes` does.
+    carries whether it stepped down, its intermediate roles' highest Job
+    Zone and the credential they require, as
+    :func:`graph.search.reachable.reachable_routes` does.
     """
     start: Path = (space.start,) if space.start is not None else ()
-    no_step_down, gate, zones = space.space.reach_rules()
+    rules = space.space.reach_rules()
     adjacency = space.space.out_arcs
     seen: dict[int, _Seen] = {}
     best: dict[int, Path] = {}
-    # (cost, steps, path, profile, stepped down, highest Job Zone of the intermediate roles)
-    heap: list[tuple[int, int, Path, Scores, int, int]] = [
-        (0, 0, start, space.person.scores.scores(), 0, 0)
+    # (cost, steps, path, profile, stepped down, highest Job Zone and credential of the
+    # intermediate roles)
+    heap: list[tuple[int, int, Path, Scores, int, int, int]] = [
+        (0, 0, start, space.person.scores.scores(), 0, 0, -1)
     ]
     while heap:
-        cost, hops, path, scores, down, zone = heapq.heappop(heap)
+        cost, hops, path, scores, down, zone, carried = heapq.heappop(heap)
         tick()
         here = path[-1] if path else None
         if here is not None:
-            if seen.setdefault(here, _Seen([])).beats(path, scores, (cost, down, zone)):
+            costs = (cost, down, zone, *rules.credential_flags(carried))
+            if seen.setdefault(here, _Seen([])).beats(path, scores, costs):
                 continue
-            accepted = not (down and no_step_down[here]) and zone <= gate[here]
-            if here != space.start and accepted:
+            if here != space.start and rules.accepts(here, down, zone, carried):
                 best.setdefault(here, path)
         if hops == space.constraints.max_steps:
             continue
-        onward = zone if here is None or here == space.start else max(zone, zones[here])
+        carried_on: int | None
+        if here is None or here == space.start:
+            onward, carried_on = zone, carried
+        else:
+            onward, carried_on = max(zone, rules.zones[here]), rules.credential_after(carried, here)
+        if carried_on is None:
+            continue  # two credentials crossed: no role accepts the route
         if here is None:
             nexts = [(nxt, False) for nxt in space.neighbours(None)]
         else:
@@ -197,6 +205,14 @@ def reachable_paths(space: PersonalSpace) -> dict[int, Path]:
         for nxt, step_down in nexts:
             if nxt not in path and (move := space.enter(scores, nxt, here)) is not None:
                 stepped = down | step_down
-                label = (cost + move.weight, hops + 1, (*path, nxt), move.scores, stepped, onward)
+                label = (
+                    cost + move.weight,
+                    hops + 1,
+                    (*path, nxt),
+                    move.scores,
+                    stepped,
+                    onward,
+                    carried_on,
+                )
                 heapq.heappush(heap, label)
     return best

@@ -66,7 +66,9 @@ def career_rules_met(
 
     ``path`` is every role of the route, its start included when there is one
     (``start`` is ``None`` for a person's route from no role: no start rank,
-    and the target's Job Zone alone is the gate). Unknown ranks and Job Zones
+    no credential held, and the target's Job Zone alone is the gate). An
+    intermediate role may not have a Job Zone above both ends' nor require a
+    credential neither end requires. Unknown ranks, Job Zones and credentials
     never block.
     """
     end = path[-1]
@@ -78,12 +80,14 @@ def career_rules_met(
             if any(ch is not None and ch < 0 for ch in changes):
                 return False
     if not c.allow_credential_gates:
-        zones = [nodes[e]["job_zone"] for e in (start, end) if e is not None]
-        if None not in zones:
-            middle = path[1:-1] if start is not None else path[:-1]
-            limit = max(zones)
-            if any((nodes[m]["job_zone"] or 0) > limit for m in middle):
-                return False
+        ends = [e for e in (start, end) if e is not None]
+        middle = path[1:-1] if start is not None else path[:-1]
+        zones = [nodes[e]["job_zone"] for e in ends]
+        if None not in zones and any((nodes[m]["job_zone"] or 0) > max(zones) for m in middle):
+            return False
+        held = {None, *(nodes[e]["credential"] for e in ends)}
+        if any(nodes[m]["credential"] not in held for m in middle):
+            return False
     return True
 
 

@@ -18,9 +18,9 @@ Interface
 - :func:`edge_slices`: the edge positions of many nodes of a CSR array at once.
 
 Seniority and Job Zones come from what :func:`graph.network.role_graph` puts
-on the graph (node ``rank`` and ``job_zone``, edge ``level_change`` and
-``months``), as arrays where an unknown value is one that never blocks a
-constraint: level change 0, Job Zone 0.
+on the graph (node ``rank``, ``job_zone`` and ``credential``, edge
+``level_change`` and ``months``), as arrays where an unknown value is one that
+never blocks a constraint: level change 0, Job Zone 0, credential -1.
 
 Invariants: a compiled graph reflects its networkx graph as it was when
 compiled; change the networkx graph and compile it again (a catalog write
@@ -78,7 +78,9 @@ class GraphIndex:
 
     The arrays are read-only. ``rise`` is an edge's level change (0 where a
     level is unknown), ``months`` the months it takes; ``rank`` is a role's
-    seniority rank (-1 if unknown) and ``job_zone`` its Job Zone (0 if unknown).
+    seniority rank (-1 if unknown) and ``job_zone`` its Job Zone (0 if unknown);
+    ``credential`` numbers the credential a role requires (its position in
+    ``credentials``, the names in sorted order; -1 for none).
     """
 
     ids: tuple[str, ...]
@@ -97,6 +99,8 @@ class GraphIndex:
     in_edges: IntArray
     rank: IntArray
     job_zone: IntArray
+    credential: IntArray
+    credentials: tuple[str, ...]
 
     @property
     def size(self) -> int:
@@ -230,6 +234,9 @@ def _build(graph: nx.DiGraph) -> GraphIndex:
     out_ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(src, minlength=n), out=out_ptr[1:])
     in_edges = np.lexsort((src, dst)).astype(np.int64)
+    names = [graph.nodes[rid]["credential"] for rid in ids]
+    credentials = tuple(sorted({n for n in names if n is not None}))
+    code = {name: number for number, name in enumerate(credentials)}
     in_ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(dst, minlength=n), out=in_ptr[1:])
     return GraphIndex(
@@ -249,6 +256,10 @@ def _build(graph: nx.DiGraph) -> GraphIndex:
         in_edges=_read_only(in_edges),
         rank=_read_only(_node_numbers(graph, ids, "rank", -1)),
         job_zone=_read_only(_node_numbers(graph, ids, "job_zone", 0)),
+        credential=_read_only(
+            np.asarray([-1 if n is None else code[n] for n in names], dtype=np.int64)
+        ),
+        credentials=credentials,
     )
 
 

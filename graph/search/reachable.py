@@ -25,13 +25,16 @@ def reachable_routes(
 
     Every reached role is a target of its own: a route to a role of the
     start's rank or higher may not step down (unless allowed), and its
-    intermediate roles may not exceed both ends' Job Zones (unless allowed).
-    So a label also carries whether its route stepped down and the highest
-    Job Zone among its intermediate roles, and a role's answer is the first
-    label settled there that its rules accept. Labels are settled in the
-    order (cost, steps, ids); a label is dropped when an earlier one at the
-    same role is no worse in cost, steps, stepping down and Job Zone, so the
-    first acceptable label settled at a role is its best route.
+    intermediate roles may not exceed both ends' Job Zones nor require a
+    credential neither end holds (unless allowed). So a label also carries
+    whether its route stepped down, the highest Job Zone among its
+    intermediate roles and the one credential they require besides the
+    start's (a route crossing two can reach no role any more, and stops), and
+    a role's answer is the first label settled there that its rules accept.
+    Labels are settled in the order (cost, steps, ids); a label is dropped
+    when an earlier one at the same role is no worse in cost, steps, stepping
+    down and Job Zone and carries no credential or the same one, so the first
+    acceptable label settled at a role is its best route.
 
     Raises
     ------
@@ -51,25 +54,39 @@ def reachable_routes(
     space = query_space(graph, source, None, constraints, objective)
     max_steps = space.constraints.max_steps
     start = space.number(source)
-    no_step_down, gate, zones = space.reach_rules()
+    rules = space.reach_rules()
     settled: dict[int, list[tuple[int, ...]]] = {}
     best: dict[str, Route] = {}
-    # (cost, steps, path, stepped down, highest Job Zone of the intermediate roles)
-    heap: list[tuple[int, int, tuple[int, ...], int, int]] = [(0, 0, (start,), 0, 0)]
+    # (cost, steps, path, stepped down, highest Job Zone and credential of the intermediate roles)
+    heap: list[tuple[int, int, tuple[int, ...], int, int, int]] = [(0, 0, (start,), 0, 0, -1)]
     while heap:
-        cost, hops, path, down, zone = heapq.heappop(heap)
+        cost, hops, path, down, zone, carried = heapq.heappop(heap)
         tick()
         node = path[-1]
-        if dominated(settled.setdefault(node, []), (cost, hops, down, zone)):
+        label = (cost, hops, down, zone, *rules.credential_flags(carried))
+        if dominated(settled.setdefault(node, []), label):
             continue
-        accepted = not (down and no_step_down[node]) and zone <= gate[node]
+        accepted = rules.accepts(node, down, zone, carried)
         if node != start and accepted and (role := space.role_id(node)) not in best:
             best[role] = space.route(path)
         if hops == max_steps:
             continue
-        onward = zone if node == start else max(zone, zones[node])
+        carried_on: int | None
+        if node == start:
+            onward, carried_on = zone, carried
+        else:
+            onward, carried_on = max(zone, rules.zones[node]), rules.credential_after(carried, node)
+        if carried_on is None:
+            continue  # two credentials crossed: no role accepts the route
         for arc in space.out_arcs(node):
             if arc.node not in path:
-                step = (cost + arc.weight, hops + 1, (*path, arc.node), down | arc.down, onward)
+                step = (
+                    cost + arc.weight,
+                    hops + 1,
+                    (*path, arc.node),
+                    down | arc.down,
+                    onward,
+                    carried_on,
+                )
                 heapq.heappush(heap, step)
     return best

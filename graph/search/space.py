@@ -37,9 +37,11 @@ more than ``max_level_rise`` levels is never usable; when the target's rank is
 at least the start's (both known) and ``allow_step_down`` is off, no edge
 stepping down is usable (:attr:`SearchSpace.no_step_down`); unless
 ``allow_credential_gates``, roles whose Job Zone exceeds both ends' are left
-out (:attr:`SearchSpace.gate`). Reachability has one target per role, so it
-applies the last two per target instead (:meth:`SearchSpace.reach_rules`).
-Unknown ranks and Job Zones never block.
+out (:attr:`SearchSpace.gate`), and so are roles requiring a credential that
+neither end holds (:attr:`SearchSpace.held`: the ends' credentials; a person
+starting from no role holds none). Reachability has one target per role, so
+it applies the last two per target instead (:meth:`SearchSpace.reach_rules`).
+Unknown ranks, Job Zones and credentials never block.
 """
 
 from __future__ import annotations
@@ -117,14 +119,41 @@ class Arc(NamedTuple):
 class ReachRules(NamedTuple):
     """Per-role rules of a reachability query, by local number.
 
-    A route to role ``t`` may step down only if ``not no_step_down[t]``, and
-    its intermediate roles' highest Job Zone (``zones``, 0 if unknown) may be
-    at most ``gate[t]``.
+    A route to role ``t`` may step down only if ``not no_step_down[t]``; its
+    intermediate roles' highest Job Zone (``zones``, 0 if unknown) may be at
+    most ``gate[t]``; and every credential its intermediate roles require
+    (``credential``: the index's number, -1 for none or for the start's own)
+    must be ``credential[t]``. So a route may cross roles of one credential at
+    most, besides the start's: see :meth:`credential_after` and
+    :meth:`credential_flags`.
     """
 
     no_step_down: list[bool]
     gate: list[int]
     zones: list[int]
+    credential: list[int]
+    credential_count: int
+
+    def credential_after(self, carried: int, node: int) -> int | None:
+        """The credential a route carries on after leaving ``node`` (-1: none yet),
+        ``None`` when it has crossed two: no role's rules accept it any more."""
+        needed = self.credential[node]
+        if needed < 0 or needed == carried:
+            return carried
+        return needed if carried < 0 else None
+
+    def accepts(self, node: int, down: int, zone: int, carried: int) -> bool:
+        """Whether a route ending at ``node`` meets that role's rules."""
+        return (
+            not (down and self.no_step_down[node])
+            and zone <= self.gate[node]
+            and carried in (-1, self.credential[node])
+        )
+
+    def credential_flags(self, carried: int) -> tuple[int, ...]:
+        """``carried`` as flags for label dominance (each lower is better): no credential
+        (all 0) beats every label; one credential beats only labels carrying the same."""
+        return tuple(int(code == carried) for code in range(self.credential_count))
 
 
 class SearchSpace:
@@ -158,6 +187,10 @@ class SearchSpace:
             self._avoid[index.position[role]] = True
         if self.gate is not None:
             self._avoid |= index.job_zone > self.gate
+        self.held = None if target is None else _held(index, constraints, source, target)
+        if self.held is not None:
+            credential = index.credential
+            self._avoid |= (credential >= 0) & ~np.isin(credential, self.held)
         self.whole = index.size <= WHOLE_GRAPH_ROLES
         self.nodes = self._usable_roles(source, target)
         self._local: dict[int, int] | None = None
@@ -182,6 +215,7 @@ class SearchSpace:
             c.max_level_rise,
             self.no_step_down,
             self.gate,
+            self.held,
             self.structural,
             numbers,
             o.fit_weight,
@@ -324,10 +358,11 @@ class SearchSpace:
         return route_from_steps(steps, score / COST_UNIT)
 
     def reach_rules(self) -> ReachRules:
-        """The step-down and Job Zone rules of a reachability query, for every role.
+        """The step-down, Job Zone and credential rules of a reachability query, for every role.
 
         The query's start is the space's ``source`` (``None``: the person, who
-        has no rank; then only the reached role's Job Zone gates the route).
+        has no rank and no credential; then only the reached role's Job Zone
+        and credential gate the route).
         """
         c, ix = self.constraints, self.index
         ranks = ix.rank[self.nodes].tolist()
@@ -336,10 +371,16 @@ class SearchSpace:
         start_rank = -1 if start is None else int(ix.rank[start])
         start_zone = None if start is None else int(ix.job_zone[start])
         no_down = [not c.allow_step_down and start_rank >= 0 and r >= start_rank for r in ranks]
-        if c.allow_credential_gates or start_zone == 0:
-            return ReachRules(no_down, [NO_GATE] * len(zones), [0] * len(zones))
+        size = len(zones)
+        if c.allow_credential_gates:
+            return ReachRules(no_down, [NO_GATE] * size, [0] * size, [-1] * size, 0)
+        held = -1 if start is None else int(ix.credential[start])
+        credential = [-1 if k == held else k for k in ix.credential[self.nodes].tolist()]
+        count = len(ix.credentials)
+        if start_zone == 0:
+            return ReachRules(no_down, [NO_GATE] * size, [0] * size, credential, count)
         gate = [NO_GATE if z == 0 else max(z, start_zone or 0) for z in zones]
-        return ReachRules(no_down, gate, zones)
+        return ReachRules(no_down, gate, zones, credential, count)
 
 
 def _too_high(rise: int, cap: int | None) -> bool:
@@ -366,6 +407,16 @@ def _gate(ix: GraphIndex, c: Constraints, source: str | None, target: str) -> in
         return None
     zones = [int(ix.job_zone[ix.position[e]]) for e in (source, target) if e is not None]
     return None if min(zones) == 0 else max(zones)
+
+
+def _held(
+    ix: GraphIndex, c: Constraints, source: str | None, target: str
+) -> tuple[int, ...] | None:
+    """The credentials the ends hold (sorted numbers), ``None`` when credentials do not gate."""
+    if c.allow_credential_gates:
+        return None
+    codes = {int(ix.credential[ix.position[e]]) for e in (source, target) if e is not None}
+    return tuple(sorted(codes - {-1}))
 
 
 def _step_ok(c: Constraints, fit: float, effort: int, peak: int) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 import networkx as nx
 from hypothesis import strategies as st
 
+from graph.career import CareerRules
 from graph.model import Origin, Role, Transition
 from graph.network import role_graph
 from graph.personal import Person
@@ -20,6 +21,9 @@ POINTS = (0, 5, 10, 15)
 # Levels of the default scale (ranks 0, 2, 3, 3, 5), one off the scale, and none.
 LEVELS = ("junior", "senior", "lead", "manager", "executive", "astronaut", None)
 JOB_ZONES = (None, 1, 2, 3, 4, 5)
+# Credentials a role may require, by whole-id prefix ("licence", "bar"); sometimes a
+# "degree" every role requires too (prefix "r"), so that the longest prefix decides.
+CREDENTIALS = (None, None, "licence", "bar")
 
 
 @st.composite
@@ -57,7 +61,21 @@ def graphs(
             develop = {TRAITS[0]: int(fit * 20) - 8 + draw(st.sampled_from((0, 2)))}
         origin = draw(st.sampled_from([Origin.CURATED, Origin.ONET, Origin.DERIVED]))
         edges.append(Transition(source=a, target=b, fit=fit, develop=develop, origin=origin))
-    return role_graph(roles, edges)
+    return role_graph(roles, edges, draw(career_rules(ids)))
+
+
+@st.composite
+def career_rules(draw: st.DrawFn, ids: list[str]) -> CareerRules:
+    """Default rules with a random credential per role (by whole-id prefix), and sometimes
+    a "degree" every role without one requires (the short prefix "r")."""
+    required = {i: draw(st.sampled_from(CREDENTIALS)) for i in ids}
+    credentials: dict[str, tuple[str, ...]] = {}
+    for role, name in required.items():
+        if name is not None:
+            credentials[name] = (*credentials.get(name, ()), role)
+    if draw(st.booleans()):
+        credentials["degree"] = ("r",)
+    return CareerRules(credentials=credentials)
 
 
 @st.composite
