@@ -12,13 +12,15 @@ The file holds the catalog's :class:`~graph.career.CareerRules` (format in
     adjacent_families:
     - [data, ml]
     derived: {enabled: true, threshold: 0.75, per_role: 4, no_link_prior: 0.85}
+    credentials:            # credential -> role-id prefixes of the roles requiring it
+      licensed health practitioner: [onet-29-1]
 
 Every problem names the file, the line and the field. Writing is canonical (the key
 order above); a file whose rules are already the ones being written is left as it is,
 so its comments survive an export into the same folder.
 
 >>> import tempfile
->>> rules = CareerRules(adjacent_families=(("data", "ml"),))
+>>> rules = CareerRules(adjacent_families=(("data", "ml"),), credentials={"bar": ("onet-23-1",)})
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     write_rules(rules, Path(tmp))
 ...     read_rules(Path(tmp)) == rules
@@ -115,6 +117,8 @@ def rules_from_document(data: object, loc: Locator, file: str) -> CareerRules:
             fields["levels"] = _levels(value, problem)
         elif key == "adjacent_families":
             fields["adjacent_families"] = _pairs(value, problem)
+        elif key == "credentials":
+            fields["credentials"] = _credentials(value, problem)
         else:
             fields[key] = value
     if problems:
@@ -171,6 +175,37 @@ def _pairs(value: object, problem: _Report) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def _credentials(value: object, problem: _Report) -> dict[str, tuple[str, ...]]:
+    """``credentials``: a mapping of credential names to lists of role-id prefixes."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problem(("credentials",), "expected a mapping of credential names to role-id prefixes")
+        return {}
+    credentials: dict[str, tuple[str, ...]] = {}
+    owner: dict[str, str] = {}  # prefix -> the credential that listed it first
+    for name, prefixes in value.items():
+        where: FieldPath = ("credentials", str(name))
+        if not isinstance(name, str) or not name.strip():
+            problem(where, f"expected a credential name, got {name!r}")
+        elif not isinstance(prefixes, list) or not prefixes:
+            problem(where, f"expected a list of role-id prefixes, got {prefixes!r}")
+        else:
+            ok = True
+            for index, prefix in enumerate(prefixes):
+                if not isinstance(prefix, str) or not prefix:
+                    problem((*where, index), f"expected a role-id prefix, got {prefix!r}")
+                    ok = False
+                elif prefix in owner:
+                    problem((*where, index), f"prefix {prefix!r} is listed under {owner[prefix]!r}")
+                    ok = False
+                else:
+                    owner[prefix] = name
+            if ok:
+                credentials[name] = tuple(prefixes)
+    return credentials
+
+
 def _check_months(fields: dict[str, Any], problem: _Report) -> None:
     """Every level named in ``months_by_level`` is on the scale (reported with its line)."""
     months = fields.get("months_by_level")
@@ -217,7 +252,8 @@ _Dumper.add_representer(
 
 
 def rules_document(rules: CareerRules) -> dict[str, Any]:
-    """The YAML document of a catalog's rules (the file's key order; unset options omitted)."""
+    """The YAML document of a catalog's rules (the file's key order; unset options and
+    an empty ``credentials`` omitted)."""
     derived = {
         key: plain_number(value) if isinstance(value, float) else value
         for key, value in rules.derived.model_dump().items()
@@ -230,7 +266,11 @@ def rules_document(rules: CareerRules) -> dict[str, Any]:
         "development_rate": plain_number(rules.development_rate),
         "adjacent_families": [_Flow(pair) for pair in rules.adjacent_families],
         "derived": derived,
-    }
+    } | (
+        {"credentials": {k: _Flow(v) for k, v in rules.credentials.items()}}
+        if rules.credentials
+        else {}
+    )
 
 
 def rules_bytes(rules: CareerRules) -> bytes:

@@ -110,7 +110,8 @@ GatesOpt = Annotated[
     bool,
     typer.Option(
         "--allow-credential-gates",
-        help="Let a route pass through a role whose Job Zone exceeds both ends'.",
+        help="Let a route pass through a role whose Job Zone exceeds both ends' "
+        "or that requires a credential (a licence) neither end requires.",
     ),
 ]
 MonthsWeightOpt = Annotated[

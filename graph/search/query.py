@@ -102,5 +102,6 @@ class Constraints(BaseModel):
     )
     allow_credential_gates: bool = Field(
         False,
-        description="Let a route pass through a role whose Job Zone exceeds both ends'.",
+        description="Let a route pass through a role whose Job Zone exceeds both ends' or "
+        "that requires a credential (a licence) neither end requires.",
     )

@@ -54,6 +54,7 @@ def test_rules_round_trip_in_both_layouts(tmp_path: Path, fmt: str) -> None:
         development_rate=0.75,
         adjacent_families=(("a", "b"),),
         derived=DerivedRules(enabled=False, same_soc_minor_group=True, max_job_zone_change=1),
+        credentials={"medical licence": ("x", "onet-29-1"), "bar admission": ("onet-23-1011",)},
     )
     role = Role(id="x", name="X", family="a", level="lead", job_zone=4, profile=P)
     catalog = Catalog.build([role], [], rules=rules)
@@ -64,6 +65,8 @@ def test_rules_round_trip_in_both_layouts(tmp_path: Path, fmt: str) -> None:
     one, two = (tmp_path / d / "catalog.yaml" for d in ("one", "two"))
     assert one.read_bytes() == two.read_bytes()
     assert "- [senior, lead]\n" in one.read_text()
+    assert "  medical licence: [x, onet-29-1]\n" in one.read_text()
+    assert again.rules.credential_of("x") == "medical licence"
 
 
 def test_an_export_into_the_same_folder_keeps_the_commented_file(tmp_path: Path) -> None:
@@ -78,7 +81,8 @@ def test_an_export_into_the_same_folder_keeps_the_commented_file(tmp_path: Path)
 
 
 ALLOWED = (
-    "levels, months_by_level, unknown_level_months, development_rate, adjacent_families, derived"
+    "levels, months_by_level, unknown_level_months, development_rate, adjacent_families, derived, "
+    "credentials"
 )
 BAD_FILES = {
     "levels and keys": (
@@ -103,7 +107,7 @@ BAD_FILES = {
         "months_by_level:\n  junior: '32'\ndevelopment_rate: 0\n",
         [
             (2, "months_by_level.junior", "input should be a valid number (got '32')"),
-            (3, "development_rate", "input should be greater than 0 (got 0)"),
+            (3, "development_rate", "input should be greater than or equal to 0.01 (got 0)"),
         ],
     ),
     "derived rules": (
@@ -113,6 +117,20 @@ BAD_FILES = {
             (3, "derived.per_role", "input should be a valid integer (got 2.5)"),
             (4, "derived.typo", "unknown key"),
         ],
+    ),
+    "credentials": (
+        "credentials:\n  licence: [onet-29-1, '']\n  bar: onet-23\n  ' ': [x]\n"
+        "  other: [onet-29-1]\n",
+        [
+            (2, "credentials.licence[1]", "expected a role-id prefix, got ''"),
+            (3, "credentials.bar", "expected a list of role-id prefixes, got 'onet-23'"),
+            (4, "credentials. ", "expected a credential name, got ' '"),
+            (5, "credentials.other[0]", "prefix 'onet-29-1' is listed under 'licence'"),
+        ],
+    ),
+    "credentials not a mapping": (
+        "credentials: [onet-29-1]\n",
+        [(1, "credentials", "expected a mapping of credential names to role-id prefixes")],
     ),
     "a level named twice": (
         "levels:\n- junior\n- [junior, mid]\n",
@@ -212,3 +230,8 @@ def test_a_bad_job_zone_in_csv(tmp_path: Path, zone: str, message: str) -> None:
 def test_guide_pages_imported_into_a_catalog_keep_its_rules() -> None:
     base = read_catalog(bundled_catalog())
     assert import_guide_pages([], base).rules == base.rules
+
+
+def test_no_credentials_are_not_written(tmp_path: Path) -> None:
+    write_rules(CareerRules(), tmp_path)
+    assert "credentials" not in (tmp_path / "catalog.yaml").read_text()
