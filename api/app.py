@@ -39,9 +39,13 @@ DESCRIPTION = """\
 Career routes over OCEAN+ role profiles.
 
 * Every answer carries the catalog version it was computed on, in the
-  `X-Catalog-Version` header, as a weak `ETag` (`W/"12"`), and as
-  `catalog_version` in JSON bodies. Send it back in `If-Match` to make a
-  write conditional (412 if the catalog has moved on).
+  `X-Catalog-Version` header, in a weak `ETag` with the catalog's id
+  (`W/"9f2c1a-12"`), and as `catalog_version` in JSON bodies. Send the ETag
+  back in `If-Match` to make a write conditional (412 if the catalog has moved
+  on or is another one); `If-None-Match: *` creates only.
+* The bundled catalog, and a folder served without `--writable`, are
+  read-only: writes answer 409. A writable folder saves each write before
+  answering.
 * `?lang=es|en` or `Accept-Language` chooses the language of names and
   explanations; Spanish is the default, as in the role guides.
 * Errors are RFC 9457 `application/problem+json`.
@@ -88,7 +92,7 @@ def create_app(
         app.state.store_kind = opened.kind
         try:
             first = await run_in_threadpool(opened.snapshot)
-            versions.seen(first.version)
+            versions.seen(first.version, first.catalog_id)
             log.info("catalog store open (%s), version %d", app.state.store_kind, first.version)
         except StoreUnavailable as exc:
             log.warning("catalog store open (%s) but not answering: %s", app.state.store_kind, exc)
@@ -169,9 +173,9 @@ VERSION_HEADERS: dict[str, Any] = {
         "schema": {"type": "string", "pattern": "^[0-9]+$", "examples": ["1"]},
     },
     "ETag": {
-        "description": 'The catalog version as a weak entity tag, e.g. W/"1"; '
-        "send it in If-Match to make a write conditional.",
-        "schema": {"type": "string", "examples": ['W/"1"']},
+        "description": "The catalog's id and version as a weak entity tag, e.g. "
+        'W/"9f2c1a-1"; send it in If-Match to make a write conditional.',
+        "schema": {"type": "string", "examples": ['W/"9f2c1a-1"']},
     },
 }
 

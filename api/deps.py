@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request, Security
@@ -33,13 +34,26 @@ api_key_scheme = APIKeyHeader(
 
 
 class VersionTracker:
-    """The last catalog version this process has seen, for answers that load no snapshot."""
+    """The last catalog version (and catalog id) this process has seen, for answers that
+    load no snapshot."""
 
     def __init__(self) -> None:
         self.last: int | None = None
+        self.catalog_id = ""
 
-    def seen(self, version: int) -> None:
+    def seen(self, version: int, catalog_id: str | None = None) -> None:
         self.last = version
+        if catalog_id is not None:
+            self.catalog_id = catalog_id
+
+
+def entity_tag(version: int, catalog_id: str) -> str:
+    """The weak ETag of a catalog version: the catalog's id and the version.
+
+    >>> entity_tag(12, "9f2c1a"), entity_tag(3, "")
+    ('W/"9f2c1a-12"', 'W/"3"')
+    """
+    return f'W/"{catalog_id}-{version}"' if catalog_id else f'W/"{version}"'
 
 
 async def get_settings(request: Request) -> Settings:
@@ -63,12 +77,14 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[CatalogStore, Depends(get_store)]
 
 
-def note_version(request: Request, version: int) -> None:
-    """Record the version an answer was computed on (for headers and problems)."""
+def note_version(request: Request, version: int, catalog_id: str | None = None) -> None:
+    """Record the version (and catalog) an answer was computed on (for headers and problems)."""
     request.state.catalog_version = version
+    if catalog_id is not None:
+        request.state.catalog_id = catalog_id
     tracker: VersionTracker | None = getattr(request.app.state, "versions", None)
     if tracker is not None:
-        tracker.seen(version)
+        tracker.seen(version, catalog_id)
 
 
 async def get_snapshot(request: Request) -> CatalogSnapshot:
@@ -82,7 +98,7 @@ async def get_snapshot(request: Request) -> CatalogSnapshot:
         snapshot = store.snapshot()
     else:
         snapshot = await run_in_threadpool(store.snapshot)
-    note_version(request, snapshot.version)
+    note_version(request, snapshot.version, snapshot.catalog_id)
     if snapshot.stale:
         request.state.catalog_stale = True
     return snapshot
@@ -209,23 +225,33 @@ WriteKeyDep = Annotated[None, Depends(require_write_key)]
 ReadKeyDep = Annotated[None, Depends(require_read_key)]
 
 
-_ETAG = re.compile(r'^(?:W/)?"?(\d{1,18})"?$')
+_TAG = r'(?:W/)?"?(?:([0-9a-f]{1,64})-)?([0-9]{1,18})"?'
+_ETAG = re.compile(f"^{_TAG}$")
 
 
-def parse_if_match(header: str | None, current: int | None = None) -> int | None:
-    """The catalog version an ``If-Match`` header requires; ``None`` for no condition.
+@dataclass(frozen=True)
+class EntityTag:
+    """One entity tag of an ``If-Match``: a version, of one catalog or of whichever is served."""
 
-    Accepts ``"12"``, ``W/"12"`` or ``12`` (the ETag this service sends), a
-    list of them (the current one is picked when listed) or ``*``.
+    version: int
+    catalog_id: str | None = None
 
-    >>> parse_if_match('W/"12"'), parse_if_match("7"), parse_if_match("*"), parse_if_match(None)
-    (12, 7, None, None)
-    >>> parse_if_match('"3", "5"', current=5)
-    5
+
+def parse_if_match(header: str | None) -> list[EntityTag] | None:
+    """The entity tags an ``If-Match`` header lists; ``None`` for no condition.
+
+    Accepts the ETag this service sends (``W/"<catalog id>-<version>"``), several of
+    them, ``*``, or a bare version (``"12"``, ``W/"12"`` or ``12``, from
+    ``X-Catalog-Version``), which conditions on the version of whichever catalog is served.
+
+    >>> parse_if_match('W/"9f2c1a-12"')
+    [EntityTag(version=12, catalog_id='9f2c1a')]
+    >>> parse_if_match("7"), parse_if_match("*"), parse_if_match(None)
+    ([EntityTag(version=7, catalog_id=None)], None, None)
     """
     if header is None or header.strip() in ("", "*"):
         return None
-    versions: list[int] = []
+    tags: list[EntityTag] = []
     for part in header.split(","):
         match = _ETAG.match(part.strip())
         if not match:
@@ -233,15 +259,13 @@ def parse_if_match(header: str | None, current: int | None = None) -> int | None
                 412,
                 "precondition-failed",
                 "Precondition failed",
-                'If-Match must hold the catalog version as the ETag sends it, e.g. W/"12".',
+                'If-Match must hold an ETag as the service sends it, e.g. W/"9f2c1a-12".',
             )
-        versions.append(int(match.group(1)))
-    if current is not None and current in versions:
-        return current
-    return versions[0]
+        tags.append(EntityTag(int(match.group(2)), match.group(1)))
+    return tags
 
 
-IF_MATCH_PATTERN = r'^\s*(\*|(W/)?"?[0-9]{1,18}"?(\s*,\s*(W/)?"?[0-9]{1,18}"?)*)\s*$'
+IF_MATCH_PATTERN = rf"^\s*(\*|{_TAG}(\s*,\s*{_TAG})*)\s*$"
 
 #: The raw ``If-Match`` header; parse it with :func:`expected_version` once the
 #: request is valid, so a malformed request answers 422 before any 412.
@@ -249,20 +273,48 @@ IfMatchHeader = Annotated[
     str | None,
     Header(
         alias="If-Match",
-        description='Catalog version the write expects (the ETag, e.g. W/"12"); '
-        "412 if the catalog has moved on.",
+        description='The ETag the write expects (e.g. W/"9f2c1a-12": the catalog\'s id and '
+        "version); 412 if the catalog has moved on or is another catalog. A bare version "
+        '("12") conditions on the version only.',
         max_length=200,
         pattern=IF_MATCH_PATTERN,
     ),
 ]
 
+#: ``If-None-Match: *``: create only, 412 if the role or transition exists.
+IfNoneMatchHeader = Annotated[
+    str | None,
+    Header(
+        alias="If-None-Match",
+        description="`*` to create only: 412 (already-exists) if it exists, and nothing "
+        "is written.",
+        max_length=20,
+        pattern=r"^\*$",
+    ),
+]
+
 
 def expected_version(store: CatalogStore, if_match: str | None) -> int | None:
-    """The version a write's ``If-Match`` requires, if any."""
-    if if_match is None:
+    """The version a write's ``If-Match`` requires, if any.
+
+    A tag of another catalog never matches: the write answers 412 before it is tried.
+    """
+    tags = parse_if_match(if_match)
+    if tags is None:
         return None
-    current = store.snapshot().version if "," in if_match else None
-    return parse_if_match(if_match, current)
+    if len(tags) == 1 and tags[0].catalog_id is None:
+        return tags[0].version
+    snapshot = store.snapshot()
+    usable = [t.version for t in tags if t.catalog_id in (None, snapshot.catalog_id)]
+    if not usable:
+        raise ApiProblem(
+            412,
+            "catalog-mismatch",
+            "Entity tag of another catalog",
+            f"If-Match names another catalog than the one served (now "
+            f"{entity_tag(snapshot.version, snapshot.catalog_id)}); reload and retry.",
+        )
+    return snapshot.version if snapshot.version in usable else usable[0]
 
 
 def set_field_context(request: Request, context: FieldContext) -> None:

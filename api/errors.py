@@ -29,7 +29,7 @@ from graph.errors import (
     UnknownRoleError,
     UnknownTransitionError,
 )
-from graph.store import StoreUnavailable, VersionConflict
+from graph.store import AlreadyExists, ReadOnlyCatalog, StoreUnavailable, VersionConflict
 
 log = logging.getLogger("api")
 
@@ -295,6 +295,14 @@ async def _version_conflict(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _already_exists(request: Request, exc: Exception) -> JSONResponse:
+    return problem(request, 412, "already-exists", "Already exists", str(exc))
+
+
+async def _read_only(request: Request, exc: Exception) -> JSONResponse:
+    return problem(request, 409, "catalog-read-only", "The catalog is read-only", str(exc))
+
+
 def request_id_of(request: Request) -> str | None:
     """The id :class:`api.request_log.RequestLogMiddleware` gave this request, if any."""
     request_id = getattr(request.state, "request_id", None)
@@ -414,6 +422,8 @@ def install_error_handlers(app: FastAPI) -> None:
         (InvalidQueryError, _invalid_query),
         (CatalogError, _catalog_error),
         (VersionConflict, _version_conflict),
+        (AlreadyExists, _already_exists),
+        (ReadOnlyCatalog, _read_only),
         (StoreUnavailable, _store_unavailable),
         (QueryBudgetExceeded, _budget),
         (RumboError, _rumbo_error),

@@ -8,7 +8,7 @@ from typing import Any
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.deps import VersionTracker
+from api.deps import VersionTracker, entity_tag
 from api.errors import PROBLEM_MEDIA_TYPE
 
 
@@ -16,7 +16,9 @@ class CatalogHeadersMiddleware:
     """Adds ``X-Catalog-Version`` and a weak ``ETag`` (and language headers) to every answer.
 
     The version is the one the request's answer was computed on when it
-    loaded a snapshot, else the last version this process saw.
+    loaded a snapshot, else the last version this process saw. The ETag also
+    names the catalog (``W/"<catalog id>-<version>"``), so that it never matches
+    another catalog, such as one served after a restart on other files.
     """
 
     def __init__(self, app: ASGIApp, versions: VersionTracker) -> None:
@@ -34,8 +36,9 @@ class CatalogHeadersMiddleware:
                 headers = MutableHeaders(scope=message)
                 version = state.get("catalog_version", self.versions.last)
                 if isinstance(version, int) and "x-catalog-version" not in headers:
+                    catalog_id = state.get("catalog_id", self.versions.catalog_id)
                     headers["X-Catalog-Version"] = str(version)
-                    headers["ETag"] = f'W/"{version}"'
+                    headers["ETag"] = entity_tag(version, str(catalog_id))
                 if state.get("catalog_stale"):
                     headers["X-Catalog-Stale"] = "true"
                 lang = state.get("lang")

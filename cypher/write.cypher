@@ -59,11 +59,15 @@ DETACH DELETE a
 RETURN count(*) AS deleted;
 
 // name: upsert_roles
-// Create or replace roles of the current generation; their transitions are kept.
+// Create or replace roles of the current generation; their transitions are kept. `existed`
+// counts the roles that were there already: decided in the writing transaction (which holds
+// the meta node's lock), so of concurrent creates of one role exactly one finds none.
 UNWIND $rows AS row
+OPTIONAL MATCH (old:Role {gen: $generation, id: row.id})
+WITH row, count(old) AS found
 MERGE (r:Role {gen: $generation, id: row.id})
 SET r = row {.*, gen: $generation}
-RETURN count(r) AS written;
+RETURN count(r) AS written, sum(found) AS existed;
 
 // name: delete_roles
 // Delete roles of the current generation and every transition that touches them.
@@ -73,13 +77,16 @@ DETACH DELETE r
 RETURN count(*) AS deleted;
 
 // name: upsert_transitions
-// Create or replace transitions between existing roles of the current generation.
+// Create or replace transitions between existing roles of the current generation; `existed`
+// counts those that were there already (see upsert_roles).
 UNWIND $rows AS row
 MATCH (s:Role {gen: $generation, id: row.source})
 MATCH (d:Role {gen: $generation, id: row.target})
+OPTIONAL MATCH (s)-[old:TRANSITION]->(d)
+WITH row, s, d, count(old) AS found
 MERGE (s)-[t:TRANSITION]->(d)
 SET t = row.properties
-RETURN count(t) AS written;
+RETURN count(t) AS written, sum(found) AS existed;
 
 // name: delete_transitions
 // Delete transitions of the current generation.

@@ -34,6 +34,18 @@ class StoreUnavailable(RumboError):
     """The store cannot be reached; the message says which and why."""
 
 
+class AlreadyExists(RumboError):
+    """A create-only write found the role or transition already in the catalog."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        super().__init__(f"{what} already exists; a create-only write changes nothing")
+
+
+class ReadOnlyCatalog(RumboError):
+    """The store serves a catalog that must not be written; the message says why and what to do."""
+
+
 @dataclass(frozen=True)
 class CatalogSnapshot:
     """One catalog version and the search graph built from it (once, on first use).
@@ -45,6 +57,9 @@ class CatalogSnapshot:
     version: int
     catalog: Catalog
     stale: bool = False
+    #: Which catalog this is a version of (a store's own id, or its content's digest): with
+    #: the version it tells two catalogs apart, so an ETag of one never matches the other.
+    catalog_id: str = ""
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @cached_property
@@ -69,6 +84,18 @@ class CatalogSnapshot:
             return made if isinstance(made, CompiledGraph) else compile_graph(graph)
 
 
+@dataclass(frozen=True)
+class Upserted:
+    """What a create-or-replace wrote: the new snapshot, and whether the thing is new.
+
+    ``created`` is decided where the write is, under its lock or in its transaction,
+    so of several concurrent creates of one thing exactly one is ``created``.
+    """
+
+    snapshot: CatalogSnapshot
+    created: bool
+
+
 #: Which kind of store serves the catalog.
 StoreKind = Literal["memory", "neo4j"]
 
@@ -82,16 +109,22 @@ class CatalogStore(Protocol):
     def snapshot(self) -> CatalogSnapshot:
         """The current catalog version (reloaded if another process changed it)."""
 
-    def put_role(self, role: Role, expected_version: int | None = None) -> CatalogSnapshot:
-        """Create or replace a role; returns the new snapshot."""
+    def put_role(
+        self, role: Role, expected_version: int | None = None, *, create_only: bool = False
+    ) -> Upserted:
+        """Create or replace a role (:class:`AlreadyExists` if ``create_only`` and it exists)."""
 
     def delete_role(self, role_id: str, expected_version: int | None = None) -> CatalogSnapshot:
         """Delete a role and every transition that touches it."""
 
     def put_transition(
-        self, transition: Transition, expected_version: int | None = None
-    ) -> CatalogSnapshot:
-        """Create or replace a transition between two existing roles."""
+        self,
+        transition: Transition,
+        expected_version: int | None = None,
+        *,
+        create_only: bool = False,
+    ) -> Upserted:
+        """Create or replace a transition between two existing roles (see :meth:`put_role`)."""
 
     def delete_transition(
         self, source: str, target: str, expected_version: int | None = None
@@ -143,9 +176,12 @@ def without_transition(catalog: Catalog, source: str, target: str) -> Catalog:
 
 
 __all__ = [
+    "AlreadyExists",
     "CatalogSnapshot",
     "CatalogStore",
+    "ReadOnlyCatalog",
     "StoreKind",
     "StoreUnavailable",
+    "Upserted",
     "VersionConflict",
 ]

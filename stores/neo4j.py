@@ -57,9 +57,11 @@ from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
 from graph.model import DevelopmentAction, Role, Transition
 from graph.store import (
+    AlreadyExists,
     CatalogSnapshot,
     StoreKind,
     StoreUnavailable,
+    Upserted,
     VersionConflict,
     with_role,
     with_transition,
@@ -112,8 +114,9 @@ INDEX_WAIT_SECONDS = 300
 #: Notification classes the store's sessions silence: "label/property does not exist" on a
 #: new database or a catalog without actions is expected, not a mistake in a query.
 QUIET = (NotificationDisabledClassification.UNRECOGNIZED,)
-#: Times an unconditional incremental write is retried when another process wrote first.
-WRITE_ATTEMPTS = 5
+#: Times an unconditional incremental write is tried when other processes write first (each
+#: lost attempt is another writer's success, so N processes writing at once need at most N).
+WRITE_ATTEMPTS = 16
 
 _SOURCE = "neo4j"
 #: Role fields kept as plain properties of the same name.
@@ -380,7 +383,12 @@ class Neo4jStore:
                     raise
                 snapshot = cached[1]
                 if self._stale is None or self._stale.version != snapshot.version:
-                    self._stale = CatalogSnapshot(snapshot.version, snapshot.catalog, stale=True)
+                    self._stale = CatalogSnapshot(
+                        snapshot.version,
+                        snapshot.catalog,
+                        stale=True,
+                        catalog_id=snapshot.catalog_id,
+                    )
                 log.warning("serving catalog version %d (stale): %s", snapshot.version, exc)
                 return self._stale
 
@@ -527,7 +535,7 @@ class Neo4jStore:
             raise
         self._drop_old_generations(generation, tracker)
         tracker.finish()
-        snapshot = CatalogSnapshot(version, checked)
+        snapshot = CatalogSnapshot(version, checked, catalog_id=_catalog_id(head.uid))
         with self._lock:
             self._cached = (_Head(head.uid, version, generation), snapshot)
         return snapshot
@@ -632,30 +640,43 @@ class Neo4jStore:
 
     # ------------------------------------------------------------------ incremental writes
 
-    def put_role(self, role: Role, expected_version: int | None = None) -> CatalogSnapshot:
-        """Create or replace a role (its transitions are kept)."""
-        return self._commit(
+    def put_role(
+        self, role: Role, expected_version: int | None = None, *, create_only: bool = False
+    ) -> Upserted:
+        """Create or replace a role (its transitions are kept).
+
+        Whether it is created is decided in the writing transaction; with ``create_only``
+        that transaction refuses an existing role (:class:`~graph.store.AlreadyExists`).
+        """
+        return self._upsert(
             expected_version,
             lambda c: with_role(c, role),
-            [("upsert_roles", {"rows": [role_properties(role)]}, "written")],
+            ("upsert_roles", {"rows": [role_properties(role)]}, "written"),
+            f"role {role.id!r}" if create_only else None,
         )
 
     def delete_role(self, role_id: str, expected_version: int | None = None) -> CatalogSnapshot:
         """Delete a role and every transition that touches it."""
-        return self._commit(
+        return self._commit_snapshot(
             expected_version,
             lambda c: without_role(c, role_id),
             [("delete_roles", {"ids": [role_id]}, "deleted")],
         )
 
     def put_transition(
-        self, transition: Transition, expected_version: int | None = None
-    ) -> CatalogSnapshot:
-        """Create or replace a transition between two existing roles."""
-        return self._commit(
+        self,
+        transition: Transition,
+        expected_version: int | None = None,
+        *,
+        create_only: bool = False,
+    ) -> Upserted:
+        """Create or replace a transition between two existing roles (see :meth:`put_role`)."""
+        what = f"transition {transition.source!r} -> {transition.target!r}"
+        return self._upsert(
             expected_version,
             lambda c: with_transition(c, transition),
-            [("upsert_transitions", {"rows": [transition_row(transition)]}, "written")],
+            ("upsert_transitions", {"rows": [transition_row(transition)]}, "written"),
+            what if create_only else None,
         )
 
     def put_actions(
@@ -663,7 +684,7 @@ class Neo4jStore:
     ) -> CatalogSnapshot:
         """Replace the development-action table."""
         rows = [action_row(i, a) for i, a in enumerate(actions)]
-        return self._commit(
+        return self._commit_snapshot(
             expected_version,
             lambda c: c.with_actions(actions),
             [("replace_actions", {"rows": rows}, "written")],
@@ -673,28 +694,53 @@ class Neo4jStore:
         self, source: str, target: str, expected_version: int | None = None
     ) -> CatalogSnapshot:
         """Delete one transition."""
-        return self._commit(
+        return self._commit_snapshot(
             expected_version,
             lambda c: without_transition(c, source, target),
             [("delete_transitions", {"rows": [{"source": source, "target": target}]}, "deleted")],
         )
+
+    def _upsert(
+        self,
+        expected: int | None,
+        change: Callable[[Catalog], Catalog],
+        statement: tuple[str, dict[str, Any], str],
+        create_only: str | None,
+    ) -> Upserted:
+        """One create-or-replace statement; ``create_only`` names what must not exist yet."""
+        snapshot, existed = self._commit(expected, change, [statement], create_only)
+        return Upserted(snapshot, existed == 0)
+
+    def _commit_snapshot(
+        self,
+        expected: int | None,
+        change: Callable[[Catalog], Catalog],
+        statements: Sequence[tuple[str, dict[str, Any], str]],
+    ) -> CatalogSnapshot:
+        """:meth:`_commit`, for writes that create nothing."""
+        return self._commit(expected, change, statements)[0]
 
     def _commit(
         self,
         expected: int | None,
         change: Callable[[Catalog], Catalog],
         statements: Sequence[tuple[str, dict[str, Any], str]],
-    ) -> CatalogSnapshot:
-        """Validate ``change`` on the current catalog, then write it if nobody wrote since."""
+        create_only: str | None = None,
+    ) -> tuple[CatalogSnapshot, int]:
+        """Validate ``change`` on the current catalog, then write it if nobody wrote since.
+
+        Returns the new snapshot and how many records the statements found existing.
+        """
         with self._write_lock:
-            return self._commit_once_current(expected, change, statements)
+            return self._commit_once_current(expected, change, statements, create_only)
 
     def _commit_once_current(
         self,
         expected: int | None,
         change: Callable[[Catalog], Catalog],
         statements: Sequence[tuple[str, dict[str, Any], str]],
-    ) -> CatalogSnapshot:
+        create_only: str | None,
+    ) -> tuple[CatalogSnapshot, int]:
         self._ensure_schema()
         for _ in range(WRITE_ATTEMPTS):
             head, base = self._current_with_head()
@@ -702,15 +748,20 @@ class Neo4jStore:
                 raise VersionConflict(expected, base.version)
             catalog = change(base.catalog)
             try:
-                version: int = self._write(
-                    "writing to the catalog", self._apply, base.version, expected, statements
+                version, existed = self._write(
+                    "writing to the catalog",
+                    self._apply,
+                    base.version,
+                    expected,
+                    statements,
+                    create_only,
                 )
             except _Moved:
                 continue
-            snapshot = CatalogSnapshot(version, catalog)
+            snapshot = CatalogSnapshot(version, catalog, catalog_id=_catalog_id(head.uid))
             with self._lock:
                 self._cached = (_Head(head.uid, version, head.generation), snapshot)
-            return snapshot
+            return snapshot, existed
         raise StoreUnavailable(
             f"Neo4j at {self._uri}: writing to the catalog failed: other processes kept "
             f"writing first ({WRITE_ATTEMPTS} attempts); retry"
@@ -722,7 +773,13 @@ class Neo4jStore:
         base_version: int,
         expected: int | None,
         statements: Sequence[tuple[str, dict[str, Any], str]],
-    ) -> int:
+        create_only: str | None,
+    ) -> tuple[int, int]:
+        """Bump the version and run ``statements``; the new version and records found existing.
+
+        Raising rolls the whole transaction back, the version bump with it.
+        """
+        existed = 0
         head = _single(tx, "bump_version", {})
         if head is None:
             raise StoreUnavailable("the catalog meta node is missing; run `rumbo db init`")
@@ -747,7 +804,10 @@ class Neo4jStore:
                         )
                     ]
                 )
-        return version
+            existed += int(record.get("existed") or 0) if record is not None else 0
+        if create_only is not None and existed:
+            raise AlreadyExists(create_only)
+        return version, existed
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -817,7 +877,7 @@ class Neo4jStore:
             with self._session(READ_ACCESS) as session:
                 head, roles, edges, actions, rules = session.execute_read(_read_generation)
         catalog = _decode(roles, edges, actions, rules)
-        return head, CatalogSnapshot(head.version, catalog)
+        return head, CatalogSnapshot(head.version, catalog, catalog_id=_catalog_id(head.uid))
 
     def _read_query(self, what: str, name: str, params: dict[str, Any]) -> list[Any]:
         """One read statement in a managed read transaction (READ routing, retries).
@@ -920,6 +980,15 @@ def _read_generation(tx: ManagedTransaction) -> tuple[_Head, _Rows, _Edges, _Row
         if _head_of(_single(tx, "read_version", {})) == head:
             return head, roles, edges, actions, rules["rules"] if rules is not None else None
     raise StoreUnavailable("the catalog kept changing while it was read; retry")
+
+
+def _catalog_id(uid: str | None) -> str:
+    """A snapshot's catalog id from the meta node's uid (a UUID): its hex digits.
+
+    >>> _catalog_id("1b4e28ba-2fa1-11d2-883f-0016d3cca427"), _catalog_id(None)
+    ('1b4e28ba2fa111d2883f0016d3cca427', '')
+    """
+    return (uid or "").replace("-", "")
 
 
 def _head_of(record: Any) -> _Head:

@@ -76,55 +76,79 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Written(Generic[T]):
-    """What a create-or-replace answers: the written thing, and whether it is new."""
+    """What a write answers, the catalog it went to, and whether it created the thing.
 
-    created: bool
+    ``created`` comes from the store, which decides it where it writes: of several
+    concurrent creates of one role exactly one is created.
+    """
+
     detail: T
+    catalog_id: str
+    created: bool = False
 
 
 def put_role(
-    store: CatalogStore, role: Role, expected_version: int | None, lang: Language
+    store: CatalogStore,
+    role: Role,
+    expected_version: int | None,
+    lang: Language,
+    *,
+    create_only: bool = False,
 ) -> Written[RoleDetail]:
-    """Create the role, or replace it (its transitions are kept)."""
-    existed = role.id in store.snapshot().catalog.roles
-    snapshot = store.put_role(role, expected_version)
-    return Written(not existed, role_guide(snapshot, role.id, lang))
+    """Create the role, or replace it (its transitions are kept).
+
+    With ``create_only``, an existing role is left alone (:class:`~graph.store.AlreadyExists`).
+    """
+    upserted = store.put_role(role, expected_version, create_only=create_only)
+    snapshot = upserted.snapshot
+    return Written(role_guide(snapshot, role.id, lang), snapshot.catalog_id, upserted.created)
 
 
-def delete_role(store: CatalogStore, role_id: str, expected_version: int | None) -> Deleted:
+def delete_role(
+    store: CatalogStore, role_id: str, expected_version: int | None
+) -> Written[Deleted]:
     """Delete the role and every catalog transition into or out of it."""
     before = store.snapshot().catalog
     removed = sum(1 for key in before.transitions if role_id in key)
     snapshot = store.delete_role(role_id, expected_version)
-    return Deleted(catalog_version=snapshot.version, deleted=role_id, transitions_removed=removed)
+    deleted = Deleted(
+        catalog_version=snapshot.version, deleted=role_id, transitions_removed=removed
+    )
+    return Written(deleted, snapshot.catalog_id)
 
 
 def put_transition(
-    store: CatalogStore, transition: Transition, expected_version: int | None
+    store: CatalogStore,
+    transition: Transition,
+    expected_version: int | None,
+    *,
+    create_only: bool = False,
 ) -> Written[TransitionDetail]:
     """Create or replace a catalog transition between two existing, different roles."""
     before = store.snapshot().catalog
     before.role(transition.source)
     before.role(transition.target)
-    existed = transition.key in before.transitions
-    snapshot = store.put_transition(transition, expected_version)
+    upserted = store.put_transition(transition, expected_version, create_only=create_only)
+    snapshot = upserted.snapshot
     detail = TransitionDetail(catalog_version=snapshot.version, **transition_fields(transition))
-    return Written(not existed, detail)
+    return Written(detail, snapshot.catalog_id, upserted.created)
 
 
 def delete_transition(
     store: CatalogStore, source: str, target: str, expected_version: int | None
-) -> Deleted:
+) -> Written[Deleted]:
     """Delete the catalog transition ``source -> target``."""
     snapshot = store.delete_transition(source, target, expected_version)
-    return Deleted(catalog_version=snapshot.version, deleted=f"{source}->{target}")
+    deleted = Deleted(catalog_version=snapshot.version, deleted=f"{source}->{target}")
+    return Written(deleted, snapshot.catalog_id)
 
 
 def put_actions(
     store: CatalogStore, actions: Sequence[DevelopmentAction], expected_version: int | None
-) -> ActionTableAnswer:
+) -> Written[ActionTableAnswer]:
     """Replace the whole development-action table."""
     snapshot = store.put_actions(actions, expected_version)
-    return ActionTableAnswer(
+    answer = ActionTableAnswer(
         catalog_version=snapshot.version, actions=list(snapshot.catalog.actions)
     )
+    return Written(answer, snapshot.catalog_id)

@@ -48,6 +48,12 @@ class Settings(BaseSettings):
         None,
         description="Catalog folder (YAML or CSV) served from memory; the bundled one if unset.",
     )
+    catalog_writable: bool = Field(
+        False,
+        description="Accept writes to the catalog folder, each saved to it before it is "
+        "answered; without it (and always for the bundled catalog) a folder is served "
+        "read-only and writes answer 409.",
+    )
     neo4j_uri: str | None = Field(
         None, description="Bolt URI of Neo4j; when set, the catalog is read from and written to it."
     )

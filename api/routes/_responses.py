@@ -14,7 +14,10 @@ _DESCRIPTIONS: dict[int, str] = {
     401: "No API key in `X-API-Key`.",
     403: "The API key is not one of the service's keys.",
     404: "Unknown role (with close-match `suggestions`) or transition.",
-    412: "`If-Match` names a catalog version that is no longer current.",
+    409: "The catalog is served read-only (the bundled catalog, or a folder served without "
+    "`--writable`); `detail` says how to serve a writable one.",
+    412: "`If-Match` names a catalog version that is no longer current, or another catalog; "
+    "or `If-None-Match: *` and the role or transition exists.",
     413: "The request body is larger than the service accepts.",
     422: "Invalid request: `errors` names every invalid field.",
     503: "The catalog store cannot be reached, or (searches) too many are running at once; "

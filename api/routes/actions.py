@@ -39,7 +39,7 @@ async def list_actions(snapshot: SnapshotDep) -> ActionTableAnswer:
     operation_id="putActions",
     summary="Replace the development-action table",
     response_model=ActionTableAnswer,
-    responses=problems(400, 401, 403, 412, 413, 422, 503),
+    responses=problems(400, 401, 403, 409, 412, 413, 422, 503),
 )
 def put_actions(
     request: Request,
@@ -49,6 +49,6 @@ def put_actions(
     if_match: IfMatchHeader = None,
 ) -> ActionTableAnswer:
     """Replace the whole table (edited like roles); the catalog version goes up by one."""
-    answer = catalog_writes.put_actions(store, body.actions, expected_version(store, if_match))
-    note_version(request, answer.catalog_version)
-    return answer
+    written = catalog_writes.put_actions(store, body.actions, expected_version(store, if_match))
+    note_version(request, written.detail.catalog_version, written.catalog_id)
+    return written.detail

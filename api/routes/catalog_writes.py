@@ -13,6 +13,7 @@ from fastapi import APIRouter, Path, Request, Response, status
 
 from api.deps import (
     IfMatchHeader,
+    IfNoneMatchHeader,
     LangDep,
     StoreDep,
     WriteKeyDep,
@@ -30,8 +31,8 @@ from usecases.role_guide import RoleDetail
 
 router = APIRouter(tags=["catalog"])
 
-WRITE_ERRORS = problems(401, 403, 404, 412, 422, 503)
-PUT_ERRORS = problems(400, 401, 403, 404, 412, 413, 422, 503)
+WRITE_ERRORS = problems(401, 403, 404, 409, 412, 422, 503)
+PUT_ERRORS = problems(400, 401, 403, 404, 409, 412, 413, 422, 503)
 
 
 def _role_id_path(description: str) -> object:
@@ -77,11 +78,17 @@ def put_role(
     store: StoreDep,
     lang: LangDep,
     if_match: IfMatchHeader = None,
+    if_none_match: IfNoneMatchHeader = None,
 ) -> RoleDetail:
-    """Create the role, or replace it (its transitions are kept). 201 when created."""
+    """Create the role, or replace it (its transitions are kept). 201 when created.
+
+    `If-None-Match: *` creates only: 412 if the role exists.
+    """
     role = body.to_role(role_id)
-    written = catalog_writes.put_role(store, role, expected_version(store, if_match), lang)
-    note_version(request, written.detail.catalog_version)
+    expected = expected_version(store, if_match)
+    create_only = if_none_match is not None
+    written = catalog_writes.put_role(store, role, expected, lang, create_only=create_only)
+    note_version(request, written.detail.catalog_version, written.catalog_id)
     if written.created:
         _created(response, f"/v1/roles/{role_id}")
     return written.detail
@@ -104,8 +111,8 @@ def delete_role(
     """Delete the role and every catalog transition into or out of it."""
     _name_path_roles(request, role_id=role_id)
     deleted = catalog_writes.delete_role(store, role_id, expected_version(store, if_match))
-    note_version(request, deleted.catalog_version)
-    return deleted
+    note_version(request, deleted.detail.catalog_version, deleted.catalog_id)
+    return deleted.detail
 
 
 @router.put(
@@ -127,15 +134,19 @@ def put_transition(
     _key: WriteKeyDep,
     store: StoreDep,
     if_match: IfMatchHeader = None,
+    if_none_match: IfNoneMatchHeader = None,
 ) -> TransitionDetail:
     """Create or replace the catalog transition ``source -> target``; both roles must exist.
 
-    201 when created. Unknown roles answer 404 with close matches.
+    201 when created; `If-None-Match: *` creates only (412 if it exists). Unknown roles
+    answer 404 with close matches.
     """
     _name_path_roles(request, source=source, target=target)
     edge = body.to_transition(source, target)
-    written = catalog_writes.put_transition(store, edge, expected_version(store, if_match))
-    note_version(request, written.detail.catalog_version)
+    expected = expected_version(store, if_match)
+    create_only = if_none_match is not None
+    written = catalog_writes.put_transition(store, edge, expected, create_only=create_only)
+    note_version(request, written.detail.catalog_version, written.catalog_id)
     if written.created:
         _created(response, f"/v1/transitions/{source}/{target}")
     return written.detail
@@ -160,5 +171,5 @@ def delete_transition(
     _name_path_roles(request, source=source, target=target)
     expected = expected_version(store, if_match)
     deleted = catalog_writes.delete_transition(store, source, target, expected)
-    note_version(request, deleted.catalog_version)
-    return deleted
+    note_version(request, deleted.detail.catalog_version, deleted.catalog_id)
+    return deleted.detail

@@ -37,7 +37,7 @@ def ready(request: Request, store: StoreDep) -> Readiness:
     only a stale copy of the catalog can be served.
     """
     snapshot = store.snapshot()
-    note_version(request, snapshot.version)
+    note_version(request, snapshot.version, snapshot.catalog_id)
     seconds: int = request.app.state.retry_after
     if snapshot.stale:
         # The service's own state, not the store's error: safe to tell any reader.

@@ -1,7 +1,7 @@
 """A real API server for the end-to-end tests: ``api.server.serve`` under uvicorn, on a free port.
 
-The ``server`` fixture is parametrised over stores: the bundled catalog in
-memory always, and Neo4j (marked ``neo4j``) when a server answers at
+The ``server`` fixture is parametrised over stores: a copy of the bundled catalog
+served writable from its folder always, and Neo4j (marked ``neo4j``) when a server answers at
 ``RUMBO_TEST_NEO4J_URI`` (default ``bolt://127.0.0.1:7687``, started by
 ``scripts/neo4j-local start``). The Neo4j database is loaded with the bundled
 catalog first. :func:`serving` runs any server command until it is ready
@@ -11,6 +11,7 @@ catalog first. :func:`serving` runs any server command until it is ready
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -30,9 +31,36 @@ NEO4J_USER = os.environ.get("RUMBO_TEST_NEO4J_USER", "neo4j")
 NEO4J_PASSWORD = os.environ.get("NEO4J_LOCAL_PASSWORD", "rumbo-local-pw")
 
 _SERVE = (
-    "import sys; from api.server import serve; "
-    "serve(None, sys.argv[2] or None, '127.0.0.1', int(sys.argv[1]), 1)"
+    "import sys; from pathlib import Path; from api.server import serve; "
+    "folder = sys.argv[3] if len(sys.argv) > 3 else ''; "
+    "serve(Path(folder) if folder else None, sys.argv[2] or None, '127.0.0.1', "
+    "int(sys.argv[1]), 1, writable=bool(folder))"
 )
+
+
+def serve_command(port: int, neo4j: str = "", folder: Path | None = None) -> list[str]:
+    """The command serving Neo4j, a writable catalog folder, or (neither) the bundled catalog."""
+    return [sys.executable, "-c", _SERVE, str(port), neo4j, *([str(folder)] if folder else [])]
+
+
+def copy_of_bundled_catalog(into: Path) -> Path:
+    """A writable copy of the bundled catalog, in the folder ``into``."""
+    from usecases.settings import BUNDLED_CATALOG
+
+    return Path(shutil.copytree(BUNDLED_CATALOG, into))
+
+
+def server_env() -> dict[str, str]:
+    """The environment of a test server: the e2e key, no store chosen by the caller's env."""
+    env = {**os.environ, "RUMBO_API_KEYS": E2E_KEY, "PYTHONUNBUFFERED": "1"}
+    for name in (
+        "RUMBO_CATALOG_DIR",
+        "RUMBO_CATALOG_WRITABLE",
+        "RUMBO_NEO4J_URI",
+        "RUMBO_READ_REQUIRES_KEY",
+    ):
+        env.pop(name, None)
+    return env
 
 
 @dataclass(frozen=True)
@@ -73,14 +101,12 @@ def load_bundled_catalog_into_neo4j() -> None:
 
 def start(store: str, log: Path) -> Iterator[Server]:
     port = free_port()
-    env = {**os.environ, "RUMBO_API_KEYS": E2E_KEY, "PYTHONUNBUFFERED": "1"}
-    for name in ("RUMBO_CATALOG_DIR", "RUMBO_NEO4J_URI", "RUMBO_READ_REQUIRES_KEY"):
-        env.pop(name, None)
-    neo4j = ""
+    env = server_env()
     if store == "neo4j":
-        neo4j = NEO4J_URI
         env.update(RUMBO_NEO4J_USER=NEO4J_USER, RUMBO_NEO4J_PASSWORD=NEO4J_PASSWORD)
-    command = [sys.executable, "-c", _SERVE, str(port), neo4j]
+        command = serve_command(port, neo4j=NEO4J_URI)
+    else:
+        command = serve_command(port, folder=copy_of_bundled_catalog(log.parent / "catalog"))
     with serving(command, env, log, port) as url:
         yield Server(url, store)
 
@@ -92,7 +118,16 @@ def serving(command: Sequence[str], env: Mapping[str, str], log: Path, port: int
     The server's output goes to ``log`` (quoted when it exits or is not ready in 60 s);
     the server is stopped on exit.
     """
-    with log.open("wb") as out:
+    with server_process(command, env, log, port) as (_, url):
+        yield url
+
+
+@contextmanager
+def server_process(
+    command: Sequence[str], env: Mapping[str, str], log: Path, port: int
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """:func:`serving`, with the server's process too (to kill it)."""
+    with log.open("ab") as out:
         process = subprocess.Popen(
             list(command), cwd=REPO, env=dict(env), stdout=out, stderr=subprocess.STDOUT
         )
@@ -110,7 +145,7 @@ def serving(command: Sequence[str], env: Mapping[str, str], log: Path, port: int
             if time.monotonic() > deadline:
                 raise RuntimeError(f"server not ready after 60 s:\n{log.read_text()[-3000:]}")
             time.sleep(0.1)
-        yield url
+        yield process, url
     finally:
         process.terminate()
         try:

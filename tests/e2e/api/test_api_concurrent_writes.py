@@ -105,3 +105,32 @@ def test_conditional_writes_on_one_version_let_one_through(server: Server) -> No
     with server.client() as c:
         for n in range(4):
             c.delete(f"/v1/roles/conditional-{n}", headers=headers)
+
+
+def test_concurrent_creates_of_one_role_answer_one_201(server: Server) -> None:
+    """Eight PUTs creating one role at once: one 201, seven 200 (all eight were 201)."""
+    headers = {"X-API-Key": server.key}
+    role_id = f"raced-{server.store}"
+
+    def create(n: int) -> int:
+        with server.client() as c:
+            r = c.put(f"/v1/roles/{role_id}", json=role_body(n), headers=headers)
+            assert r.status_code in (200, 201), r.text
+            return r.status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = sorted(pool.map(create, range(8)))
+    assert statuses == [200] * 7 + [201]
+    with server.client() as c:
+        only_once = c.put(
+            f"/v1/roles/{role_id}-once",
+            json=role_body(1),
+            headers={**headers, "If-None-Match": "*"},
+        )
+        assert only_once.status_code == 201, only_once.text
+        again = c.put(
+            f"/v1/roles/{role_id}-once",
+            json=role_body(2),
+            headers={**headers, "If-None-Match": "*"},
+        )
+        assert again.status_code == 412 and again.json()["type"].endswith("already-exists")

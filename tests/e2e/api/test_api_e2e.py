@@ -8,6 +8,7 @@ and clean up after themselves.
 
 from __future__ import annotations
 
+import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -44,8 +45,9 @@ def problem(response: httpx.Response, status: int, kind: str | None = None) -> d
 
 
 def version_of(response: httpx.Response) -> int:
+    """The catalog version; the ETag names it, with the catalog's id."""
     version = int(response.headers["x-catalog-version"])
-    assert response.headers["etag"] == f'W/"{version}"'
+    assert re.fullmatch(f'W/"[0-9a-f]+-{version}"', response.headers["etag"])
     return version
 
 
@@ -148,12 +150,13 @@ def test_write_then_route_with_if_match(server: Server) -> None:
     role = {"name": "Rol de prueba", "name_en": "Test Role", "profile": PROFILE}
     query = {"from": "mlops-engineer", "to": role_id}
     with server.client(headers={"X-API-Key": server.key}) as c:
-        before = version_of(c.get("/health"))
-        created = c.put(f"/v1/roles/{role_id}", json=role, headers={"If-Match": f'W/"{before}"'})
+        health = c.get("/health")
+        before, before_tag = version_of(health), health.headers["etag"]
+        created = c.put(f"/v1/roles/{role_id}", json=role, headers={"If-Match": before_tag})
         assert created.status_code == 201, created.text
         after = version_of(created)
         assert after > before
-        stale = c.put(f"/v1/roles/{role_id}", json=role, headers={"If-Match": f'W/"{before}"'})
+        stale = c.put(f"/v1/roles/{role_id}", json=role, headers={"If-Match": before_tag})
         conflict = problem(stale, 412, "version-conflict")
         assert conflict["current_version"] == after
 
@@ -163,7 +166,7 @@ def test_write_then_route_with_if_match(server: Server) -> None:
         edge = c.put(
             f"/v1/transitions/mlops-engineer/{role_id}",
             json={"fit": 0.9, "develop": {"openness": 30}},
-            headers={"If-Match": f'W/"{after}"'},
+            headers={"If-Match": created.headers["etag"]},
         )
         assert edge.status_code == 201, edge.text
         routed = c.post("/v1/routes?lang=en", json=query)

@@ -96,7 +96,7 @@ def test_stopped_server_then_restarted_server(server: PrivateServer, bundled: Ca
             time.sleep(1)
             recovered = store.snapshot()
         assert not recovered.stale and recovered.version == fresh.version
-        written = store.put_role(role.model_copy(update={"name": "Después del reinicio"}))
+        written = store.put_role(role.model_copy(update={"name": "Después del reinicio"})).snapshot
         assert written.version == fresh.version + 1
         with connect(server.uri, "neo4j", PASSWORD) as other:
             assert other.snapshot().catalog.roles["data-engineer"].name == "Después del reinicio"

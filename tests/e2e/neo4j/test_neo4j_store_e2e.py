@@ -166,7 +166,7 @@ def test_a_write_from_another_process_is_seen_by_the_next_snapshot(loaded: Neo4j
         "    role = snap.catalog.roles['data-engineer']\n"
         "    new = store.put_role(role.model_copy(update={'name': 'Cambiado por otro'}),\n"
         "                         expected_version=snap.version)\n"
-        "    print(new.version)\n"
+        "    print(new.snapshot.version)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script, URI, USER, PASSWORD, DATABASE],

@@ -24,6 +24,8 @@ from stores.memory import MemoryStore
 from usecases.settings import BUNDLED_CATALOG, Settings
 
 API_KEY = "test-key-0123456789"
+#: The identity of the catalog the `store` fixture serves (its ETags read W/"<id>-<version>").
+CATALOG_ID = "0123abcd"
 MLOPS_TO_CDO = {
     "from": "mlops-engineer",
     "to": "chief-data-officer",
@@ -63,7 +65,7 @@ def anyio_backend() -> str:
 
 @pytest.fixture
 def store() -> MemoryStore:
-    return MemoryStore(bundled_catalog())
+    return MemoryStore(bundled_catalog(), catalog_id=CATALOG_ID)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.unit.api.conftest import ClientFactory, assert_problem, bundled_catalog
+from tests.unit.api.conftest import CATALOG_ID, ClientFactory, assert_problem, bundled_catalog
 
 pytestmark = pytest.mark.anyio
 
@@ -15,7 +15,7 @@ async def test_health_needs_no_store_and_carries_the_version(client: httpx.Async
     assert r.status_code == 200
     assert r.json() == {"status": "ok"}
     assert r.headers["x-catalog-version"] == "1"
-    assert r.headers["etag"] == 'W/"1"'
+    assert r.headers["etag"] == f'W/"{CATALOG_ID}-1"'
 
 
 async def test_ready_reports_the_loaded_projection(client: httpx.AsyncClient) -> None:

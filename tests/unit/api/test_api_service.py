@@ -254,6 +254,7 @@ def test_serve_passes_settings_to_uvicorn_workers(
 
     monkeypatch.setattr(api.server.uvicorn, "run", fake_run)
     monkeypatch.delenv("RUMBO_CATALOG_DIR", raising=False)
+    monkeypatch.delenv("RUMBO_CATALOG_WRITABLE", raising=False)
     folder = tmp_path_factory.mktemp("cat")
     api.server.serve(folder, None, "0.0.0.0", 8123, 2)
     assert seen["app"] == "api.app:app_from_env"
@@ -262,3 +263,6 @@ def test_serve_passes_settings_to_uvicorn_workers(
     assert seen["catalog"] == str(folder.resolve())
     with pytest.raises(ValueError, match="not both"):
         api.server.serve(folder, "bolt://db", "127.0.0.1", 1, 1)
+    # Each worker would hold its own copy and overwrite the others' writes.
+    with pytest.raises(ValueError, match="one worker"):
+        api.server.serve(folder, None, "127.0.0.1", 1, 2, writable=True)

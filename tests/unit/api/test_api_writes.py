@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
+from pathlib import Path
+
 import httpx
 import pytest
 
+from stores.folder import FolderStore
 from stores.memory import MemoryStore
 from tests.unit.api.conftest import (
     API_KEY,
+    CATALOG_ID,
     ClientFactory,
     assert_problem,
     bundled_catalog,
     error_fields,
+    make_settings,
 )
+from usecases.settings import BUNDLED_CATALOG
+from usecases.store import open_store
 
 pytestmark = pytest.mark.anyio
 
@@ -97,7 +106,7 @@ async def test_put_role_creates_then_replaces(client: httpx.AsyncClient) -> None
     assert created.status_code == 201, created.text
     assert created.headers["location"] == "/v1/roles/ml-platform-engineer"
     assert created.headers["x-catalog-version"] == "2"
-    assert created.headers["etag"] == 'W/"2"'
+    assert created.headers["etag"] == f'W/"{CATALOG_ID}-2"'
     body = created.json()
     assert body["catalog_version"] == 2
     assert body["id"] == "ml-platform-engineer"
@@ -286,7 +295,7 @@ async def test_delete_transition(client: httpx.AsyncClient) -> None:
 
 async def test_if_match_current_version_writes(client: httpx.AsyncClient) -> None:
     etag = (await client.get("/v1/roles/mlops-engineer")).headers["etag"]
-    assert etag == 'W/"1"'
+    assert etag == f'W/"{CATALOG_ID}-1"'
     for header in (etag, '"2"', "3", '"1", W/"4"'):
         version = (await client.get("/health")).headers["x-catalog-version"]
         if header == '"1", W/"4"':
@@ -307,7 +316,7 @@ async def test_stale_if_match_is_412_and_changes_nothing(
     client: httpx.AsyncClient, store: MemoryStore
 ) -> None:
     first = await client.put("/v1/roles/new-role", json=NEW_ROLE, headers=KEY)
-    assert first.headers["etag"] == 'W/"2"'
+    assert first.headers["etag"] == f'W/"{CATALOG_ID}-2"'
     for method, path, body in [
         ("PUT", "/v1/roles/new-role", {**NEW_ROLE, "level": "lead"}),
         ("DELETE", "/v1/roles/new-role", None),
@@ -383,3 +392,70 @@ async def test_a_new_role_and_transitions_are_used_by_routes(client: httpx.Async
     await client.delete("/v1/roles/ml-platform-engineer", headers=KEY)
     gone = await client.post("/v1/routes", json={**query, "to": "chief-data-officer"})
     assert "ml-platform-engineer" not in gone.json()["routes"][0]["roles"]
+
+
+async def test_an_etag_of_another_catalog_never_matches(
+    client: httpx.AsyncClient, store: MemoryStore
+) -> None:
+    # Same version, other catalog: e.g. an ETag kept from before a restart on other files.
+    for header, kind in [
+        ('W/"ffff0000-1"', "catalog-mismatch"),
+        ('W/"ffff0000-1", W/"ffff0001-1"', "catalog-mismatch"),
+        ('W/"ffff0000-1", "7"', "version-conflict"),  # the bare version is tried, and stale
+    ]:
+        r = await client.put(
+            "/v1/roles/new-role", json=NEW_ROLE, headers={**KEY, "If-Match": header}
+        )
+        assert_problem(r, 412, kind)
+    assert store.snapshot().version == 1 and "new-role" not in store.snapshot().catalog.roles
+    r = await client.put(
+        "/v1/roles/new-role", json=NEW_ROLE, headers={**KEY, "If-Match": f'W/"{CATALOG_ID}-1"'}
+    )
+    assert r.status_code == 201, r.text
+
+
+async def test_if_none_match_star_creates_only(
+    client: httpx.AsyncClient, store: MemoryStore
+) -> None:
+    create_only = {**KEY, "If-None-Match": "*"}
+    first = await client.put("/v1/roles/new-role", json=NEW_ROLE, headers=create_only)
+    assert first.status_code == 201, first.text
+    again = await client.put(
+        "/v1/roles/new-role", json={**NEW_ROLE, "level": "lead"}, headers=create_only
+    )
+    assert_problem(again, 412, "already-exists")
+    assert store.snapshot().version == 2
+    assert store.snapshot().catalog.roles["new-role"].level != "lead"
+    path = "/v1/transitions/mlops-engineer/chief-data-officer"
+    r = await client.put(path, json=TRANSITION, headers=create_only)
+    assert_problem(r, 412, "already-exists")
+    r = await client.put("/v1/roles/other", json=NEW_ROLE, headers={**KEY, "If-None-Match": "x"})
+    assert_problem(r, 422, "invalid-request")
+
+
+async def test_concurrent_creates_of_one_role_answer_one_201(
+    client_for: ClientFactory, tmp_path: Path
+) -> None:
+    # The write endpoints run in the threadpool, and a writable folder takes a while to
+    # save each write: these eight race for real (before the fix, all eight were 201).
+    store = FolderStore.open(Path(shutil.copytree(BUNDLED_CATALOG, tmp_path / "catalog")))
+    try:
+        async with client_for(store) as c:
+            answers = await asyncio.gather(
+                *(c.put("/v1/roles/raced-role", json=NEW_ROLE, headers=KEY) for _ in range(8))
+            )
+    finally:
+        store.close()
+    assert sorted(r.status_code for r in answers) == [200] * 7 + [201]
+    assert sorted(int(r.headers["x-catalog-version"]) for r in answers) == list(range(2, 10))
+
+
+async def test_the_bundled_catalog_is_read_only(client_for: ClientFactory) -> None:
+    store = open_store(make_settings(catalog_dir=None, neo4j_uri=None))
+    async with client_for(store) as c:
+        r = await c.put("/v1/roles/new-role", json=NEW_ROLE, headers=KEY)
+        problem = assert_problem(r, 409, "catalog-read-only")
+        assert "bundled" in problem["detail"] and "--writable" in problem["detail"]
+        r = await c.delete("/v1/roles/mlops-engineer", headers=KEY)
+        assert_problem(r, 409, "catalog-read-only")
+    assert store.snapshot().version == 1

@@ -250,9 +250,10 @@ def answer(m: Model, name: str, p: dict[str, Any]) -> Result:
         deleted = len(m.actions.pop(gen, []))
         return Result([{"deleted": deleted}])
     if name == "upsert_roles":
+        existed = sum(row["id"] in m.roles.get(gen, {}) for row in p["rows"])
         for row in p["rows"]:
             m.roles.setdefault(gen, {})[row["id"]] = dict(row)
-        return Result([{"written": len(p["rows"])}])
+        return Result([{"written": len(p["rows"]), "existed": existed}])
     if name == "delete_roles":
         gone = [i for i in p["ids"] if i in m.roles.get(gen, {})]
         for role_id in gone:
@@ -265,12 +266,14 @@ def answer(m: Model, name: str, p: dict[str, Any]) -> Result:
         return Result([{"deleted": len(gone)}])
     if name == "upsert_transitions":
         edges = m.transitions.setdefault(gen, [])
+        present = {(t["source"], t["target"]) for t in edges}
+        existed = sum((row["source"], row["target"]) in present for row in p["rows"])
         for row in p["rows"]:
             edges[:] = [
                 t for t in edges if (t["source"], t["target"]) != (row["source"], row["target"])
             ]
             edges.append(copy.deepcopy(row))
-        return Result([{"written": len(p["rows"])}])
+        return Result([{"written": len(p["rows"]), "existed": existed}])
     if name == "delete_transitions":
         edges = m.transitions.get(gen, [])
         keys = {(r["source"], r["target"]) for r in p["rows"]}

@@ -34,7 +34,7 @@ def test_rules_are_loaded_read_back_and_kept_by_writes() -> None:
     _store(driver).load(catalog)
     fresh = _store(driver)  # another process: reads what was stored
     assert fresh.snapshot().catalog == catalog
-    written = fresh.put_role(bare_role("new-role"))
+    written = fresh.put_role(bare_role("new-role")).snapshot
     assert written.catalog.rules == RULES
     assert _store(driver).snapshot().catalog.rules == RULES
 

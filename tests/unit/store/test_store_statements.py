@@ -334,7 +334,7 @@ def test_the_switch_refuses_a_generation_that_lost_rows() -> None:
 def test_put_role_checks_the_version_inside_the_write_transaction() -> None:
     driver, store = loaded()
     role = bare_role("d", INJECTION)
-    snapshot = store.put_role(role, expected_version=1)
+    snapshot = store.put_role(role, expected_version=1).snapshot
     assert snapshot.version == 2 and snapshot.catalog.roles["d"].name == INJECTION
     assert driver.names() == ["read_version", "bump_version", "upsert_roles"]
     bump, upsert = driver.calls[1:]
@@ -375,7 +375,7 @@ def test_an_unconditional_write_that_lost_the_race_revalidates_and_retries() -> 
         driver.model.version += 1
 
     driver.before["bump_version"] = other_process_wrote
-    snapshot = store.put_role(bare_role("d"))
+    snapshot = store.put_role(bare_role("d")).snapshot
     assert snapshot.version == 3
     names = driver.names()
     assert names.count("bump_version") == 2 and names.count("upsert_roles") == 1
