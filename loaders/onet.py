@@ -253,9 +253,48 @@ ONET_MONTHS_IN_ROLE: dict[str, float] = {
 #: group and across at most one Job Zone; as everywhere, level change 0 or +1 and the "no
 #: link" prior (``docs/onet.md`` weighs the choice against none at all).
 ONET_DERIVED = DerivedRules(per_role=2, same_soc_minor_group=True, max_job_zone_change=1)
+#: Licences no other occupation's experience gives, by the SOC codes of the occupations
+#: that require them (as O*NET role-id prefixes; both the 2010 SOC of O*NET 20.3 and the
+#: 2018 SOC of later releases). Only occupations whose practice requires the credential
+#: (a licence in every US state, or the registration nearly all states license) are listed;
+#: ``docs/onet.md`` ("Credential gates") gives the reasons and what is left out.
+ONET_CREDENTIALS: dict[str, tuple[str, ...]] = {
+    # 29-1061..1069 (2010 SOC); 29-1211..1229 and 29-1241..1249 (2018 SOC)
+    "physician licence (MD or DO)": ("onet-29-106", "onet-29-121", "onet-29-122", "onet-29-124"),
+    "dentist licence": ("onet-29-102",),
+    "registered dietitian credential": ("onet-29-1031",),
+    "chiropractor licence": ("onet-29-1011",),
+    "optometrist licence": ("onet-29-1041",),
+    "pharmacist licence": ("onet-29-1051",),
+    "physician assistant licence": ("onet-29-1071-00",),
+    "podiatrist licence": ("onet-29-1081",),
+    "occupational therapist licence": ("onet-29-1122-00",),
+    "physical therapist licence": ("onet-29-1123",),
+    "speech-language pathologist licence": ("onet-29-1127",),
+    "veterinarian licence": ("onet-29-1131",),
+    "registered nurse licence": ("onet-29-1141",),
+    # nurse anesthetists, midwives, practitioners; psychiatric nurses and clinical nurse
+    # specialists are advanced practice nurses within the registered nurses' 29-1141
+    "advanced practice registered nurse licence": (
+        "onet-29-1151",
+        "onet-29-1161",
+        "onet-29-1171",
+        "onet-29-1141-02",
+        "onet-29-1141-04",
+    ),
+    "audiologist licence": ("onet-29-1181",),
+    "dental hygienist licence": ("onet-29-1292",),
+    # lawyers, judicial law clerks, administrative law judges, judges (not arbitrators)
+    "law degree (J.D.)": ("onet-23-1011", "onet-23-1012", "onet-23-1021", "onet-23-1023"),
+    "pilot certificate (FAA commercial or airline transport)": ("onet-53-201",),
+    "air traffic control certificate (FAA)": ("onet-53-2021",),
+}
 #: The career rules every imported O*NET catalog gets.
 ONET_RULES = CareerRules(
-    levels=ONET_LEVELS, months_by_level=ONET_MONTHS_IN_ROLE, derived=ONET_DERIVED
+    levels=ONET_LEVELS,
+    months_by_level=ONET_MONTHS_IN_ROLE,
+    derived=ONET_DERIVED,
+    credentials=ONET_CREDENTIALS,
 )
 
 #: The 23 major groups of the Standard Occupational Classification (2018 names).

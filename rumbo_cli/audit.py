@@ -97,7 +97,8 @@ def report_lines(report: AuditReport) -> list[str]:
         f"Steps on O*NET links: {report.onet_steps.percent()}; on curated edges: "
         f"{report.curated_steps.percent()}.",
         f"Routes through a Job Zone higher than both ends': "
-        f"{report.through_higher_job_zone.percent()}.",
+        f"{report.through_higher_job_zone.percent()}; through a credential neither end holds: "
+        f"{report.through_credential_gate.percent()}.",
         f"Pareto frontiers with more than one route: {frontier.more_than_one.percent()}"
         + (f", mean {frontier.mean:.2f}, largest {frontier.largest}." if frontier.mean else "."),
     ]

@@ -9,14 +9,16 @@ a seeded sample of them, and measures what a career coach would question
   higher level;
 - steps that rise two or more levels, and derived steps that fall or rise two or more;
 - the share of steps on derived edges, on O*NET links and on curated edges;
-- routes through a role whose Job Zone is higher than both ends' (a credential gate);
+- routes through a role whose Job Zone is higher than both ends' (a credential gate),
+  and routes through a role requiring a credential neither end requires (the catalog's
+  ``credentials``);
 - how often the Pareto frontier holds more than one route;
 - the timelines (months and level changes) of a few named routes;
 - whether the seed's five transitions (``mlops-engineer``'s curated edges) are exact.
 
 :func:`check_audit` compares a report with the issue's thresholds
 (:class:`Thresholds`); each threshold applies only to catalogs that have what it
-measures (O*NET links, Job Zones, the seed's roles).
+measures (O*NET links, Job Zones, credentials, the seed's roles).
 
 >>> from graph.career import DerivedRules
 >>> from graph.catalog import Catalog
@@ -189,8 +191,12 @@ class AuditReport(BaseModel):
     through_higher_job_zone: Share = Field(
         description="Routes through a role whose Job Zone is higher than both ends'."
     )
+    through_credential_gate: Share = Field(
+        description="Routes through a role requiring a credential neither end requires."
+    )
     has_onet_links: bool
     has_job_zones: bool
+    has_credentials: bool
     frontier: FrontierSizes
     timelines: tuple[Timeline, ...]
     seed_transitions: tuple[SeedCheck, ...] = Field(
@@ -210,6 +216,9 @@ class Thresholds(BaseModel):
     min_onet_steps: float = Field(0.80, description="Least share of steps on O*NET links.")
     max_through_higher_job_zone: float = Field(
         0.02, description="Most routes through a higher Job Zone than both ends' (share)."
+    )
+    max_through_credential_gate: float = Field(
+        0.02, description="Most routes through a credential neither end holds (share)."
     )
 
 
@@ -292,7 +301,8 @@ def audit_catalog(
     zone = {rid: role.job_zone for rid, role in catalog.roles.items()}
     pairs = sample_pairs(list(catalog.roles), sample, seed)
     routes: list[Route] = []
-    tally = _Tally(rank, zone)
+    credential = {rid: catalog.rules.credential_of(rid) for rid in catalog.roles}
+    tally = _Tally(rank, zone, credential)
     for source, target in pairs:
         answer = _default_answer(snapshot, source, target)
         if answer.routes:
@@ -316,8 +326,10 @@ def audit_catalog(
         onet_steps=Share(count=tally.onet, total=tally.steps),
         curated_steps=Share(count=tally.curated, total=tally.steps),
         through_higher_job_zone=Share(count=tally.gated, total=tally.zoned),
+        through_credential_gate=Share(count=tally.uncredentialed, total=len(routes)),
         has_onet_links=any(t.origin is Origin.ONET for t in catalog.transitions.values()),
         has_job_zones=any(z is not None for z in zone.values()),
+        has_credentials=any(c is not None for c in credential.values()),
         frontier=_frontier(snapshot, routes) if frontier else _frontier(snapshot, []),
         timelines=tuple(_timeline(snapshot, rank, s, t) for s, t in named if _known(graph, s, t)),
         seed_transitions=_seed_checks(graph),
@@ -330,8 +342,9 @@ def check_audit(report: AuditReport, thresholds: Thresholds | None = None) -> li
     The derived-step limit applies to every catalog; the step-down limit to curated
     catalogs (without O*NET links: an O*NET catalog reports it, and its routes step
     down only where no other route exists); the O*NET link share to catalogs with
-    O*NET links; the Job Zone limit to catalogs whose roles carry Job Zones; the seed
-    check to catalogs holding the seed's roles.
+    O*NET links; the Job Zone limit to catalogs whose roles carry Job Zones; the
+    credential limit to catalogs where some role requires a credential; the seed check
+    to catalogs holding the seed's roles.
     """
     limits = thresholds or Thresholds()
     checks = []
@@ -363,6 +376,14 @@ def check_audit(report: AuditReport, thresholds: Thresholds | None = None) -> li
                 limits.max_through_higher_job_zone,
             )
         )
+    if report.has_credentials:
+        checks.append(
+            _at_most(
+                "routes through a credential neither end holds",
+                report.through_credential_gate,
+                limits.max_through_credential_gate,
+            )
+        )
     if report.seed_transitions:
         inexact = [c.target for c in report.seed_transitions if not c.exact]
         checks.append(
@@ -383,13 +404,18 @@ def check_audit(report: AuditReport, thresholds: Thresholds | None = None) -> li
 class _Tally:
     """Counts over the audited best routes."""
 
-    def __init__(self, rank: dict[str, int | None], zone: dict[str, int | None]) -> None:
-        self.rank, self.zone = rank, zone
+    def __init__(
+        self,
+        rank: dict[str, int | None],
+        zone: dict[str, int | None],
+        credential: dict[str, str | None],
+    ) -> None:
+        self.rank, self.zone, self.credential = rank, zone, credential
         self.steps = self.rising_two = 0
         self.derived = self.derived_falling = self.derived_rising_two = 0
         self.onet = self.curated = 0
         self.heading_up = self.stepping_down = self.forced_down = 0
-        self.zoned = self.gated = 0
+        self.zoned = self.gated = self.uncredentialed = 0
 
     def add(self, route: Route, forced_down: bool) -> None:
         changes = [_change(self.rank, s.source, s.target) for s in route.steps]
@@ -414,6 +440,8 @@ class _Tally:
             ceiling = max(z for z in ends if z is not None)
             middle = (self.zone[r] for r in route.roles[1:-1])
             self.gated += any(z is not None and z > ceiling for z in middle)
+        held = {None, self.credential[route.roles[0]], self.credential[route.roles[-1]]}
+        self.uncredentialed += any(self.credential[r] not in held for r in route.roles[1:-1])
 
 
 def _ranks(graph: nx.DiGraph) -> dict[str, int | None]:

@@ -636,3 +636,23 @@ def test_a_statistician_reaches_chief_executive(real_import: OnetImport) -> None
     assert route.roles[0] == "onet-15-2041-00" and route.roles[-1] == "onet-11-1011-00"
     assert len(route.steps) <= 6
     assert all(step.origin is Origin.ONET for step in route.steps)
+
+
+@pytest.mark.parametrize(
+    ("role_id", "credential"),
+    [
+        ("onet-29-1069-09", "physician licence (MD or DO)"),  # Preventive Medicine Physicians
+        ("onet-29-1229-05", "physician licence (MD or DO)"),  # the same, 2018 SOC
+        ("onet-29-1141-00", "registered nurse licence"),
+        ("onet-29-1141-04", "advanced practice registered nurse licence"),  # longer prefix
+        ("onet-23-1011-00", "law degree (J.D.)"),
+        ("onet-53-2012-00", "pilot certificate (FAA commercial or airline transport)"),
+        ("onet-23-1022-00", None),  # arbitrators and mediators
+        ("onet-29-1071-01", None),  # anesthesiologist assistants
+        ("onet-29-1124-00", None),  # radiation therapists: "onet-29-124" is surgeons (2018)
+        ("onet-53-2031-00", None),  # flight attendants
+        ("onet-15-2041-00", None),  # statisticians
+    ],
+)
+def test_licensed_occupations_require_a_credential(role_id: str, credential: str | None) -> None:
+    assert ONET_RULES.credential_of(role_id) == credential

@@ -108,3 +108,19 @@ def test_rumbo_audit_reads_an_o_star_net_release_and_exits_1_only_outside_thresh
     assert text.exit_code == 0
     assert "a sample of 5 of 30 ordered pairs (seed 0)" in text.stdout
     assert "Steps on O*NET links:" in text.stdout
+
+
+def test_credentials_are_checked_where_a_role_requires_one() -> None:
+    # a reaches c only through b, whose licence neither a nor c requires
+    levels = {"a": "senior", "b": "senior", "c": "senior", "d": "senior"}
+    plain = _snapshot(levels, [("a", "b"), ("b", "c"), ("d", "b")])
+    licensed = NO_DERIVED.model_copy(update={"credentials": {"licence": ("b", "d")}})
+    snapshot = CatalogSnapshot(1, plain.catalog.with_rules(licensed))
+    answer = audit_answer(snapshot)
+    report = answer.report
+    assert not plain.catalog.rules.credentials and report.has_credentials
+    # a -> b, b -> c, d -> b and d -> b -> c (d holds the licence); a -> c is gated
+    assert report.routes == 4
+    assert report.through_credential_gate.percent() == "0.0 % (0 of 4)"
+    assert "routes through a credential neither end holds" in [c.name for c in answer.checks]
+    assert not audit_answer(plain).report.has_credentials
