@@ -1,7 +1,7 @@
 """A bounded soak run: mixed reads and writes against a running API on loopback.
 
-Starts ``rumbo serve`` on the bundled catalog (in memory) unless ``--url`` is given,
-then for ``--duration`` seconds runs reader threads (route queries over random role
+Starts ``rumbo serve`` on a writable copy of the bundled catalog (a temporary folder; the
+bundled catalog itself is read-only), then for ``--duration`` seconds runs reader threads (route queries over random role
 pairs, role pages) and writer threads (create, replace and delete scratch roles with
 the API key). Reports errors (anything but the expected statuses), latency percentiles
 and the server's resident memory sampled over the run. Not a test: run it by hand::
@@ -14,7 +14,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -23,6 +25,7 @@ import httpx
 
 from bench.api_load import local_server, percentile
 from graph.traits import TRAITS
+from loaders import bundled_catalog
 
 KEY = "soak-key-0123456789"
 
@@ -90,7 +93,13 @@ def main() -> None:
     parser.add_argument("--writers", type=int, default=2)
     args = parser.parse_args()
 
-    settings = {"RUMBO_API_KEYS": KEY}
+    folder = Path(tempfile.mkdtemp(prefix="rumbo-soak-")) / "catalog"
+    shutil.copytree(bundled_catalog(), folder)
+    settings = {
+        "RUMBO_API_KEYS": KEY,
+        "RUMBO_CATALOG_DIR": str(folder),
+        "RUMBO_CATALOG_WRITABLE": "true",
+    }
     if "RUMBO_ANSWER_CACHE_SIZE" in os.environ:
         settings["RUMBO_ANSWER_CACHE_SIZE"] = os.environ["RUMBO_ANSWER_CACHE_SIZE"]
     with local_server(1, settings) as (url, pid):
