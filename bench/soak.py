@@ -1,10 +1,11 @@
 """A bounded soak run: mixed reads and writes against a running API on loopback.
 
-Starts ``rumbo serve`` on a writable copy of the bundled catalog (a temporary folder; the
-bundled catalog itself is read-only), then for ``--duration`` seconds runs reader threads (route queries over random role
-pairs, role pages) and writer threads (create, replace and delete scratch roles with
-the API key). Reports errors (anything but the expected statuses), latency percentiles
-and the server's resident memory sampled over the run. Not a test: run it by hand::
+Starts ``rumbo serve`` on a writable copy of the bundled catalog (a temporary folder;
+the bundled catalog itself is read-only), then for ``--duration`` seconds runs reader
+threads (route queries over random role pairs, role pages) and writer threads (create,
+replace and delete scratch roles with the API key). Reports errors (anything but the
+expected statuses), latency percentiles and the server's resident memory sampled over
+the run. Not a test: run it by hand::
 
     python -m bench.soak --duration 120
 """
