@@ -35,6 +35,7 @@ from typing import Literal
 
 from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
+from loaders import _atomic
 from loaders._yaml import read_yaml_document
 from loaders.actions import read_actions, write_actions
 from loaders.career_rules import RULES_FILE, read_rules, write_rules
@@ -64,6 +65,7 @@ __all__ = [
     "read_guide_page",
     "read_rules",
     "read_yaml_catalog",
+    "recover_interrupted_write",
     "read_yaml_document",
     "write_catalog",
     "write_csv_catalog",
@@ -179,3 +181,14 @@ def _package_folder(package: str, name: str) -> Path:
     if not isinstance(found, Path):
         raise RuntimeError(f"{package}/{name} is not on the file system: install Rumbo unzipped")
     return found
+
+
+def recover_interrupted_write(folder: Path) -> bool:
+    """Undo what a crash inside :func:`write_catalog` left half done in a YAML catalog folder.
+
+    Role files are swapped in with two renames; a crash between them leaves ``roles/``
+    renamed aside. That write was never finished (nor acknowledged), so the renamed
+    folder is the catalog's current content and is put back. Returns whether it was.
+    Only a process that owns the folder (a writable store, under its lock) may call it.
+    """
+    return _atomic.recover_folder(folder / ROLES_DIR)

@@ -95,6 +95,23 @@ def replace_folder(
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def recover_folder(target: Path) -> bool:
+    """Put back the folder that a crash inside :func:`replace_folder` left renamed aside.
+
+    Between its two renames the old ``target`` sits at ``.<name>.old.<random>`` and
+    ``target`` is missing; the write was not finished, so the old content is the
+    current one. Returns whether it was put back (only when exactly one such folder
+    exists and ``target`` does not).
+    """
+    if target.exists() or target.is_symlink():
+        return False
+    retired = sorted(p for p in target.parent.glob(f".{target.name}.old.*") if p.is_dir())
+    if len(retired) != 1:
+        return False
+    _rename(retired[0], target)
+    return True
+
+
 def replace_files(folder: Path, files: Mapping[str, bytes]) -> None:
     """Replace several files of ``folder`` together, leaving its other entries alone.
 

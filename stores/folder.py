@@ -23,7 +23,7 @@ from pathlib import Path
 
 from graph.errors import CatalogError
 from graph.store import CatalogSnapshot, StoreUnavailable
-from loaders import catalog_format, read_catalog, write_catalog
+from loaders import catalog_format, read_catalog, recover_interrupted_write, write_catalog
 from loaders._atomic import replace_files
 from stores.memory import MemoryStore, new_catalog_id
 
@@ -140,6 +140,7 @@ class FolderStore(MemoryStore):
             If another process serves it writable, or it cannot be written.
         """
         folder = folder.resolve()
+        recover_interrupted_write(folder)
         catalog_format(folder)  # a clear error for a missing or foreign folder
         try:
             lock = os.open(folder, os.O_RDONLY)

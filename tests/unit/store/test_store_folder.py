@@ -83,3 +83,21 @@ def test_the_bundled_catalog_is_never_writable() -> None:
     with pytest.raises(ReadOnlyCatalog, match="bundled"):
         store.put_role(bare_role("new-role"))
     assert not (BUNDLED_CATALOG / STATE_FILE).exists()
+
+
+def test_a_crash_between_the_role_folder_renames_is_undone_at_open(folder: Path) -> None:
+    """A write killed between its two renames leaves roles/ aside; the store puts it back."""
+    store = FolderStore.open(folder)
+    written = store.put_role(bare_role("kept-role"))
+    store.close()
+    # What a SIGKILL between the renames of loaders._atomic.replace_folder leaves behind.
+    (folder / "roles").rename(folder / ".roles.old.0123456789ab")
+    again = FolderStore.open(folder)
+    try:
+        snapshot = again.snapshot()
+        assert "kept-role" in snapshot.catalog.roles
+        assert snapshot.version == written.snapshot.version  # nothing changed: same version
+        assert (folder / "roles").is_dir()
+        assert not list(folder.glob(".roles.old.*"))
+    finally:
+        again.close()
