@@ -420,6 +420,15 @@ def leverage_command(
         print_leverage(out, answer, lang_)
 
 
+ReplaceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--replace",
+        help="Write over a folder that holds files (role files of other roles go).",
+    ),
+]
+
+
 @app.command("import")
 def import_command(
     inputs: Annotated[
@@ -434,13 +443,7 @@ def import_command(
         str | None, typer.Option("--from", help="Force the input kind: onet, catalog or guide.")
     ] = None,
     base: CatalogOpt = None,
-    replace: Annotated[
-        bool,
-        typer.Option(
-            "--replace",
-            help="Write over an --out folder that holds files (role files of other roles go).",
-        ),
-    ] = False,
+    replace: ReplaceOpt = False,
 ) -> None:
     """Turn guide pages (merged into a base catalog), a catalog folder or an O*NET release
     folder into a catalog folder."""
@@ -467,7 +470,8 @@ def import_command(
 
 
 class OutputFolderNotEmpty(RumboError):
-    """``import --out`` names a folder that already holds files, and ``--replace`` is absent."""
+    """A catalog would be written into a folder that already holds files (``import --out``,
+    ``db export``), and ``--replace`` is absent."""
 
 
 def refuse_a_folder_with_files(out_dir: Path) -> None:
@@ -592,10 +596,13 @@ def db_export(
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write.")],
     neo4j: DbUriOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="yaml or csv.")] = "yaml",
+    replace: ReplaceOpt = False,
 ) -> None:
     """Write the catalog held in Neo4j to a folder, in the same formats it loads."""
     if fmt not in ("yaml", "csv"):
         raise typer.BadParameter("use yaml or csv", param_hint="--format")
+    if not replace:
+        refuse_a_folder_with_files(folder)
     store = neo4j_store(neo4j)
     try:
         written = store.export(folder, "csv" if fmt == "csv" else "yaml")

@@ -35,8 +35,12 @@ class Explainer:
     ...                                     develop={"openness": 5})])
     >>> from graph.search import best_route
     >>> route = best_route(catalog.to_graph(), "a", "b")
-    >>> print(Explainer(catalog, "en").explain(route).explanation)
-    1 step: A → B. Cumulative fit 70%, weakest step 70%. Development: 5 points (Openness +5).
+    >>> for sentence in Explainer(catalog, "en").explain(route).explanation.split(". "):
+    ...     print(sentence)
+    1 step: A → B
+    Cumulative fit 70%, weakest step 70%
+    Development: 5 points (Openness +5)
+    About 3 years 11 months.
     """
 
     def __init__(self, catalog: Catalog, lang: Language) -> None:

@@ -28,12 +28,45 @@ function classify(status, problem) {
   return "other";
 }
 
+/** Tries of a request the service turns away because it is busy (503 too-busy). */
+const BUSY_TRIES = 4;
+/** Longest wait, in seconds, between two of those tries. */
+const BUSY_WAIT_MAX = 5;
+
 /**
  * Call the API: api("roles", {params: {q: "datos"}}) or
  * api("routes", {method: "POST", body: {...}}). The current language is sent
  * as ?lang=. Resolves to the JSON body; rejects with an ApiError.
+ *
+ * A service answers 503 "too-busy" at once when it already runs as many
+ * searches as it allows (the compare view asks three at a time): such an
+ * answer is tried again after its Retry-After, a few times, before it is shown.
  */
-export async function api(path, { method = "GET", params = {}, body, signal } = {}) {
+export async function api(path, options = {}) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await request(path, options);
+    } catch (error) {
+      const busy = error instanceof ApiError && error.status === 503
+        && String(error.problem?.type || "").endsWith(":too-busy");
+      if (!busy || attempt >= BUSY_TRIES) throw error;
+      const seconds = Math.min(BUSY_WAIT_MAX, Number(error.retryAfter) || 1);
+      await pause(seconds * 1000, options.signal);
+    }
+  }
+}
+
+function pause(ms, signal) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(new DOMException("Aborted", "AbortError"));
+    });
+  });
+}
+
+async function request(path, { method = "GET", params = {}, body, signal } = {}) {
   const url = new URL(`v1/${path}`, document.baseURI);
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === "") continue;

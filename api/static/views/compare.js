@@ -87,13 +87,18 @@ async function run(results, cfg) {
   results.setAttribute("aria-busy", "true");
   results.replaceChildren(loadingState());
   const person = personBody();
-  const answers = await Promise.allSettled(
-    cfg.targets.map((to) => {
-      const body = { to, mode: "best", constraints: { max_steps: cfg.steps, curated_only: cfg.curated }, person };
-      if (cfg.from) body.from = cfg.from;
-      return api("routes", { method: "POST", body });
-    }),
-  );
+  // One target after another: the service runs only a few searches at once per worker
+  // and turns away the rest (503 too-busy), so three at a time could meet that bound.
+  const answers = [];
+  for (const to of cfg.targets) {
+    const body = { to, mode: "best", constraints: { max_steps: cfg.steps, curated_only: cfg.curated }, person };
+    if (cfg.from) body.from = cfg.from;
+    try {
+      answers.push({ status: "fulfilled", value: await api("routes", { method: "POST", body }) });
+    } catch (reason) {
+      answers.push({ status: "rejected", reason });
+    }
+  }
   if (mine !== seq || !results.isConnected) return;
   results.removeAttribute("aria-busy");
   // One failure for every target (service down, unknown current role) is shown once.

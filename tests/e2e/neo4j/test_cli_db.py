@@ -92,7 +92,9 @@ def test_export_refuses_hostile_folders_and_writes_nothing(clean: Driver, tmp_pa
         for fmt in ("yaml", "csv"):
             if fmt == "csv" and target == out:
                 continue  # CSV files replace a link, they never write through it
-            result = rumbo("db", "export", str(target), "--neo4j", URI, "--format", fmt)
+            result = rumbo(
+                "db", "export", str(target), "--neo4j", URI, "--format", fmt, "--replace"
+            )
             assert result.returncode == 2, result.stderr
             assert "Traceback" not in result.stderr
             flat = " ".join(result.stderr.split())
@@ -100,3 +102,17 @@ def test_export_refuses_hostile_folders_and_writes_nothing(clean: Driver, tmp_pa
     assert sorted(p.name for p in outside.iterdir()) == ["passwd"]
     assert (outside / "passwd").read_text(encoding="utf-8") == "root:x:0:0\n"
     assert sorted(p.name for p in out.iterdir()) == ["roles"]
+
+
+def test_export_refuses_a_folder_with_files_unless_asked(tmp_path: Path) -> None:
+    """Exporting over a folder deletes role files of other roles: it must be asked for."""
+    assert rumbo("db", "load", "loaders/bundled", "--neo4j", URI).returncode == 0
+    mine = tmp_path / "mine"
+    (mine / "roles").mkdir(parents=True)
+    (mine / "roles" / "my-own-role.yaml").write_text("id: my-own-role\n", encoding="utf-8")
+    refused = rumbo("db", "export", str(mine), "--neo4j", URI)
+    assert refused.returncode == 2 and "--replace" in refused.stderr
+    assert [p.name for p in (mine / "roles").iterdir()] == ["my-own-role.yaml"]
+    replaced = rumbo("db", "export", str(mine), "--neo4j", URI, "--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    assert not (mine / "roles" / "my-own-role.yaml").exists()

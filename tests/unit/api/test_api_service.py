@@ -253,8 +253,12 @@ def test_serve_passes_settings_to_uvicorn_workers(
         seen.update(kwargs, app=app, catalog=os.environ.get("RUMBO_CATALOG_DIR"))
 
     monkeypatch.setattr(api.server.uvicorn, "run", fake_run)
-    monkeypatch.delenv("RUMBO_CATALOG_DIR", raising=False)
-    monkeypatch.delenv("RUMBO_CATALOG_WRITABLE", raising=False)
+    # serve() sets these in this process's environment: setting them first makes
+    # monkeypatch remove them again after the test (a bare delenv of an absent variable
+    # records nothing, and the folder leaked into later tests).
+    for name in ("RUMBO_CATALOG_DIR", "RUMBO_CATALOG_WRITABLE", "RUMBO_NEO4J_URI"):
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     folder = tmp_path_factory.mktemp("cat")
     api.server.serve(folder, None, "0.0.0.0", 8123, 2)
     assert seen["app"] == "api.app:app_from_env"
