@@ -16,13 +16,13 @@ catalog's :class:`~graph.career.CareerRules`.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 import networkx as nx
 
 from graph.career import CareerRules, development_months
 from graph.model import Role, Transition
+from graph.search.query import COST_UNIT, fit_units
 
 
 def role_graph(
@@ -72,7 +72,7 @@ def add_transition(graph: nx.DiGraph, edge: Transition) -> None:
         edge.target,
         transition=edge,
         fit=edge.fit,
-        fit_cost=-math.log(edge.fit),
+        fit_cost=fit_units(edge.fit) / COST_UNIT,
         effort=edge.effort,
         peak=max(edge.develop.values(), default=0),
         level_change=None if rank_a is None or rank_b is None else rank_b - rank_a,

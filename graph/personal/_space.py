@@ -10,7 +10,6 @@ takes the development time only.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -24,7 +23,7 @@ from graph.model import Origin
 from graph.personal.person import Person
 from graph.routes import Route, Step, route_from_steps
 from graph.search.index import CompiledGraph
-from graph.search.query import COST_UNIT, Constraints, Objective, units
+from graph.search.query import COST_UNIT, Constraints, Objective, fit_units, units
 from graph.search.space import SearchSpace, query_space
 from graph.traits import TRAITS
 
@@ -130,13 +129,11 @@ class PersonalSpace:
             fit = derived_fit(fit, self.rules.derived.no_link_prior)
         if fit < c.min_step_fit:
             return None
-        fit_cost = -math.log(fit)
+        fit_cost = fit_units(fit)
         grown = tuple(s + d for s, d in zip(scores, develop, strict=True))
         months = self.months(develop, previous)
         weight = self.objective.step_units(fit_cost, effort, months)
-        return Move(
-            node, develop, grown, fit, units(fit_cost), effort, weight, months, units(months)
-        )
+        return Move(node, develop, grown, fit, fit_cost, effort, weight, months, units(months))
 
     def derived_move(self, previous: int | None, node: int) -> bool:
         """Whether moving from ``previous`` to ``node`` takes a derived edge, whose fit the

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 import networkx as nx
@@ -21,7 +20,7 @@ from graph.search.brute_force import (
     rank,
     via_in_order,
 )
-from graph.search.query import Constraints, Objective, units
+from graph.search.query import Constraints, Objective, fit_units, units
 
 
 def personal_routes(
@@ -107,12 +106,12 @@ def personal_routes(
             moved = step(scores, last, nxt)
             if moved is not None:
                 grown, fit, points, step_months = moved
-                step_fc = -math.log(fit)
+                step_fc = fit_units(fit)
                 yield from extend(
                     (*path, nxt),
                     grown,
-                    cost + units(o.step_cost(step_fc, points, step_months)),
-                    fc + units(step_fc),
+                    cost + o.step_units(step_fc, points, step_months),
+                    fc + step_fc,
                     effort + points,
                     time + units(step_months),
                 )

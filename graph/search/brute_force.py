@@ -7,14 +7,13 @@ here directly from the edges' transitions, independently of the searches.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from typing import NamedTuple
 
 import networkx as nx
 
 from graph.model import Origin, Transition
-from graph.search.query import Constraints, Objective, units
+from graph.search.query import Constraints, Objective, fit_units, units
 from graph.search.space import check_query
 
 
@@ -138,12 +137,12 @@ def all_routes(
             if nxt in path or not edge_allowed(graph, node, nxt, c):
                 continue
             edge: Transition = graph[node][nxt]["transition"]
-            step_fit_cost = -math.log(edge.fit)
+            step_fit = fit_units(edge.fit)
             step_months = graph[node][nxt]["months"]
             yield from extend(
                 (*path, nxt),
-                cost + units(o.step_cost(step_fit_cost, edge.effort, step_months)),
-                fit_cost + units(step_fit_cost),
+                cost + o.step_units(step_fit, edge.effort, step_months),
+                fit_cost + step_fit,
                 effort + edge.effort,
                 months + units(step_months),
             )

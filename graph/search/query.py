@@ -1,15 +1,25 @@
 """What a route query asks for: objective weights and constraints, and how costs compare.
 
 Costs are compared exactly: every step's cost (and each summed criterion:
-``-ln fit``, months) is rounded once to an integer number of
-:data:`COST_UNIT`, and routes add those integers. So two routes made of the
-same steps in another order (fits 0.8 then 0.9, or 0.9 then 0.8) cost exactly
-the same, and the documented tie-breaks (fewer steps, then role ids) decide,
-whatever order float sums would have rounded in. The searches and the
-brute-force references use the same :func:`units`.
+``-ln fit``, months) is an integer number of :data:`COST_UNIT`, and routes add
+those integers, so the documented tie-breaks (fewer steps, then role ids) decide
+between equal routes whatever order float sums would have rounded in:
+
+- ``-ln fit`` of a whole-percent fit (every fit the model computes, and every fit
+  of the bundled catalog) is the sum of the logarithms of its prime factors, each
+  rounded once (:func:`fit_units`): routes whose fits multiply to the same value
+  (0.56 · 0.65 and 0.52 · 0.70) have exactly the same sum;
+- effort costs a whole number of units per point, so equal totals cost the same
+  however the points are split between steps;
+- months and other fits are rounded once per step (:func:`units`).
+
+The searches and the brute-force references use the same functions.
 """
 
 from __future__ import annotations
+
+import math
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -28,6 +38,64 @@ def units(value: float) -> int:
     (True, True)
     """
     return round(value * COST_UNIT)
+
+
+_PRIMES = (
+    2,
+    3,
+    5,
+    7,
+    11,
+    13,
+    17,
+    19,
+    23,
+    29,
+    31,
+    37,
+    41,
+    43,
+    47,
+    53,
+    59,
+    61,
+    67,
+    71,
+    73,
+    79,
+    83,
+    89,
+    97,
+)
+
+
+@cache
+def _log_units(n: int) -> int:
+    """``ln n`` for 1 <= n <= 100 as the sum of its prime factors' rounded logarithms."""
+    total, rest = 0, n
+    for prime in _PRIMES:
+        while rest % prime == 0:
+            total += units(math.log(prime))
+            rest //= prime
+    return total
+
+
+def fit_units(fit: float) -> int:
+    """``-ln fit`` in whole :data:`COST_UNIT`, exact for equal products of whole-percent fits.
+
+    A fit of ``p`` % costs ``log_units(100) - log_units(p)`` with ``log_units`` summed over
+    prime factors, so fits whose products are equal have equal sums; other fits are
+    rounded once.
+
+    >>> fit_units(0.56) + fit_units(0.65) == fit_units(0.52) + fit_units(0.70)
+    True
+    >>> fit_units(1.0), abs(fit_units(0.5) - units(math.log(2))) <= 2
+    (0, True)
+    """
+    percent = round(fit * 100)
+    if 1 <= percent <= 100 and abs(fit * 100 - percent) < 1e-9:
+        return _log_units(100) - _log_units(percent)
+    return units(-math.log(fit))
 
 
 class Objective(BaseModel):
@@ -67,9 +135,24 @@ class Objective(BaseModel):
             + self.months_weight * months / 12
         )
 
-    def step_units(self, fit_cost: float, effort: int, months: float) -> int:
-        """:meth:`step_cost` in whole :data:`COST_UNIT` (what searches add up)."""
-        return units(self.step_cost(fit_cost, effort, months))
+    @property
+    def effort_unit(self) -> int:
+        """Cost units of one development point (whole, so effort sums are exact)."""
+        return round(self.effort_weight * COST_UNIT / 100)
+
+    def step_units(self, fit_units: int, effort: int, months: float) -> int:
+        """:meth:`step_cost` in whole :data:`COST_UNIT` (what searches add up), from the
+        step's ``-ln fit`` in units (:func:`fit_units`).
+
+        >>> o = Objective()
+        >>> o.step_units(fit_units(0.8), 10, 0.0) == fit_units(0.8) + 10 * o.effort_unit
+        True
+        """
+        return (
+            round(self.fit_weight * fit_units)
+            + effort * self.effort_unit
+            + units(self.months_weight * months / 12)
+        )
 
 
 class Constraints(BaseModel):

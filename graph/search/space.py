@@ -263,8 +263,9 @@ class SearchSpace:
                     continue
                 if not structural and not _step_ok(c, fit, effort, peak):
                     continue
-                weight = o.step_units(fit_cost, effort, months)
-                arcs.append(Arc(target, weight, units(fit_cost), effort, units(months), rise < 0))
+                fit_units = units(fit_cost)  # exact: role_graph stores whole units
+                weight = o.step_units(fit_units, effort, months)
+                arcs.append(Arc(target, weight, fit_units, effort, units(months), rise < 0))
             self._out[node] = arcs
         return arcs
 
@@ -353,7 +354,7 @@ class SearchSpace:
         steps = []
         for u, v in zip(nodes[:-1], nodes[1:], strict=True):
             data = adjacency[u][v]
-            score += step_units(data["fit_cost"], data["effort"], data["months"])
+            score += step_units(units(data["fit_cost"]), data["effort"], data["months"])
             steps.append(step(u, v))
         return route_from_steps(steps, score / COST_UNIT)
 
@@ -539,13 +540,13 @@ class Bounds:
         def compute() -> list[float]:
             ix, o = self.space.index, self.space.objective
             edges = self.space.reverse[2]
-            # The same float operations as Objective.step_units, then whole units.
-            cost = (
-                o.fit_weight * ix.fit_cost[edges]
-                + o.effort_weight * ix.effort[edges] / 100
-                + o.months_weight * ix.months[edges] / 12
+            # The same operations as Objective.step_units, on whole units.
+            weight = (
+                np.rint(o.fit_weight * np.rint(ix.fit_cost[edges] * COST_UNIT))
+                + ix.effort[edges] * o.effort_unit
+                + np.rint(o.months_weight * ix.months[edges] / 12 * COST_UNIT)
             )
-            return self._towards(np.rint(cost * COST_UNIT))
+            return self._towards(weight)
 
         return self._kept("weight", compute)
 

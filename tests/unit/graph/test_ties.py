@@ -124,3 +124,30 @@ def test_the_issues_example_goes_through_mlops_engineer() -> None:
         limit = Constraints(max_steps=4, curated_only=curated_only)
         route = best_route(graph, "cloud-security-engineer", "build-engineer", limit)
         assert route is not None and "mlops-engineer" in route.roles
+
+
+def test_different_fits_with_the_same_product_tie_in_every_mode() -> None:
+    """0.56 · 0.65 and 0.52 · 0.70 are both 0.364: the smaller ids win in every mode."""
+    neutral = Profile.from_scores([50] * 6)
+    roles = [Role(id=r, name=r, profile=neutral) for r in ("s", "a1", "b1", "t")]
+    fits = {("s", "a1"): 0.56, ("a1", "t"): 0.65, ("s", "b1"): 0.52, ("b1", "t"): 0.70}
+    graph = role_graph(
+        roles,
+        [
+            Transition(source=u, target=v, fit=f, develop={"openness": 5})
+            for (u, v), f in fits.items()
+        ],
+    )
+    first, second = ("s", "a1", "t"), ("s", "b1", "t")
+    for objective in OBJECTIVES:
+        best = best_route(graph, "s", "t", objective=objective)
+        assert best is not None and best.roles == first
+        ranked = alternative_routes(graph, "s", "t", 2, objective=objective)
+        assert [r.roles for r in ranked] == [first, second]
+        assert ranked[0].totals.score == ranked[1].totals.score
+        assert [r.roles for r in pareto_routes(graph, "s", "t", objective=objective)] == [first]
+        gap = shortest_gap_route(graph, "s", "t", objective=objective)
+        assert gap is not None and gap.roles == first
+        assert reachable_routes(graph, "s", objective=objective)["t"].roles == first
+        assert brute.brute_best(graph, "s", "t", objective=objective) == first
+        assert brute.brute_pareto(graph, "s", "t", objective=objective) == [first]
