@@ -511,7 +511,7 @@ def serve_command(
     ] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(help="uvicorn worker processes.")] = 1,
+    workers: Annotated[int, typer.Option(help="uvicorn worker processes.", min=1)] = 1,
     writable: Annotated[
         bool,
         typer.Option(
@@ -526,6 +526,16 @@ def serve_command(
 
     if writable and catalog is None:
         raise typer.BadParameter("needs a catalog folder (--catalog DIR)", param_hint="--writable")
+    if writable and workers > 1:
+        raise typer.BadParameter(
+            "a writable folder is served by one worker (each would hold its own copy)",
+            param_hint="--workers",
+        )
+    if writable and catalog is not None and catalog.resolve() == bundled_catalog().resolve():
+        raise typer.BadParameter(
+            "the bundled catalog is read-only: copy it to a folder of your own",
+            param_hint="--writable",
+        )
     settings = source_settings(catalog, neo4j).model_copy(update={"catalog_writable": writable})
     # A bad folder or an unreachable Neo4j is one clear report here, not a failed startup.
     open_store(settings).close()

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import networkx as nx
-
-from graph.catalog import Catalog
 from graph.errors import RumboError
 from graph.store import CatalogSnapshot
 from stores.neo4j import Neo4jStore
@@ -24,6 +21,9 @@ class SourceError(RumboError):
 def source_settings(folder: Path | None, neo4j: str | None) -> Settings:
     """The ``RUMBO_*`` settings with ``--catalog`` or ``--neo4j`` (if given) taking over.
 
+    Commands read their catalog: a folder is never opened writable here, whatever
+    ``RUMBO_CATALOG_WRITABLE`` says (only ``rumbo serve --writable`` writes to a folder).
+
     >>> source_settings(Path("cat"), None).store_kind
     'memory'
     >>> source_settings(None, "bolt://db:7687").neo4j_uri
@@ -31,7 +31,7 @@ def source_settings(folder: Path | None, neo4j: str | None) -> Settings:
     """
     if folder is not None and neo4j is not None:
         raise SourceError("give --catalog or --neo4j, not both")
-    settings = Settings()
+    settings = Settings().model_copy(update={"catalog_writable": False})
     if folder is not None:
         return settings.model_copy(update={"catalog_dir": folder, "neo4j_uri": None})
     if neo4j is not None:
@@ -57,13 +57,3 @@ def snapshot_from(folder: Path | None, neo4j: str | None) -> CatalogSnapshot:
         return store.snapshot()
     finally:
         store.close()
-
-
-def catalog_from(folder: Path | None, neo4j: str | None) -> Catalog:
-    """The catalog of ``--catalog``, ``--neo4j``, ``RUMBO_NEO4J_URI`` or the bundled one."""
-    return snapshot_from(folder, neo4j).catalog
-
-
-def graph_from(folder: Path | None, neo4j: str | None) -> nx.DiGraph:
-    """The search graph of that catalog (with derived transitions)."""
-    return catalog_from(folder, neo4j).to_graph()

@@ -140,8 +140,8 @@ class FolderStore(MemoryStore):
             If another process serves it writable, or it cannot be written.
         """
         folder = folder.resolve()
-        recover_interrupted_write(folder)
-        catalog_format(folder)  # a clear error for a missing or foreign folder
+        if not folder.is_dir():
+            catalog_format(folder)  # a clear error for a missing folder
         try:
             lock = os.open(folder, os.O_RDONLY)
         except OSError as exc:
@@ -154,6 +154,9 @@ class FolderStore(MemoryStore):
                 f"another process serves the catalog folder {folder} writable"
             ) from None
         try:
+            # Under the lock: no other writer can be between its renames right now.
+            recover_interrupted_write(folder)
+            catalog_format(folder)  # a clear error for a foreign folder
             return cls(folder, lock)
         except OSError as exc:
             os.close(lock)

@@ -56,9 +56,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Routes from {source} to {target} exist, but none meets these constraints.",
     },
     "notice.steps_down": {
-        "es": "Estas rutas bajan de nivel en algún paso: no hay otra ruta hacia este rol "
-        "que no lo haga.",
-        "en": "These routes step down a level somewhere: no other route into this role avoids it.",
+        "es": "Estas rutas bajan de nivel en algún paso: dentro de estos límites (pasos, "
+        "restricciones) ninguna ruta hacia este rol lo evita.",
+        "en": "These routes step down a level somewhere: within these limits (steps, "
+        "constraints) no route into this role avoids it.",
     },
     # Leverage.
     "leverage.none": {

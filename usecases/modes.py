@@ -102,7 +102,7 @@ ROUTE_MODES: dict[Mode, RouteMode] = {
     Mode.PARETO: RouteMode(
         _every(pareto_routes),
         _every(personal_pareto),
-        "Every route that no other beats on both cumulative fit and effort.",
+        "Every route that no other beats on all of cumulative fit, effort and months.",
     ),
     Mode.SHORTEST_GAP: RouteMode(
         _one(shortest_gap_route),

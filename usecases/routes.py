@@ -22,7 +22,7 @@ class RouteQuery(StartingPoint):
 
     Modes: ``best`` (the single best route under the objective),
     ``alternatives`` (the ``k`` best routes in order), ``pareto`` (every
-    route that no other beats on both cumulative fit and effort) and
+    route that no other beats on all of cumulative fit, effort and months) and
     ``shortest-gap`` (the route of least development effort).
 
     With a ``person``, routes are costed for that person's assessed profile
@@ -46,7 +46,7 @@ class RouteQuery(StartingPoint):
     )
     objective: Objective = Field(
         Objective(),
-        description="Weights of fit against effort in `best` and `alternatives`.",
+        description="Weights of fit, effort and months in `best` and `alternatives`.",
         examples=[{"fit_weight": 1.0, "effort_weight": 0.5}],
     )
     constraints: Constraints = Field(

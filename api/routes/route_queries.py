@@ -112,8 +112,13 @@ async def find_routes(
         ),
     )
     cache: AnswerCache = request.app.state.answers
-    # Never cached with a person: assessment scores are not kept after the request.
-    key = (snapshot.version, lang, query.model_dump_json()) if query.person is None else None
+    # Never cached with a person: assessment scores are not kept after the request. The
+    # catalog's identity is in the key: a reloaded Neo4j database counts its versions anew.
+    key = (
+        (snapshot.version, lang, f"{snapshot.catalog_id}\n{query.model_dump_json()}")
+        if query.person is None
+        else None
+    )
     if key is not None and (cached := cache.get(key)) is not None:
         return Response(cached, media_type="application/json")
     slots: SearchSlots = request.app.state.search_slots

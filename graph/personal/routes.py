@@ -90,7 +90,7 @@ def personal_pareto(
     constraints: Constraints | None = None,
     objective: Objective | None = None,
 ) -> list[Route]:
-    """The exact Pareto set over the person's cumulative fit and effort."""
+    """The exact Pareto set over the person's cumulative fit, effort and months."""
     space = personal_space(graph, person, target, constraints, objective)
     return [space.route(p) for p in pareto_paths(space, target)]
 

@@ -44,7 +44,7 @@ def test_serve_reads_and_writes_with_only_the_uri_and_the_password(
 ) -> None:
     env = recipe_environment()
     rumbo(env, "db", "init")
-    rumbo(env, "db", "load", "loaders/bundled")
+    rumbo(env, "db", "load")
     port = free_port()
     command = [*RUMBO, "serve", "--neo4j", URI, "--port", str(port)]
     role = {
