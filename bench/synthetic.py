@@ -18,7 +18,6 @@ under ``bench/.cache/``, which git ignores.
 
 from __future__ import annotations
 
-import math
 import pickle
 import random
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from graph.career import CareerRules, LevelScale, development_months
 from graph.catalog import Catalog
 from graph.fit import development_needed, fit_of_scores
 from graph.model import Role, Transition
+from graph.search.query import COST_UNIT, fit_units
 from graph.traits import TRAITS, Profile
 
 #: Bump when the generator changes, so stale cached catalogs are not reused.
@@ -239,7 +239,7 @@ def build_graph(roles: tuple[Role, ...], transitions: tuple[Transition, ...]) ->
             {
                 "transition": t,
                 "fit": t.fit,
-                "fit_cost": -math.log(t.fit),
+                "fit_cost": fit_units(t.fit) / COST_UNIT,
                 "effort": t.effort,
                 "peak": max(t.develop.values(), default=0),
                 "level_change": _level_change(nodes[t.source]["rank"], nodes[t.target]["rank"]),
