@@ -18,6 +18,7 @@ import math
 import pstats
 import signal
 import sys
+import sysconfig
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -316,4 +317,6 @@ def trim_profile(text: str) -> str:
     prefixes = {f"{ROOT}/", *(p + "/" for p in sys.path if "site-packages" in p)}
     for prefix in sorted(prefixes, key=len, reverse=True):
         out = out.replace(prefix, "")
-    return out
+    # The standard library's folder names this machine: keep only the module's name.
+    stdlib = sysconfig.get_paths()["stdlib"]
+    return out.replace(f"{stdlib}/", "<stdlib>/")
