@@ -61,7 +61,10 @@ def folder_digest(folder: Path) -> str:
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
             continue
         digest.update(relative.as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+        with path.open("rb") as data:  # streamed: a large stray file costs no memory
+            for chunk in iter(lambda: data.read(1 << 16), b""):
+                digest.update(chunk)
+        digest.update(b"\0")
     return digest.hexdigest()
 
 

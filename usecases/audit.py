@@ -49,10 +49,10 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from graph.career import CareerRules
 from graph.model import Origin
 from graph.routes import Route
-from graph.search import pareto_routes
 from graph.store import CatalogSnapshot
 from graph.traits import Trait
 from usecases.answer import CatalogVersion
+from usecases.modes import Mode
 from usecases.routes import RouteAnswer, RouteQuery, answer_routes
 
 __all__ = [
@@ -330,7 +330,7 @@ def audit_catalog(
         has_onet_links=any(t.origin is Origin.ONET for t in catalog.transitions.values()),
         has_job_zones=any(z is not None for z in zone.values()),
         has_credentials=any(c is not None for c in credential.values()),
-        frontier=_frontier(snapshot, routes) if frontier else _frontier(snapshot, []),
+        frontier=_frontier(snapshot, routes if frontier else []),
         timelines=tuple(_timeline(snapshot, rank, s, t) for s, t in named if _known(graph, s, t)),
         seed_transitions=_seed_checks(graph),
     )
@@ -473,8 +473,16 @@ def _default_answer(snapshot: CatalogSnapshot, source: str, target: str) -> Rout
 
 
 def _frontier(snapshot: CatalogSnapshot, routes: Sequence[Route]) -> FrontierSizes:
+    """Frontier sizes as ``rumbo route --pareto`` answers them (step-down fallback included)."""
     sizes = [
-        len(pareto_routes(snapshot.compiled, r.roles[0], r.roles[-1], None, None)) for r in routes
+        len(
+            answer_routes(
+                snapshot,
+                RouteQuery(source=r.roles[0], target=r.roles[-1], mode=Mode.PARETO),
+                "en",
+            ).routes
+        )
+        for r in routes
     ]
     return FrontierSizes(
         queries=len(sizes),
