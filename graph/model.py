@@ -100,6 +100,23 @@ class Archetype(BaseModel):
     description: str | None = None
 
 
+class GuideText(BaseModel):
+    """A role guide's texts in one language.
+
+    A role's own fields hold the Spanish guide (the catalog's first language);
+    :attr:`Role.en` holds the English one, when the catalog has it.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    description: str | None = None
+    profile_notes: dict[Trait, str] = Field(default_factory=dict)
+    strengths: tuple[ShortText, ...] = ()
+    red_flags: tuple[ShortText, ...] = ()
+    interview_questions: tuple[InterviewQuestion, ...] = ()
+    archetypes: tuple[Archetype, ...] = ()
+
+
 class Role(BaseModel):
     """A role: a node of the career graph with its ideal OCEAN+ profile."""
 
@@ -121,6 +138,39 @@ class Role(BaseModel):
     interview_questions: tuple[InterviewQuestion, ...] = ()
     archetypes: tuple[Archetype, ...] = ()
     attribution: str | None = None
+    en: GuideText | None = Field(None, description="The guide's texts in English, if written.")
+    imputed_from: tuple[RoleId, ...] = Field(
+        (),
+        description=(
+            "Roles whose profiles this role's profile was imputed from (an occupation without "
+            "its own ratings); empty when the profile is the role's own."
+        ),
+    )
+
+    @property
+    def imputed(self) -> bool:
+        """Whether the profile is imputed from other roles rather than rated for this one."""
+        return bool(self.imputed_from)
+
+    def guide(self, lang: str = "es") -> GuideText:
+        """The guide's texts in ``lang``, falling back to the Spanish ones.
+
+        >>> from graph.traits import Profile
+        >>> role = Role(id="a", name="A", profile=Profile.from_scores([50] * 6),
+        ...             strengths=("Rigor",), en=GuideText(strengths=("Rigour",)))
+        >>> role.guide("en").strengths, role.guide("es").strengths
+        (('Rigour',), ('Rigor',))
+        """
+        if lang == "en" and self.en is not None:
+            return self.en
+        return GuideText(
+            description=self.description,
+            profile_notes=self.profile_notes,
+            strengths=self.strengths,
+            red_flags=self.red_flags,
+            interview_questions=self.interview_questions,
+            archetypes=self.archetypes,
+        )
 
     def display_name(self, lang: str = "es") -> str:
         """Name in the requested language, falling back to the Spanish one."""

@@ -17,7 +17,8 @@ The catalog's career rules are in ``catalog.yaml`` (:mod:`loaders.career_rules`)
 as in the YAML layout; the ``job_zone`` column is optional on reading.
 
 The guide fields of a role (description, profile notes, strengths, red
-flags, interview questions, archetypes, attribution) are *not* in CSV: a
+flags, interview questions, archetypes, attribution, the English guide and
+``imputed_from``) are *not* in CSV: a
 catalog written as CSV and read back has none of them. Files are UTF-8
 (a byte-order mark is accepted on reading), ``\\n`` line endings, written
 with :mod:`csv` and ``QUOTE_MINIMAL`` in a fixed column order, so a folder

@@ -46,7 +46,7 @@ from pydantic import ValidationError
 
 from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
-from graph.model import Origin, Role, Transition, is_role_id
+from graph.model import GuideText, Origin, Role, Transition, is_role_id
 from graph.traits import TRAITS
 from loaders import _atomic
 from loaders._common import (
@@ -84,6 +84,8 @@ ROLE_KEYS: tuple[str, ...] = (
     "interview_questions",
     "archetypes",
     "attribution",
+    "imputed_from",
+    "en",
     "transitions",
 )
 #: Keys of one transition, in the order they are written.
@@ -321,24 +323,34 @@ def role_document(role: Role, transitions: Iterable[Transition] = ()) -> dict[st
         "family": role.family,
         "level": role.level,
         "job_zone": role.job_zone,
-        "description": role.description,
         "profile": {t.value: plain_number(role.profile.score(t)) for t in TRAITS},
-        "profile_notes": {
-            t.value: role.profile_notes[t] for t in TRAITS if t in role.profile_notes
-        },
-        "strengths": list(role.strengths),
-        "red_flags": list(role.red_flags),
-        "interview_questions": [
-            _compact({"question": q.question, "evaluates": q.evaluates})
-            for q in role.interview_questions
-        ],
-        "archetypes": [
-            _compact({"name": a.name, "description": a.description}) for a in role.archetypes
-        ],
+        **_guide_document(role.guide("es")),
         "attribution": role.attribution,
+        "imputed_from": list(role.imputed_from),
+        "en": _compact(_guide_document(role.en)) if role.en is not None else None,
         "transitions": [_transition_document(t) for t in sorted(edges, key=lambda t: t.target)],
     }
-    return _compact(doc)
+    kept = _compact(doc)
+    return {key: kept[key] for key in ROLE_KEYS if key in kept}
+
+
+def _guide_document(guide: GuideText) -> dict[str, Any]:
+    """The guide-text keys of a role document (Spanish at the top level, English under ``en``)."""
+    return {
+        "description": guide.description,
+        "profile_notes": {
+            t.value: guide.profile_notes[t] for t in TRAITS if t in guide.profile_notes
+        },
+        "strengths": list(guide.strengths),
+        "red_flags": list(guide.red_flags),
+        "interview_questions": [
+            _compact({"question": q.question, "evaluates": q.evaluates})
+            for q in guide.interview_questions
+        ],
+        "archetypes": [
+            _compact({"name": a.name, "description": a.description}) for a in guide.archetypes
+        ],
+    }
 
 
 def _transition_document(edge: Transition) -> dict[str, Any]:

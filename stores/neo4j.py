@@ -6,8 +6,9 @@ The graph model (``docs/neo4j.md``):
   ``family``, ``level``, ``job_zone``, ``description``, ``attribution``; the profile as six float
   properties named after the traits (``openness`` ... ``relational_engagement``); profile
   notes as ``note_<trait>``; ``strengths`` and ``red_flags`` as string lists; interview
-  questions and archetypes as JSON strings (``interview_questions``, ``archetypes``) so that
-  optional sub-fields survive exactly. Absent optional fields are absent properties.
+  questions, archetypes and the English guide as JSON strings (``interview_questions``,
+  ``archetypes``, ``en``) so that optional sub-fields survive exactly; ``imputed_from`` as a
+  string list. Absent optional fields are absent properties.
 * ``[:TRANSITION]`` relationships between roles of one generation: ``fit``, ``strengths``,
   ``origin`` and the development points as ``develop_<trait>`` (only traits with points).
 * ``(:DevelopmentAction)`` nodes: ``gen``, ``position`` (order in the table), ``trait``,
@@ -164,6 +165,10 @@ def role_properties(role: Role) -> dict[str, Any]:
         )
     if role.archetypes:
         props["archetypes"] = _json([a.model_dump(exclude_none=True) for a in role.archetypes])
+    if role.en is not None:
+        props["en"] = _json(role.en.model_dump(mode="json", exclude_defaults=True))
+    if role.imputed_from:
+        props["imputed_from"] = list(role.imputed_from)
     return props
 
 
@@ -184,9 +189,10 @@ def role_from_properties(props: Mapping[str, Any]) -> Role:
         data["profile_notes"] = notes
     data["strengths"] = tuple(props.get("strengths") or ())
     data["red_flags"] = tuple(props.get("red_flags") or ())
-    for key in ("interview_questions", "archetypes"):
+    for key in ("interview_questions", "archetypes", "en"):
         if props.get(key) is not None:
             data[key] = json.loads(props[key])
+    data["imputed_from"] = tuple(props.get("imputed_from") or ())
     return Role.model_validate(data)
 
 

@@ -62,7 +62,8 @@ class RoleDetail(RoleSummary):
     """A role's profile, its guide and its catalog transitions.
 
     Guide texts (description, notes, strengths, red flags, interview
-    questions, archetypes) are in Spanish, the language of the role guides.
+    questions, archetypes) are in the requested language when the catalog has
+    them in it, in Spanish (the role guides' first language) otherwise.
     ``incoming`` and ``outgoing`` hold catalog transitions only (curated or
     O*NET); the edges the route search derives from profile fit are not
     listed here, but routes may use them (their steps say ``origin: derived``).
@@ -78,6 +79,9 @@ class RoleDetail(RoleSummary):
     interview_questions: tuple[InterviewQuestion, ...]
     archetypes: tuple[Archetype, ...]
     attribution: str | None = Field(description="Source credit (O*NET imports).")
+    imputed_from: list[RoleSummary] = Field(
+        description="The roles an imputed profile was averaged from; empty otherwise."
+    )
     outgoing: list[TransitionView] = Field(
         description="Catalog transitions leaving this role, by target id (no derived edges)."
     )
@@ -95,26 +99,32 @@ def role_guide(snapshot: CatalogSnapshot, role_id: str, lang: Language) -> RoleD
     """The guide of one role (:class:`~graph.errors.UnknownRoleError` if there is none)."""
     catalog = snapshot.catalog
     role = catalog.role(role_id)
+    guide = role.guide(lang)
     return RoleDetail(
         **summary(role, lang).model_dump(),
         catalog_version=snapshot.version,
         lang=lang,
-        description=role.description,
+        description=guide.description,
         profile=role.profile,
         traits=[
             TraitScore(
                 trait=t,
                 label=t.label(lang),
                 score=role.profile.score(t),
-                note=role.profile_notes.get(t),
+                note=guide.profile_notes.get(t),
             )
             for t in TRAITS
         ],
-        strengths=role.strengths,
-        red_flags=role.red_flags,
-        interview_questions=role.interview_questions,
-        archetypes=role.archetypes,
+        strengths=guide.strengths,
+        red_flags=guide.red_flags,
+        interview_questions=guide.interview_questions,
+        archetypes=guide.archetypes,
         attribution=role.attribution,
+        imputed_from=[
+            summary(catalog.roles[other], lang)
+            for other in role.imputed_from
+            if other in catalog.roles
+        ],
         outgoing=[_view(catalog, e, e.target, lang) for e in catalog.outgoing(role.id)],
         incoming=[_view(catalog, e, e.source, lang) for e in catalog.incoming(role.id)],
     )

@@ -21,6 +21,10 @@ class RoleSummary(BaseModel):
     name_en: str | None = Field(description="English name, if the catalog has one.")
     family: str | None = Field(examples=["data"])
     level: str | None = Field(examples=["senior"])
+    imputed: bool = Field(
+        False,
+        description="True when the role's profile is imputed from related roles, not rated.",
+    )
 
 
 class RolePage(BaseModel):
@@ -65,6 +69,7 @@ def summary(role: Role, lang: Language) -> RoleSummary:
         name_en=role.name_en,
         family=role.family,
         level=role.level,
+        imputed=role.imputed,
     )
 
 

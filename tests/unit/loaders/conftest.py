@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.catalog import Catalog
-from graph.model import Archetype, InterviewQuestion, Origin, Role, Transition
+from graph.model import Archetype, GuideText, InterviewQuestion, Origin, Role, Transition
 from graph.traits import Profile, Trait
 
 REPO = Path(__file__).resolve().parents[3]
@@ -44,6 +44,14 @@ def build_sample_catalog() -> Catalog:
             InterviewQuestion(question="Describí un deployment A/B."),
         ),
         archetypes=(Archetype(name="Ejecutor", description="Lleva modelos a producción"),),
+        en=GuideText(
+            description="Designs and runs the infrastructure: models in production, 24/7.",
+            profile_notes={Trait.OPENNESS: "Curiosity about new tools"},
+            strengths=("Reproducible pipelines",),
+            red_flags=("Models without monitoring",),
+            interview_questions=(InterviewQuestion(question="How did you spot a drift?"),),
+            archetypes=(Archetype(name="Executor"),),
+        ),
     )
     researcher = Role(
         id="ai-researcher",

@@ -96,6 +96,18 @@ def test_written_file_follows_the_documented_format(
         archetypes:
         - name: Ejecutor
           description: Lleva modelos a producción
+        en:
+          description: 'Designs and runs the infrastructure: models in production, 24/7.'
+          profile_notes:
+            openness: Curiosity about new tools
+          strengths:
+          - Reproducible pipelines
+          red_flags:
+          - Models without monitoring
+          interview_questions:
+          - question: How did you spot a drift?
+          archetypes:
+          - name: Executor
         transitions:
         - to: ai-researcher
           fit: 0.62

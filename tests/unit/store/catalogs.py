@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from graph.catalog import Catalog
-from graph.model import Archetype, DevelopmentAction, InterviewQuestion, Origin, Role, Transition
+from graph.model import (
+    Archetype,
+    DevelopmentAction,
+    GuideText,
+    InterviewQuestion,
+    Origin,
+    Role,
+    Transition,
+)
 from graph.traits import Profile, Trait
 
 INJECTION = "x'}) DETACH DELETE n //"
@@ -32,6 +40,14 @@ def full_role() -> Role:
             Archetype(name="La exploradora", description=""),
         ),
         attribution="Guía de roles, 2024",
+        imputed_from=("ml-engineer", "data-engineer"),
+        en=GuideText(
+            description='Runs models in production, 24/7: "no surprises".',
+            profile_notes={Trait.OPENNESS: "Curiosity"},
+            strengths=("Reproducible pipelines",),
+            interview_questions=(InterviewQuestion(question="How did you spot a drift?"),),
+            archetypes=(Archetype(name="The keeper"),),
+        ),
     )
 
 
