@@ -99,6 +99,128 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "role.archetypes": {"es": "Arquetipos", "en": "Archetypes"},
     "role.outgoing": {"es": "Transiciones salientes", "en": "Outgoing transitions"},
     "role.incoming": {"es": "Transiciones entrantes", "en": "Incoming transitions"},
+    # The command line's own text (rumbo_cli): listings, hints and errors.
+    "cli.step": {"es": "fit {fit}", "en": "fit {fit}"},
+    "cli.develop_total": {"es": "desarrollo: {traits}", "en": "development: {traits}"},
+    "cli.how_to_develop": {"es": "Cómo desarrollar cada rasgo", "en": "How to develop each trait"},
+    "cli.no_route": {
+        "es": "No hay ruta con estas restricciones.",
+        "en": "No route under these constraints.",
+    },
+    "cli.no_route_hint": {
+        "es": "Prueba a permitir más pasos (--max-steps), bajar el fit mínimo por paso "
+        "(--min-step-fit), quitar roles de --avoid o de --via, permitir transiciones derivadas "
+        "(sin --curated-only) o subir más niveles por paso (--max-level-rise).",
+        "en": "Try allowing more steps (--max-steps), lowering the min step fit "
+        "(--min-step-fit), removing roles from --avoid or --via, allowing derived transitions "
+        "(without --curated-only) or a higher level rise per step (--max-level-rise).",
+    },
+    "cli.col.fit": {"es": "fit", "en": "fit"},
+    "cli.col.role": {"es": "rol (id)", "en": "role (id)"},
+    "cli.col.strengths": {"es": "fortalezas", "en": "strengths"},
+    "cli.col.gaps": {"es": "a desarrollar", "en": "to develop"},
+    "cli.col.trait": {"es": "rasgo", "en": "trait"},
+    "cli.col.raised_to": {"es": "sube a", "en": "raised to"},
+    "cli.col.route_fit": {"es": "fit acumulado", "en": "cumulative fit"},
+    "cli.col.months": {"es": "meses", "en": "months"},
+    "cli.col.improvement": {"es": "mejora", "en": "gain"},
+    "cli.roles.none": {
+        "es": "Ningún rol coincide con la búsqueda.",
+        "en": "No role matches the search.",
+    },
+    "cli.did_you_mean": {"es": "¿Quisiste decir: {ids}?", "en": "Did you mean: {ids}?"},
+    "cli.leverage.now": {"es": "Ruta actual: {totals}", "en": "Current route: {totals}"},
+    "cli.leverage.best": {
+        "es": "Subir {trait} {points} puntos es lo que más mejora la ruta.",
+        "en": "Raising {trait} by {points} points improves the route most.",
+    },
+    "cli.leverage.tie": {
+        "es": "Empatan (mejoran la ruta por igual): {traits}.",
+        "en": "Tied (they improve the route equally): {traits}.",
+    },
+    "cli.leverage.no_route": {"es": "sin ruta", "en": "no route"},
+    "cli.leverage.hint": {
+        "es": "«mejora»: cuánto baja el objetivo de la mejor ruta (más es mejor).",
+        "en": "“gain”: how much the best route's objective drops (more is better).",
+    },
+    "cli.error": {"es": "error", "en": "error"},
+    "cli.error.unknown_role": {"es": "Rol desconocido: {role}.", "en": "Unknown role: {role}."},
+    "cli.error.catalog": {
+        "es": "{count} problema(s) en el catálogo:",
+        "en": "{count} problem(s) in the catalog:",
+    },
+    "cli.error.budget": {
+        "es": "La búsqueda superó su límite de tiempo; acota la consulta (--max-steps, --k).",
+        "en": "The search ran out of its time budget; narrow the query (--max-steps, --k).",
+    },
+    "cli.error.usage": {"es": "{message} (rumbo --help)", "en": "{message} (rumbo --help)"},
+    "cli.error.no_such_option": {
+        "es": "opción desconocida: {option}",
+        "en": "no such option: {option}",
+    },
+    "cli.error.missing": {"es": "falta {param}", "en": "missing {param}"},
+    "cli.error.bad_value": {
+        "es": "valor no válido: {value}; {expected}",
+        "en": "invalid value: {value}; {expected}",
+    },
+    "cli.expect.int": {"es": "se espera un número entero", "en": "expected a whole number"},
+    "cli.expect.float": {"es": "se espera un número", "en": "expected a number"},
+    "cli.expect.ge": {"es": "debe ser ≥ {limit}", "en": "must be ≥ {limit}"},
+    "cli.expect.gt": {"es": "debe ser > {limit}", "en": "must be > {limit}"},
+    "cli.expect.le": {"es": "debe ser ≤ {limit}", "en": "must be ≤ {limit}"},
+    "cli.expect.lt": {"es": "debe ser < {limit}", "en": "must be < {limit}"},
+    "cli.expect.text": {"es": "se espera un texto", "en": "expected text"},
+    "cli.expect.lang": {"es": "usa es o en", "en": "use es or en"},
+    "cli.expect.level_rise": {
+        "es": "usa un número entero ≥ 0, o 'any'",
+        "en": "use a whole number ≥ 0, or 'any'",
+    },
+    "cli.expect.percent": {
+        "es": "se espera un porcentaje entre 0 y 100, p. ej. 50",
+        "en": "expected a percent between 0 and 100, e.g. 50",
+    },
+    "cli.expect.percent_not_fraction": {
+        "es": "es un porcentaje: ¿quisiste decir {percent}?",
+        "en": "this is a percent: did you mean {percent}?",
+    },
+    "cli.expect.one_mode": {
+        "es": "elige solo una de --k, --pareto y --shortest-gap",
+        "en": "choose one of --k, --pareto and --shortest-gap",
+    },
+    "cli.expect.person_start": {
+        "es": "empezar por la persona necesita --person o --scores",
+        "en": "starting from the person needs --person or --scores",
+    },
+    "cli.person.one_source": {
+        "es": "da una sola de --person ARCHIVO y --scores",
+        "en": "give exactly one of --person FILE and --scores",
+    },
+    "cli.person.unreadable": {
+        "es": "no se puede leer el archivo: {reason}",
+        "en": "cannot read the file: {reason}",
+    },
+    "cli.person.not_mapping": {
+        "es": "se espera un mapa con la clave «scores» (ver docs/cli.md)",
+        "en": "expected a mapping with a 'scores' key (see docs/cli.md)",
+    },
+    "cli.person.unknown_key": {
+        "es": "clave desconocida {key!r}; se esperan: {keys}",
+        "en": "unknown key {key!r}; expected: {keys}",
+    },
+    "cli.person.pair": {
+        "es": "se espera RASGO=PUNTAJE, llegó {part!r}",
+        "en": "expected TRAIT=SCORE, got {part!r}",
+    },
+    "cli.person.unknown_trait": {
+        "es": "rasgo desconocido {key!r}; usa O, C, E, A, ES, RE o el nombre del rasgo",
+        "en": "unknown trait {key!r}; use O, C, E, A, ES, RE or the trait's name",
+    },
+    "cli.person.twice": {"es": "rasgo repetido: {trait}", "en": "trait given twice: {trait}"},
+    "cli.person.missing": {"es": "faltan rasgos: {traits}", "en": "missing traits: {traits}"},
+    "cli.person.score_range": {
+        "es": "{trait}: {value} no es un puntaje de 0 a 100",
+        "en": "{trait}: {value} is not a score from 0 to 100",
+    },
 }
 
 
