@@ -49,7 +49,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "no_route.too_far": {
         "es": "{target} está a {hops} pasos como mínimo de {source}; el máximo es {max_steps}.",
-        "en": "{target} is at least {hops} steps from {source}; max_steps is {max_steps}.",
+        "en": "{target} is at least {hops} steps from {source}; at most {max_steps} are allowed.",
     },
     "no_route.constraints": {
         "es": "Hay rutas de {source} a {target}, pero ninguna cumple estas restricciones.",
