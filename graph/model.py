@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -11,6 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from graph.role_match import rank_roles
 from graph.traits import TRAITS, Profile, Trait
 
 ROLE_ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]{0,79}$"
@@ -214,34 +214,21 @@ class Transition(BaseModel):
 
 
 def suggest_role_ids(text: str, roles: Iterable[Role], limit: int = 3) -> tuple[str, ...]:
-    """Role ids close to ``text``: id prefix, id or name substring, else fuzzy matches.
+    """Role ids close to ``text``, best first, by the role search's matcher
+    (:func:`graph.role_match.rank_roles`: words, abbreviations, typos).
 
     >>> from graph.traits import Profile
     >>> p = Profile.from_scores([50] * 6)
     >>> roles = [Role(id="mlops-engineer", name="MLOps Engineer", profile=p),
-    ...          Role(id="data-engineer", name="Ingeniero de Datos", profile=p)]
+    ...          Role(id="data-engineer", name="Ingeniero/a de Datos", profile=p)]
     >>> suggest_role_ids("mlops", roles)
     ('mlops-engineer',)
-    >>> suggest_role_ids("datos", roles)
+    >>> suggest_role_ids("ingeniera-de-datos", roles)
     ('data-engineer',)
     >>> suggest_role_ids("data-enginer", roles)
     ('data-engineer',)
     """
-    needle = text.strip().lower()
-    if not needle:
-        return ()
-    pool = sorted(roles, key=lambda r: r.id)
-    ids = [r.id for r in pool]
-    hits = [rid for rid in ids if rid.startswith(needle)]
-    hits += [rid for rid in ids if needle in rid and rid not in hits]
-    hits += [
-        r.id
-        for r in pool
-        if r.id not in hits and (needle in r.name.lower() or needle in (r.name_en or "").lower())
-    ]
-    if not hits:
-        hits = difflib.get_close_matches(needle, ids, n=limit, cutoff=0.7)
-    return tuple(hits[:limit])
+    return tuple(match.role.id for match in rank_roles(text, roles)[:limit])
 
 
 class DevelopmentAction(BaseModel):

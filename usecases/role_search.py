@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from pydantic import BaseModel, Field
 
 from graph.model import Role
+from graph.role_match import fold, rank_roles
 from graph.store import CatalogSnapshot
 from graph.traits import Language
 from usecases.answer import CatalogVersion
@@ -35,29 +34,9 @@ class RolePage(BaseModel):
     total: int = Field(description="Roles matching the search, over all pages.", examples=[55])
     limit: int = Field(description="Page size asked for.", examples=[20])
     offset: int = Field(description="Matches skipped before this page.", examples=[0])
-    items: list[RoleSummary] = Field(description="This page's roles, by id.")
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents, for search.
-
-    >>> fold("Ingeniería de DATOS")
-    'ingenieria de datos'
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def matches(role: Role, needle: str) -> bool:
-    """Whether a folded search text is part of the role's id or of either name.
-
-    >>> from graph.traits import Profile
-    >>> role = Role(id="data-engineer", name="Ingeniero/a de Datos", name_en="Data Engineer",
-    ...             profile=Profile.from_scores([50] * 6))
-    >>> matches(role, fold("DATOS")), matches(role, fold("engineer")), matches(role, "chef")
-    (True, True, False)
-    """
-    return needle in role.id or needle in fold(role.name) or needle in fold(role.name_en or "")
+    items: list[RoleSummary] = Field(
+        description="This page's roles: by relevance to the search text, by id without one."
+    )
 
 
 def summary(role: Role, lang: Language) -> RoleSummary:
@@ -82,18 +61,23 @@ def search_roles(
     limit: int | None = None,
     offset: int = 0,
 ) -> RolePage:
-    """Roles by id, filtered by search text, family and level (case- and accent-insensitive).
+    """Roles filtered by family and level, and found by ``text``.
 
-    ``total`` counts every match, so a client can page with ``offset``;
-    ``limit=None`` lists every match.
+    Without text, roles come by id; with text, by relevance
+    (:func:`graph.role_match.rank_roles`: exact name, id or abbreviation first,
+    then every word, words being typed, words inside others, typos), ties by
+    name in ``lang``. Words match ignoring accents, case and grammatical
+    gender. ``total`` counts every match, so a client can page with
+    ``offset``; ``limit=None`` lists every match.
     """
-    roles: list[Role] = list(snapshot.catalog.roles.values())
+    roles: list[Role] = sorted(snapshot.catalog.roles.values(), key=lambda r: r.id)
     if family:
         roles = [r for r in roles if fold(r.family or "") == fold(family)]
     if level:
         roles = [r for r in roles if fold(r.level or "") == fold(level)]
-    if text and (needle := fold(text.strip())):
-        roles = [r for r in roles if matches(r, needle)]
+    if text and text.strip():
+        ranked = rank_roles(text, roles, name=lambda r: r.display_name(lang))
+        roles = [match.role for match in ranked]
     end = None if limit is None else offset + limit
     page = roles[offset:end]
     return RolePage(

@@ -42,10 +42,14 @@ async def list_roles(
     q: Annotated[
         str | None,
         Query(
-            description="Part of the id or of the Spanish or English name "
-            "(case- and accent-insensitive).",
+            description="Words of the id or of the Spanish or English name, or an "
+            "abbreviation (`cdo`, `sre`, `ia`...). Words match ignoring accents, case and "
+            "grammatical gender (`científica de datos` finds `Científico/a de Datos`), as "
+            "the start of a word, or with a typo. Matches come by relevance: exact name, id "
+            "or abbreviation first, then every word, then partial words, then typos; ties "
+            "by name.",
             max_length=200,
-            examples=["datos"],
+            examples=["ingeniera de datos"],
         ),
     ] = None,
     family: Annotated[
@@ -57,7 +61,8 @@ async def list_roles(
     limit: Annotated[int, Query(ge=1, le=200, description="Page size.")] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Matches to skip.")] = 0,
 ) -> RolePage:
-    """Roles by id, filtered by name search, family and level, one page at a time.
+    """Roles found by ``q`` (by relevance) or every role (by id), filtered by family and
+    level, one page at a time.
 
     ``total`` counts every match, so a client can page with ``offset``.
     """
