@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import statistics
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,7 @@ from loaders.onet import (
     TIER_STRENGTH,
     LinkLayout,
     OnetImport,
+    RatingScale,
     attribution,
     detect_release,
     import_onet,
@@ -33,7 +35,9 @@ from loaders.onet import (
     onet_level,
     onet_role_id,
     soc_family,
+    t_score,
 )
+from loaders.onet.importer import _NO_NEIGHBOUR
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "onet"
 MINI_20 = FIXTURES / "onet-20.3-mini"
@@ -179,13 +183,15 @@ def test_a_20x_release_with_the_career_changers_matrix() -> None:
     assert summary.release == "20.3"
     assert summary.layout is LinkLayout.CAREER_CHANGERS
     assert summary.has_job_zones
-    assert (summary.occupations_read, summary.roles_created) == (8, 6)
-    assert [(s.code, s.reason) for s in summary.skipped] == [
-        ("15-1199.00", "no work styles"),
-        ("55-1011.00", "no work styles"),
+    assert summary.ratings is RatingScale.IMPORTANCE
+    assert (summary.occupations_read, summary.roles_created) == (8, 7)
+    assert [(s.code, s.reason) for s in summary.skipped] == [("55-1011.00", _NO_NEIGHBOUR)]
+    # no ratings, but Career Changers index 1 names a rated occupation
+    assert [(i.code, i.sources, i.basis) for i in summary.imputed] == [
+        ("15-1199.00", ("15-2041.00",), "Career Changers Matrix.txt, indexes 1-5")
     ]
-    assert (summary.links_read, summary.transitions_created) == (9, 7)
-    assert summary.links_skipped == {"an end did not become a role": 2}
+    assert (summary.links_read, summary.transitions_created) == (9, 9)
+    assert summary.links_skipped == {}
     assert summary.missing_styles == summary.unmapped_styles == ()
     assert summary.incomplete == {}
     assert summary.notes == ()
@@ -202,18 +208,29 @@ def test_a_20x_release_with_the_career_changers_matrix() -> None:
     assert levels["onet-11-9111-00"] == "director"
     assert levels["onet-11-1011-00"] == "executive"
     assert result.catalog.rules == ONET_RULES
+    imputed = result.catalog.role("onet-15-1199-00")
+    assert imputed.imputed_from == ("onet-15-2041-00",)
+    assert imputed.profile == stats.profile  # the mean of one profile
+    assert not stats.imputed
 
 
-def test_traits_are_weighted_means_of_rescaled_importances() -> None:
-    profile = import_onet(MINI_20).catalog.role("onet-15-2041-00").profile
+def test_traits_are_t_scores_of_weighted_means_of_rescaled_importances() -> None:
+    result = import_onet(MINI_20)
+    profile = result.catalog.role("onet-15-2041-00").profile
+    norms = result.summary.norms
     # Innovation 3.68, Analytical Thinking 4.76, Independence 4.08, Adaptability 3.20
-    assert profile.openness == pytest.approx(0.40 * 67 + 0.30 * 94 + 0.15 * 77 + 0.15 * 55)
+    raw_openness = 0.40 * 67 + 0.30 * 94 + 0.15 * 77 + 0.15 * 55
+    assert profile.openness == t_score(raw_openness, norms[Trait.OPENNESS])
     # Stress Tolerance 3.36, Self Control 3.08, Adaptability/Flexibility 3.20
+    raw_stability = 0.40 * 59 + 0.35 * 52 + 0.25 * 55
     assert profile.emotional_stability == pytest.approx(
-        0.40 * 59 + 0.35 * 52 + 0.25 * 55, abs=0.051
+        t_score(raw_stability, norms[Trait.EMOTIONAL_STABILITY]), abs=0.051
     )
+    rated = [role.profile for role in result.catalog.roles.values() if not role.imputed]
     for trait in TRAITS:
-        assert 0 <= profile.score(trait) <= 100
+        scores = [p.score(trait) for p in rated]
+        assert statistics.fmean(scores) == pytest.approx(50, abs=0.1)
+        assert statistics.pstdev(scores) == pytest.approx(10, abs=0.1)
 
 
 def test_transitions_combine_link_strength_and_profile_fit() -> None:
@@ -222,7 +239,7 @@ def test_transitions_combine_link_strength_and_profile_fit() -> None:
     edge = catalog.transitions[(source.id, target.id)]  # Career Changers index 2 of 10
     assert edge.origin is Origin.ONET
     assert edge.fit == link_fit(index_strength(2, 10), profile_fit(source.profile, target.profile))
-    assert edge.fit == 0.89  # profile fit 0.78, strength 0.967: 0.78 + 0.22 * 0.5 * 0.967
+    assert edge.fit == 0.87  # profile fit 0.74, strength 0.967: 0.74 + 0.26 * 0.5 * 0.967
     assert edge.develop == development_needed(source.profile, target.profile)
     assert edge.strengths == ("Analytical Thinking", "Attention to Detail", "Dependability")
     weakest = catalog.transitions[("onet-15-2031-00", "onet-11-1011-00")]  # index 10 of 10
@@ -242,7 +259,6 @@ def test_self_links_and_duplicate_links_are_counted(tmp_path: Path) -> None:
     result = import_onet(folder)
     assert result.summary.links_read == 11
     assert result.summary.links_skipped == {
-        "an end did not become a role": 2,
         "duplicate link (the strongest kept)": 1,
         "an occupation linked to itself": 1,
     }
@@ -282,14 +298,15 @@ def test_a_style_missing_from_the_whole_release_is_reported(tmp_path: Path) -> N
     )
     result = import_onet(folder)
     assert result.summary.missing_styles == ("Integrity",)
-    assert result.summary.roles_created == 6
+    assert result.summary.roles_created == 7
     assert result.summary.incomplete == {}
     assert any("Integrity" in line for line in result.summary.lines())
     profile = result.catalog.role("onet-15-2041-00").profile
     # Dependability 4.16, Attention to Detail 4.72, Achievement 3.92, Persistence 4.04,
     # Initiative 3.92: conscientiousness without Integrity's 0.10
     expected = (0.25 * 79 + 0.20 * 93 + 0.20 * 73 + 0.15 * 76 + 0.10 * 73) / 0.90
-    assert profile.conscientiousness == pytest.approx(expected, abs=0.051)
+    norm = result.summary.norms[Trait.CONSCIENTIOUSNESS]
+    assert profile.conscientiousness == pytest.approx(t_score(expected, norm), abs=0.1)
 
 
 def test_styles_outside_the_mapping_are_ignored_and_listed(tmp_path: Path) -> None:
@@ -330,7 +347,7 @@ def test_a_trait_with_no_style_skips_every_occupation_with_the_reason(tmp_path: 
     reasons = {s.code: s.reason for s in result.summary.skipped}
     assert len(reasons) == 8
     assert reasons["15-2041.00"].startswith("no work style for openness (needs one of: Innovation")
-    assert reasons["15-1199.00"] == "no work styles"
+    assert reasons["15-1199.00"] == _NO_NEIGHBOUR  # no rated occupation is left
 
 
 def test_without_job_zones_roles_have_no_level(tmp_path: Path) -> None:
@@ -369,17 +386,20 @@ def test_a_29x_release_with_related_occupations_and_self_control() -> None:
     assert summary.release == "29.1"  # from Read Me.txt: the folder name has no number
     assert summary.layout is LinkLayout.RELATED_OCCUPATIONS
     assert summary.missing_styles == ()  # "Self-Control" is the 20.x "Self Control"
-    assert (summary.occupations_read, summary.roles_created) == (7, 5)
+    assert (summary.occupations_read, summary.roles_created) == (7, 6)
     reasons = {s.code: s.reason for s in summary.skipped}
     assert reasons == {
         "15-1221.00": "no work style for openness (needs one of: Innovation, "
         "Analytical Thinking, Independence, Adaptability/Flexibility)",
-        "15-1299.00": "no work styles",
     }
+    # no ratings and no link to a rated occupation: the rated ones of SOC minor group 15-1
+    assert [(i.code, i.sources, i.basis) for i in summary.imputed] == [
+        ("15-1299.00", ("15-1252.00",), "same SOC minor group")
+    ]
     assert summary.incomplete == {"11-3021.00": ("Integrity",)}
     assert "occupations lacking some work styles: 1" in summary.lines()
-    assert (summary.links_read, summary.transitions_created) == (8, 6)
-    assert summary.links_skipped == {"an end did not become a role": 2}
+    assert (summary.links_read, summary.transitions_created) == (8, 7)
+    assert summary.links_skipped == {"an end did not become a role": 1}
 
     catalog = result.catalog
     scientist = catalog.role("onet-15-2051-00")
@@ -426,7 +446,7 @@ def test_rows_of_unknown_occupations_are_ignored_and_noted(tmp_path: Path) -> No
     assert summary.release is None
     assert summary.layout is LinkLayout.RELATED_OCCUPATIONS
     assert summary.links_skipped == {
-        "an end did not become a role": 2,
+        "an end did not become a role": 1,
         "code not in Occupation Data.txt": 1,
     }
     assert summary.notes == (
@@ -437,7 +457,9 @@ def test_rows_of_unknown_occupations_are_ignored_and_noted(tmp_path: Path) -> No
     )
     role = result.catalog.role("onet-15-2051-00")
     assert role.attribution is not None and "from the O*NET Database by" in role.attribution
-    assert summary.lines()[0] == "O*NET unknown release, related-occupations layout"
+    assert summary.lines()[0] == (
+        "O*NET unknown release, importance ratings, related-occupations layout"
+    )
 
 
 # --------------------------------------------------------------------------- errors
@@ -580,16 +602,28 @@ def test_the_real_20_3_release(real_import: OnetImport) -> None:
     assert summary.release == "20.3"
     assert summary.layout is LinkLayout.CAREER_CHANGERS
     assert summary.occupations_read == 1113
-    assert summary.roles_created == len(catalog.roles) == 953
+    assert summary.ratings is RatingScale.IMPORTANCE
+    # 953 rated and 140 of the 160 unrated occupations, imputed
+    assert summary.roles_created == len(catalog.roles) == 953 + 140
     assert summary.links_read == 8348
     assert summary.transitions_created == len(catalog.transitions) == 8348
     assert summary.links_skipped == {}
-    assert len(summary.skipped) == 160
-    assert {s.reason for s in summary.skipped} == {"no work styles"}
-    assert "15-1199.00" in {s.code for s in summary.skipped}
+    # the matrix never names an unrated occupation: every imputation is by SOC group
+    assert Counter(i.basis for i in summary.imputed) == {
+        "same SOC detailed occupation": 87,
+        "same SOC broad group": 29,
+        "same SOC minor group": 24,
+    }
+    financial_managers = catalog.role("onet-11-3031-00")
+    assert financial_managers.imputed_from == ("onet-11-3031-01", "onet-11-3031-02")
+    # the 20 left are the military occupations (SOC 55), none of them rated
+    assert {(s.code[:3], s.reason) for s in summary.skipped} == {("55-", _NO_NEIGHBOUR)}
+    assert len(summary.skipped) == 20
     assert summary.missing_styles == summary.unmapped_styles == ()
     assert summary.incomplete == {}
-    assert all(role.level is not None for role in catalog.roles.values())
+    rated = [role for role in catalog.roles.values() if not role.imputed]
+    assert len(rated) == 953
+    assert all(role.level is not None for role in rated)
     assert all(role.family is not None for role in catalog.roles.values())
     assert all(
         role.attribution == attribution("20.3", modified_by="Rumbo")
@@ -598,7 +632,7 @@ def test_the_real_20_3_release(real_import: OnetImport) -> None:
 
 
 def test_the_real_20_3_levels_as_docs_onet_md_counts_them(real_import: OnetImport) -> None:
-    roles = real_import.catalog.roles.values()
+    roles = [role for role in real_import.catalog.roles.values() if not role.imputed]
     levels = Counter(role.level for role in roles)
     assert levels == {
         "entry": 44,
@@ -610,6 +644,8 @@ def test_the_real_20_3_levels_as_docs_onet_md_counts_them(real_import: OnetImpor
         "executive": 2,
     }
     assert Counter(role.job_zone for role in roles) == {1: 44, 2: 275, 3: 255, 4: 222, 5: 157}
+    imputed = [role for role in real_import.catalog.roles.values() if role.imputed]
+    assert Counter(role.level for role in imputed) == {None: 138, "professional": 1, "expert": 1}
 
 
 def test_real_20_3_derived_moves_stay_in_a_minor_group_and_near_job_zone(
