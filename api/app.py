@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from api.admission import slots_for
 from api.answer_cache import AnswerCache
 from api.deps import VersionTracker
+from api.docs import mount_docs
 from api.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from api.middleware import BodyLimitMiddleware, CatalogHeadersMiddleware
 from api.models.examples import SCHEMA_EXAMPLES
@@ -122,6 +123,10 @@ def create_app(
         # A redirect to the slash-less path would be built from the Host header,
         # which a client chooses: a path with a stray slash answers 404 instead.
         redirect_slashes=False,
+        # Served offline by api.docs, under a Content-Security-Policy.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
     app.state.settings = settings
     app.state.answers = AnswerCache(settings.answer_cache_size, settings.answer_cache_bytes)
@@ -132,6 +137,7 @@ def create_app(
     app.state.store_kind = settings.store_kind
 
     install_error_handlers(app)
+    mount_docs(app)
     app.include_router(meta.router)
     app.include_router(v1_router(settings.read_requires_key))
     mount_web(app)

@@ -1,24 +1,29 @@
-"""ASGI middleware: catalog version headers on every answer, and a request body limit."""
+"""ASGI middleware: catalog version and caching headers on every answer (and 304s), and a
+request body limit."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.conditional import cache_control, none_match_fails
 from api.deps import VersionTracker, entity_tag
 from api.errors import PROBLEM_MEDIA_TYPE
 
 
 class CatalogHeadersMiddleware:
-    """Adds ``X-Catalog-Version`` and a weak ``ETag`` (and language headers) to every answer.
+    """Adds ``X-Catalog-Version``, a weak ``ETag``, ``Cache-Control`` (and language
+    headers) to every answer, and answers 304 to a GET whose ``If-None-Match`` names it.
 
     The version is the one the request's answer was computed on when it
     loaded a snapshot, else the last version this process saw. The ETag also
     names the catalog (``W/"<catalog id>-<version>"``), so that it never matches
-    another catalog, such as one served after a restart on other files.
+    another catalog, such as one served after a restart on other files. An
+    answer that read no catalog and has an ETag of its own (a file, the OpenAPI
+    document) keeps it. Conditional GETs: :mod:`api.conditional`.
     """
 
     def __init__(self, app: ASGIApp, versions: VersionTracker) -> None:
@@ -30,24 +35,52 @@ class CatalogHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         state: dict[str, Any] = scope.setdefault("state", {})
+        method: str = scope["method"]
+        if_none_match = (
+            Headers(scope=scope).get("if-none-match") if method in ("GET", "HEAD") else None
+        )
+        not_modified = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal not_modified
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                version = state.get("catalog_version", self.versions.last)
-                if isinstance(version, int) and "x-catalog-version" not in headers:
-                    catalog_id = state.get("catalog_id", self.versions.catalog_id)
-                    headers["X-Catalog-Version"] = str(version)
-                    headers["ETag"] = entity_tag(version, str(catalog_id))
-                if state.get("catalog_stale"):
-                    headers["X-Catalog-Stale"] = "true"
-                lang = state.get("lang")
-                if isinstance(lang, str):
-                    headers["Content-Language"] = lang
-                    headers.add_vary_header("Accept-Language")
+                self._add_headers(state, headers, method, scope.get("path", ""))
+                if (
+                    if_none_match is not None
+                    and message["status"] == 200
+                    and none_match_fails(if_none_match, headers.get("etag"))
+                ):
+                    not_modified = True
+                    message["status"] = 304
+                    for name in ("content-length", "content-type", "content-encoding"):
+                        del headers[name]
+            elif message["type"] == "http.response.body" and not_modified:
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+    def _add_headers(
+        self, state: dict[str, Any], headers: MutableHeaders, method: str, path: str
+    ) -> None:
+        computed = state.get("catalog_version")
+        version = computed if computed is not None else self.versions.last
+        if isinstance(version, int) and "x-catalog-version" not in headers:
+            catalog_id = state.get("catalog_id", self.versions.catalog_id)
+            headers["X-Catalog-Version"] = str(version)
+            if computed is not None or "etag" not in headers:
+                headers["ETag"] = entity_tag(version, str(catalog_id))
+        if "cache-control" not in headers:
+            headers["Cache-Control"] = cache_control(method, path)
+        if state.get("catalog_stale"):
+            headers["X-Catalog-Stale"] = "true"
+        lang = state.get("lang")
+        if isinstance(lang, str):
+            headers["Content-Language"] = lang
+            headers.add_vary_header("Accept-Language")
 
 
 class BodyLimitMiddleware:
