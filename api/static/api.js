@@ -149,7 +149,7 @@ export function traitCode(id) {
 
 // ------------------------------------------------------------------ role names
 
-/** id -> {es, en, family, level}: every role any answer has named so far. */
+/** id -> {es, en, family, level, imputed}: every role any answer has named so far. */
 const roles = new Map();
 
 function remember(id, fields) {
@@ -164,11 +164,11 @@ function rememberFrom(data) {
   const lang = data.lang || getLang();
   if (Array.isArray(data.items)) {
     for (const r of data.items) {
-      remember(r.id, { es: r.name_es, en: r.name_en || r.name_es, family: r.family, level: r.level });
+      remember(r.id, { es: r.name_es, en: r.name_en || r.name_es, family: r.family, level: r.level, imputed: r.imputed });
     }
   }
   if (data.id && data.name_es) {
-    remember(data.id, { es: data.name_es, en: data.name_en || data.name_es, family: data.family, level: data.level });
+    remember(data.id, { es: data.name_es, en: data.name_en || data.name_es, family: data.family, level: data.level, imputed: data.imputed });
   }
   if (data.names) for (const [id, name] of Object.entries(data.names)) remember(id, { [lang]: name });
   if (Array.isArray(data.roles)) for (const r of data.roles) if (r.id && r.name) remember(r.id, { [lang]: r.name });

@@ -1,10 +1,10 @@
 // Charts drawn as inline SVG by hand: horizontal bars, a radar, the Pareto
-// chart (fit against effort, one focusable point per route), the route
+// chart (fit against effort or months, one focusable point per route), the route
 // diagram (boxes and arrows) and the timeline. Colours come from
 // styles.css classes so that print.css can restyle them.
 
 import { s, uid, wrapText } from "./dom.js";
-import { t, num, pct, durationText, levelSign, levelWords } from "./i18n.js";
+import { t, num, pct, aboutText, durationText, levelSign, levelWords } from "./i18n.js";
 import { TRAITS, traitLabel, traitCode, roleName } from "./api.js";
 
 /** Round tick values covering [min, max]. */
@@ -102,8 +102,10 @@ export function radarChart({ series, title }) {
   const cx = size / 2;
   const cy = 190;
   const radius = 130;
-  const svg = s("svg", { viewBox: `0 0 ${size} 400`, class: "chart radar-chart", role: "img" });
-  svg.style.maxWidth = `${size + 40}px`;
+  // Wide margins: trait names stand outside the circle, and English ones do not wrap.
+  const margin = 60;
+  const svg = s("svg", { viewBox: `${-margin} 0 ${size + 2 * margin} 400`, class: "chart radar-chart", role: "img" });
+  svg.style.maxWidth = `${size + 2 * margin}px`;
   const angle = (i) => -Math.PI / 2 + (i * 2 * Math.PI) / TRAITS.length;
   const point = (i, value) => [cx + Math.cos(angle(i)) * radius * (value / 100), cy + Math.sin(angle(i)) * radius * (value / 100)];
   for (const level of [25, 50, 75, 100]) {
@@ -144,31 +146,51 @@ export function radarChart({ series, title }) {
 
 // ------------------------------------------------------------------ Pareto
 
-/** Indices of the routes no other route beats on both cumulative fit and effort. */
-export function paretoFront(routes) {
+/** Indices of the routes no other route beats on both cumulative fit and `cost` (lower is better). */
+export function paretoFront(routes, cost = (route) => route.totals.effort) {
   return routes
     .map((r, i) => i)
     .filter((i) => {
-      const a = routes[i].totals;
+      const a = routes[i];
       return !routes.some((other, j) => {
-        const b = other.totals;
-        return j !== i && b.cumulative_fit >= a.cumulative_fit && b.effort <= a.effort && (b.cumulative_fit > a.cumulative_fit || b.effort < a.effort);
+        const [fa, fb] = [a.totals.cumulative_fit, other.totals.cumulative_fit];
+        const [ca, cb] = [cost(a), cost(other)];
+        return j !== i && fb >= fa && cb <= ca && (fb > fa || cb < ca);
       });
     });
 }
 
 /**
- * Cumulative fit (y) against effort (x), one point per route. Points are
- * buttons: click, Enter or Space calls onSelect(index).
+ * What the chart's horizontal axis shows: effort, or months when effort
+ * would stack the points on one vertical line. A person's routes are costed
+ * from the same profile, so their efforts often tie: they are plotted
+ * against months whenever every route has a timeline.
  */
-export function paretoChart({ routes, selected, onSelect }) {
+function paretoAxis(routes, personal) {
+  const timed = routes.every((r) => r.totals.months != null);
+  const distinct = (values) => new Set(values).size;
+  const efforts = distinct(routes.map((r) => r.totals.effort));
+  const months = timed ? distinct(routes.map((r) => r.totals.months)) : 0;
+  const byMonths = timed && months > 1 && (personal || efforts < 2);
+  return byMonths
+    ? { metric: "months", value: (r) => r.totals.months, label: t("pareto.xMonths"), title: t("pareto.titleMonths"), hint: t("pareto.hintMonths"), minPad: 6 }
+    : { metric: "effort", value: (r) => r.totals.effort, label: t("pareto.x"), title: t("pareto.title"), hint: t("pareto.hint"), minPad: 2 };
+}
+
+/**
+ * Cumulative fit (y) against effort or months (x), one point per route.
+ * Points are buttons: click, Enter or Space calls onSelect(index). Returns
+ * {svg, title, hint}: the title and hint name the axis that was chosen.
+ */
+export function paretoChart({ routes, selected, onSelect, personal = false }) {
   const W = 560;
   const H = 340;
   const m = { l: 64, r: 24, t: 20, b: 54 };
-  const efforts = routes.map((r) => r.totals.effort);
+  const axis = paretoAxis(routes, personal);
+  const xs = routes.map(axis.value);
   const fits = routes.map((r) => r.totals.cumulative_fit);
-  let [x0, x1] = [Math.min(...efforts), Math.max(...efforts)];
-  const padX = Math.max(2, (x1 - x0) * 0.12);
+  let [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const padX = Math.max(axis.minPad, (x1 - x0) * 0.12);
   x0 = Math.max(0, x0 - padX);
   x1 += padX;
   let [y0, y1] = [Math.min(...fits), Math.max(...fits)];
@@ -178,7 +200,7 @@ export function paretoChart({ routes, selected, onSelect }) {
   if (y1 - y0 < 0.05) y1 = Math.min(1, y0 + 0.05);
   const X = (v) => m.l + ((v - x0) / (x1 - x0)) * (W - m.l - m.r);
   const Y = (v) => H - m.b - ((v - y0) / (y1 - y0)) * (H - m.t - m.b);
-  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart pareto-chart", role: "group" });
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart pareto-chart", role: "group", dataset: { x: axis.metric } });
 
   // Axes and grid
   for (const tick of niceTicks(x0, x1, 6)) {
@@ -196,34 +218,35 @@ export function paretoChart({ routes, selected, onSelect }) {
   svg.append(
     s("line", { x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b, class: "axis" }),
     s("line", { x1: m.l, x2: m.l, y1: m.t, y2: H - m.b, class: "axis" }),
-    s("text", { x: (m.l + W - m.r) / 2, y: H - 10, class: "axis-label", "text-anchor": "middle" }, t("pareto.x")),
+    s("text", { x: (m.l + W - m.r) / 2, y: H - 10, class: "axis-label", "text-anchor": "middle" }, axis.label),
     s("text", { x: 16, y: (m.t + H - m.b) / 2, class: "axis-label", "text-anchor": "middle", transform: `rotate(-90 16 ${(m.t + H - m.b) / 2})` }, t("pareto.y")),
   );
 
-  // Frontier (a staircase through the non-dominated routes, by effort)
-  const front = paretoFront(routes).sort((a, b) => routes[a].totals.effort - routes[b].totals.effort);
+  // Frontier (a staircase through the non-dominated routes, left to right)
+  const front = paretoFront(routes, axis.value).sort((a, b) => axis.value(routes[a]) - axis.value(routes[b]));
   if (front.length > 1) {
     let d = "";
     front.forEach((i, n) => {
-      const px = X(routes[i].totals.effort);
+      const px = X(axis.value(routes[i]));
       const py = Y(routes[i].totals.cumulative_fit);
       d += n === 0 ? `M${px},${py}` : ` H${px} V${py}`;
     });
     svg.append(s("path", { d, class: "frontier" }));
   }
 
-  // Points; routes with the same totals are fanned out so each stays clickable.
+  // Points; routes at the same place are fanned out so each stays clickable.
   const seen = new Map();
   routes.forEach((route, i) => {
-    const key = `${route.totals.effort}|${route.totals.cumulative_fit.toFixed(4)}`;
+    const key = `${axis.value(route)}|${route.totals.cumulative_fit.toFixed(4)}`;
     const n = seen.get(key) || 0;
     seen.set(key, n + 1);
     const dx = n ? Math.cos(n * 2.1) * 24 : 0;
     const dy = n ? Math.sin(n * 2.1) * 24 : 0;
-    const px = X(route.totals.effort) + dx;
+    const px = X(axis.value(route)) + dx;
     const py = Y(route.totals.cumulative_fit) + dy;
     const isSelected = i === selected;
-    const label = t("pareto.point", { n: i + 1, fit: pct(route.totals.cumulative_fit), effort: route.totals.effort });
+    const values = { n: i + 1, fit: pct(route.totals.cumulative_fit), effort: route.totals.effort };
+    const label = axis.metric === "months" ? t("pareto.pointMonths", { ...values, months: aboutText(route.totals.months) }) : t("pareto.point", values);
     const g = s(
       "g",
       {
@@ -247,7 +270,7 @@ export function paretoChart({ routes, selected, onSelect }) {
     });
     svg.append(g);
   });
-  return titled(svg, t("pareto.title"), t("pareto.hint"));
+  return { svg: titled(svg, axis.title, axis.hint), title: axis.title, hint: axis.hint };
 }
 
 // ------------------------------------------------------------------ route diagram
@@ -265,7 +288,7 @@ function levelArrow(change) {
 export function routeDiagram(route, { title } = {}) {
   const boxW = 170;
   const boxH = 70;
-  const gapX = 130;
+  const gapX = 160; // room for the step's fit label ("ajuste 48 % ↑1")
   const rowGap = 104;
   const pad = 14;
   const top = 22;
@@ -328,10 +351,10 @@ export function routeDiagram(route, { title } = {}) {
     svg.append(
       s(
         "g",
-        { class: ["edge", `edge-${origin}`, fitClass(step.fit)], dataset: { step: i + 1 } },
-        s("title", {}, `${roleName(step.from) || t("person.you")} → ${roleName(step.to)}: fit ${pct(step.fit)} (${t(`origin.${origin}`)})${level ? `; ${levelWords(step.level_change)}` : ""}${develop ? `; ${developLong(step.develop)}` : ""}`),
+        { class: ["edge", `edge-${origin}`], dataset: { step: i + 1, fit: step.fit } },
+        s("title", {}, `${roleName(step.from) || t("person.you")} → ${roleName(step.to)}: ${t("diagram.fit", { fit: pct(step.fit) })} (${t(`origin.${origin}`)})${level ? `; ${levelWords(step.level_change)}` : ""}${develop ? `; ${developLong(step.develop)}` : ""}`),
         s("path", { d, class: "edge-line", "marker-end": `url(#${markerId})` }),
-        s("text", { x: lx, y: ly - 8, class: "edge-fit", "text-anchor": "middle" }, `fit ${pct(step.fit)}${levelArrow(step.level_change)}`),
+        s("text", { x: lx, y: ly - 8, class: "edge-fit", "text-anchor": "middle" }, `${t("diagram.fit", { fit: pct(step.fit) })}${levelArrow(step.level_change)}`),
         label,
       ),
     );

@@ -2,7 +2,7 @@
 // loading / empty / error states every view shows.
 
 import { h, uid, debounce } from "./dom.js";
-import { t } from "./i18n.js";
+import { t, num } from "./i18n.js";
 import {
   api,
   ApiError,
@@ -105,7 +105,7 @@ export function roleCombobox({ label, value = "", name, required = false, onPick
       const li = h(
         "li",
         { id: `${id}-opt-${i}`, role: "option", "aria-selected": "false", class: "combo-option", dataset: { id: role.id } },
-        h("span", { class: "combo-name" }, role.name),
+        h("span", { class: "combo-name" }, role.name, role.imputed ? imputedBadge() : null),
         h("span", { class: "combo-extra" }, extra),
       );
       li.addEventListener("mousedown", (event) => {
@@ -271,10 +271,12 @@ export function personFieldset() {
       step: 1,
       inputmode: "numeric",
       name: `score-${trait.id}`,
+      required: true,
       value: person.scores[trait.id],
-      dataset: { trait: trait.id },
+      dataset: { trait: trait.id, check: "" },
       oninput: (event) => {
         person.scores[trait.id] = event.target.value;
+        recheck(event.target);
       },
     });
     return h(
@@ -304,8 +306,10 @@ export function personFieldset() {
         name: key,
         value: person[key],
         placeholder,
+        dataset: { check: "" },
         oninput: (event) => {
           person[key] = event.target.value;
+          recheck(event.target);
         },
       }),
     );
@@ -318,6 +322,111 @@ export function personFieldset() {
     h("details", { class: "pace" }, h("summary", {}, t("person.pace")), h("div", { class: "field-row" }, pace)),
     h("p", { class: "hint" }, t("person.private")),
   );
+}
+
+// ------------------------------------------------------------------ field checks
+
+/** What is wrong with a number field marked data-check ("" when nothing is). */
+function numberProblem(input) {
+  if (input.closest("[hidden]")) return "";
+  const range = { min: num(Number(input.min)), max: num(Number(input.max)) };
+  const text = input.value.trim();
+  if (input.validity.badInput) return t("field.range", range);
+  if (text === "") return input.required ? t("field.required", range) : "";
+  const value = Number(text);
+  const inRange = Number.isFinite(value) && value >= Number(input.min) && value <= Number(input.max);
+  return inRange ? "" : t("field.range", range);
+}
+
+/** Show (or clear) a field's message under it, tied to the input by aria-describedby. */
+function showProblem(input, message) {
+  const errorId = `${input.id}-error`;
+  let error = document.getElementById(errorId);
+  if (!error) {
+    error = h("p", { id: errorId, class: "field-error", hidden: true });
+    input.insertAdjacentElement("afterend", error);
+  }
+  const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== errorId);
+  error.textContent = message;
+  error.hidden = !message;
+  if (message) {
+    input.setAttribute("aria-invalid", "true");
+    described.push(errorId);
+  } else {
+    input.removeAttribute("aria-invalid");
+  }
+  if (described.length) input.setAttribute("aria-describedby", described.join(" "));
+  else input.removeAttribute("aria-describedby");
+}
+
+/** Typing in a field marked invalid checks it again (so the message goes once it is right). */
+function recheck(input) {
+  if (input.getAttribute("aria-invalid") === "true") showProblem(input, numberProblem(input));
+}
+
+/**
+ * Check every visible number field marked data-check in `container`: a
+ * missing required value or one outside the field's min–max gets a message
+ * at the field. Returns the invalid inputs, in page order (empty when all
+ * are right); a closed <details> holding one is opened so it can take focus.
+ */
+export function checkNumbers(container) {
+  const invalid = [];
+  for (const input of container.querySelectorAll("input[data-check]")) {
+    const message = numberProblem(input);
+    showProblem(input, message);
+    if (message) {
+      invalid.push(input);
+      const details = input.closest("details");
+      if (details) details.open = true;
+    }
+  }
+  return invalid;
+}
+
+/** A form's invalid fields as one alert naming them; focus goes to the first field. */
+export function invalidFieldsState(inputs) {
+  const names = inputs.map((input) => document.querySelector(`label[for="${input.id}"]`)?.textContent || input.name);
+  inputs[0]?.focus();
+  return h("div", { class: "state state-error", role: "alert", dataset: { state: "invalid-fields" } }, h("p", {}, t("state.checkFields", { fields: names.join(", ") })));
+}
+
+// ------------------------------------------------------------------ reading help
+
+/** The "how to read this" panel: what fit, cumulative fit, effort, derived moves and months mean. */
+let readingHelpOpen = false;
+
+export function howToRead() {
+  const terms = ["fit", "cumulative", "effort", "derived", "months"];
+  // Re-drawn answers (another route selected) keep the panel as the reader left it.
+  return h(
+    "details",
+    {
+      class: "card how-to-read no-print",
+      open: readingHelpOpen,
+      dataset: { panel: "how-to-read" },
+      ontoggle: (event) => {
+        readingHelpOpen = event.target.open;
+      },
+    },
+    h("summary", {}, t("howto.title")),
+    h(
+      "dl",
+      {},
+      terms.map((term) => h("div", { dataset: { term } }, h("dt", {}, t(`howto.${term}.term`)), h("dd", {}, t(`howto.${term}`)))),
+    ),
+    h("p", { class: "hint" }, t("howto.colour")),
+  );
+}
+
+/** The plain statement that results are guidance, not a hiring decision. */
+export function disclaimer(extraClass = null) {
+  return h("p", { class: ["disclaimer", extraClass], role: "note", dataset: { state: "disclaimer" } }, t("disclaimer"));
+}
+
+/** The "imputed profile" badge, its meaning in a tooltip. */
+export function imputedBadge() {
+  return h("span", { class: "badge badge-imputed", title: t("role.imputed.tip"), dataset: { imputed: "" } }, t("role.imputed"));
 }
 
 // ------------------------------------------------------------------ states

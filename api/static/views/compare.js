@@ -3,12 +3,26 @@
 
 import { h, uid } from "../dom.js";
 import { t, num, pct, stepsText, durationText } from "../i18n.js";
-import { api, roleName, hasPerson, invalidScores, traitLabel, personBody } from "../api.js";
-import { roleCombobox, personFieldset, loadingState, emptyState, noRouteState, errorState, apiFieldLabels } from "../widgets.js";
+import { api, roleName, hasPerson, traitLabel, personBody } from "../api.js";
+import {
+  roleCombobox,
+  personFieldset,
+  loadingState,
+  emptyState,
+  noRouteState,
+  errorState,
+  apiFieldLabels,
+  checkNumbers,
+  invalidFieldsState,
+  howToRead,
+  disclaimer,
+} from "../widgets.js";
 import { developChart, routeDiagram, fitClass } from "../charts.js";
 import { link, navigate } from "../router.js";
 
 let seq = 0;
+/** Set by a comparison from the form: its answer takes the keyboard focus once drawn. */
+let focusResults = false;
 
 function settings(params) {
   return {
@@ -39,16 +53,19 @@ export function render(main, { params }) {
       novalidate: true,
       onsubmit: async (event) => {
         event.preventDefault();
+        const invalid = checkNumbers(form);
+        if (invalid.length) {
+          results.replaceChildren(invalidFieldsState(invalid));
+          return;
+        }
         const [from, ...picked] = await Promise.all([current.resolve(), ...targets.map((x) => x.resolve())]);
         const chosen = [...new Set(picked.filter(Boolean))];
-        if (!hasPerson()) {
-          results.replaceChildren(h("div", { class: "state state-error", role: "alert", dataset: { state: "invalid" } }, h("p", {}, t("person.missing", { fields: invalidScores().map(traitLabel).join(", ") }))));
-          return;
-        }
         if (chosen.length < 2) {
           results.replaceChildren(h("div", { class: "state state-error", role: "alert", dataset: { state: "missing" } }, h("p", {}, t("compare.needTargets"))));
+          targets.find((x, i) => !picked[i])?.input.focus();
           return;
         }
+        focusResults = true;
         navigate(
           hashOf({
             from,
@@ -69,7 +86,7 @@ export function render(main, { params }) {
         "div",
         { class: "field narrow" },
         h("label", { for: ids.steps }, t("field.maxSteps")),
-        h("input", { id: ids.steps, name: "steps", type: "number", min: 1, max: 8, step: 1, value: cfg.steps }),
+        h("input", { id: ids.steps, name: "steps", type: "number", min: 1, max: 8, step: 1, value: cfg.steps, required: true, dataset: { check: "" } }),
       ),
       h("div", { class: "checkbox" }, h("input", { type: "checkbox", id: ids.curated, name: "curated", checked: cfg.curated }), h("label", { for: ids.curated }, t("field.curated"))),
     ),
@@ -136,11 +153,11 @@ async function run(results, cfg) {
         "tbody",
         {},
         h("tr", {}, h("th", { scope: "row" }, t("compare.best")), best.map((r, i) => h("td", {}, r ? routeText(r) : failureText(answers[i])))),
-        h("tr", {}, h("th", { scope: "row" }, t("totals.fit")), best.map((r) => metric(r, r && pct(r.totals.cumulative_fit), r && differs("cumulative_fit") && r.totals.cumulative_fit === maxFit, t("compare.bestFit")))),
-        h("tr", {}, h("th", { scope: "row" }, t("totals.effort")), best.map((r) => metric(r, r && `${r.totals.effort} ${t("dev.unit")}`, r && differs("effort") && r.totals.effort === minEffort, t("compare.leastEffort")))),
-        h("tr", {}, h("th", { scope: "row" }, t("totals.months")), best.map((r) => metric(r, r && durationText(r.totals.months ?? 0), r && differs("months") && r.totals.months === minMonths, t("compare.fewestMonths")))),
+        h("tr", {}, h("th", { scope: "row", title: t("tip.cumulative") }, t("totals.fit")), best.map((r) => metric(r, r && pct(r.totals.cumulative_fit), r && differs("cumulative_fit") && r.totals.cumulative_fit === maxFit, t("compare.bestFit")))),
+        h("tr", {}, h("th", { scope: "row", title: t("tip.effort") }, t("totals.effort")), best.map((r) => metric(r, r && `${r.totals.effort} ${t("dev.unit")}`, r && differs("effort") && r.totals.effort === minEffort, t("compare.leastEffort")))),
+        h("tr", {}, h("th", { scope: "row", title: t("tip.months") }, t("totals.months")), best.map((r) => metric(r, r && durationText(r.totals.months ?? 0), r && differs("months") && r.totals.months === minMonths, t("compare.fewestMonths")))),
         h("tr", {}, h("th", { scope: "row" }, t("totals.steps")), best.map((r) => metric(r, r && String(r.totals.steps), false, ""))),
-        h("tr", {}, h("th", { scope: "row" }, t("totals.weakest")), best.map((r) => metric(r, r && pct(r.totals.weakest_step), false, ""))),
+        h("tr", {}, h("th", { scope: "row", title: t("tip.weakest") }, t("totals.weakest")), best.map((r) => metric(r, r && pct(r.totals.weakest_step), false, ""))),
       ),
     ),
   );
@@ -172,7 +189,11 @@ async function run(results, cfg) {
       return h("section", { class: "card compare-col", dataset: { target: to } }, h("h2", {}, roleName(to)), content);
     }),
   );
-  results.replaceChildren(h("h2", { class: "visually-hidden" }, t("compare.heading")), table, columns, fitNowSection(cfg));
+  results.replaceChildren(h("h2", { class: "visually-hidden", tabindex: -1 }, t("compare.heading")), disclaimer(), howToRead(), table, columns, fitNowSection(cfg));
+  if (focusResults) {
+    focusResults = false;
+    results.querySelector("h2")?.focus();
+  }
 }
 
 /** The roles the person fits best today (POST /v1/fit-now), to suggest other targets. */
@@ -203,17 +224,17 @@ function fitNowSection(cfg) {
               answer.roles.map((r) =>
                 h(
                   "tr",
-                  { dataset: { role: r.role } },
-                  h("td", {}, h("a", { href: link("role", r.role) }, r.name)),
+                  { dataset: { role: roleOf(r) } },
+                  h("td", {}, h("a", { href: link("role", roleOf(r)) }, r.name)),
                   h("td", { class: ["num", fitClass(r.fit)] }, h("meter", { min: 0, max: 1, low: 0.5, high: 0.75, optimum: 1, value: r.fit, "aria-hidden": "true" }), ` ${pct(r.fit)}`),
                   h("td", {}, traits(r.strengths, "+")),
                   h("td", {}, traits(r.gaps, "+")),
                   h(
                     "td",
                     {},
-                    cfg.targets.includes(r.role) || cfg.targets.length >= 3
+                    cfg.targets.includes(roleOf(r)) || cfg.targets.length >= 3
                       ? ""
-                      : h("a", { class: "button button-secondary button-small", href: hashOf({ ...cfg, targets: [...cfg.targets, r.role] }), "aria-label": t("fitnow.addTarget", { name: r.name }) }, "+"),
+                      : h("a", { class: "button button-secondary button-small", href: hashOf({ ...cfg, targets: [...cfg.targets, roleOf(r)] }), "aria-label": t("fitnow.addTarget", { name: r.name }) }, "+"),
                   ),
                 ),
               ),
@@ -226,10 +247,15 @@ function fitNowSection(cfg) {
   return section;
 }
 
+/** A fit-now item's role id (the answer's field is being renamed from `role` to `id`). */
+function roleOf(item) {
+  return item.id ?? item.role;
+}
+
 function routeText(route) {
   const names = route.roles.map(roleName);
   const path = route.steps[0]?.from == null ? [t("person.you"), ...names] : names;
-  return h("span", { class: fitClass(route.totals.cumulative_fit) }, `${path.join(" → ")} (${stepsText(route.totals.steps)})`);
+  return h("span", {}, `${path.join(" → ")} (${stepsText(route.totals.steps)})`);
 }
 
 function failureText(answer) {

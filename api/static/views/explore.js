@@ -3,9 +3,9 @@
 // with a side panel and a table of the same roles.
 
 import { h, s, uid, wrapText } from "../dom.js";
-import { t, pct, stepsText } from "../i18n.js";
+import { t, pct, stepsText, familyName } from "../i18n.js";
 import { api, roleName, roleInfo } from "../api.js";
-import { roleCombobox, loadingState, emptyState, errorState } from "../widgets.js";
+import { roleCombobox, loadingState, emptyState, errorState, imputedBadge } from "../widgets.js";
 import { link, navigate } from "../router.js";
 
 let seq = 0;
@@ -75,7 +75,9 @@ async function load(body, roleId, opts) {
       body.replaceChildren(h("div", { class: "state state-warning", role: "status", dataset: { state: "no-route" } }, h("p", {}, t("explore.none"))));
       return;
     }
-    body.replaceChildren(...explorer(answer));
+    const { parts, declutter } = explorer(answer);
+    body.replaceChildren(...parts);
+    declutter(); // measures the labels: only once they are on the page
   } catch (error) {
     if (mine !== seq || !body.isConnected) return;
     body.replaceChildren(
@@ -181,7 +183,7 @@ function explorer(answer) {
           "stroke-width": (1 + edge.fit * 3).toFixed(2),
           "marker-end": `url(#${markerId})`,
         },
-        s("title", {}, `${roleName(edge.from)} → ${roleName(edge.to)}: fit ${pct(edge.fit)}`),
+        s("title", {}, `${roleName(edge.from)} → ${roleName(edge.to)}: ${t("diagram.fit", { fit: pct(edge.fit) })}`),
       ),
     );
   }
@@ -195,12 +197,12 @@ function explorer(answer) {
     const entry = node.entry;
     panel.replaceChildren(
       h("h2", {}, t("explore.selected")),
-      h("p", { class: "panel-name" }, roleName(id)),
+      h("p", { class: "panel-name" }, roleName(id), roleInfo(id)?.imputed ? imputedBadge() : null),
       entry
         ? h(
             "div",
             { class: "panel-route" },
-            h("p", {}, `${stepsText(entry.route.totals.steps)} · fit ${pct(entry.route.totals.cumulative_fit)} · ${t("totals.effort")} ${entry.route.totals.effort}`),
+            h("p", {}, t("route.summary", { steps: stepsText(entry.route.totals.steps), fit: pct(entry.route.totals.cumulative_fit), effort: entry.route.totals.effort })),
             h("p", { class: "hint" }, entry.route.roles.map(roleName).join(" → ")),
           )
         : "",
@@ -218,7 +220,7 @@ function explorer(answer) {
     const name = roleName(node.id);
     const family = roleInfo(node.id)?.family || "other";
     const lines = wrapText(name, 18, 2);
-    const label = node.entry ? `${name}: ${stepsText(node.depth)}, fit ${pct(node.entry.route.totals.cumulative_fit)}` : name;
+    const label = node.entry ? t("explore.node", { name, steps: stepsText(node.depth), fit: pct(node.entry.route.totals.cumulative_fit) }) : name;
     const g = s(
       "g",
       {
@@ -339,7 +341,12 @@ function explorer(answer) {
   );
 
   const families = [...new Set([...nodes.keys()].map((id) => roleInfo(id)?.family || "other"))].sort();
-  const legend = h("p", { class: "legend" }, families.map((f) => h("span", { class: ["key", "key-fam", `fam-${f}`] }, f)));
+  const legend = h(
+    "p",
+    { class: "legend" },
+    h("span", { class: "legend-title" }, `${t("explore.legend")}:`),
+    families.map((f) => h("span", { class: ["key", "key-fam", `fam-${f}`], dataset: { family: f } }, familyName(f))),
+  );
 
   const table = h(
     "section",
@@ -359,7 +366,12 @@ function explorer(answer) {
             h(
               "tr",
               {},
-              h("td", {}, h("button", { type: "button", class: "link-button", onclick: () => { select(entry.id); nodeEls.get(entry.id)?.focus(); } }, entry.name)),
+              h(
+                "td",
+                {},
+                h("button", { type: "button", class: "link-button", onclick: () => { select(entry.id); nodeEls.get(entry.id)?.focus(); } }, entry.name),
+                roleInfo(entry.id)?.imputed ? imputedBadge() : null,
+              ),
               h("td", {}, String(entry.route.totals.steps)),
               h("td", {}, pct(entry.route.totals.cumulative_fit)),
               h("td", {}, String(entry.route.totals.effort)),
@@ -370,14 +382,40 @@ function explorer(answer) {
     ),
   );
 
-  return [
+  const parts = [
     h("p", { class: "summary", dataset: { count: answer.total } }, t("explore.count", { n: answer.total, s: answer.steps })),
     h(
       "div",
       { class: "graph-layout" },
-      h("figure", { class: "card graph-figure" }, toolbar, svg, h("figcaption", { class: "hint" }, t("explore.hint")), legend),
+      h("figure", { class: "card graph-figure" }, toolbar, svg, h("figcaption", { class: "hint" }, t("explore.hint"), " ", t("explore.labelsHint")), legend),
       panel,
     ),
     table,
   ];
+  return { parts, declutter: () => declutter(nodes, nodeEls, R) };
+}
+
+function overlaps(a, b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/**
+ * Hide the names that would overlap another name or another node (they show
+ * on hover, focus or selection). The start, then nearer rings, then better
+ * fits keep their names first. Boxes are measured in graph units, so the
+ * result holds at every zoom.
+ */
+function declutter(nodes, nodeEls, R) {
+  const circles = [...nodes.values()].map((n) => ({ id: n.id, x: n.x - R - 2, y: n.y - R - 2, w: 2 * R + 4, h: 2 * R + 4 }));
+  const fit = (n) => n.entry?.route.totals.cumulative_fit ?? 1;
+  const order = [...nodes.values()].sort((a, b) => a.depth - b.depth || fit(b) - fit(a) || a.id.localeCompare(b.id));
+  const placed = [];
+  for (const node of order) {
+    const label = nodeEls.get(node.id).querySelector(".gnode-label");
+    const b = label.getBBox();
+    const box = { x: node.x + b.x - 3, y: node.y + b.y - 2, w: b.width + 6, h: b.height + 4 };
+    const crowded = placed.some((other) => overlaps(other, box)) || circles.some((c) => c.id !== node.id && overlaps(c, box));
+    label.classList.toggle("crowded", crowded);
+    if (!crowded) placed.push(box);
+  }
 }

@@ -1,11 +1,12 @@
-// The role guide: ideal profile (radar, with the person's scores when they
-// have been entered, and bars with the guide's notes), strengths, red flags,
-// interview questions, archetypes, catalog transitions, attribution.
+// The role guide: ideal profile (radar, with the person's scores, fit and
+// per-trait differences when they have been entered, and bars with the guide's
+// notes), strengths, red flags, interview questions, archetypes, catalog
+// transitions, attribution; an imputed profile says so.
 
 import { h } from "../dom.js";
-import { t, num, pct } from "../i18n.js";
-import { api, TRAITS, roleName, person, hasPerson } from "../api.js";
-import { roleCombobox, loadingState, emptyState, errorState } from "../widgets.js";
+import { t, num, pct, signed, getLang, familyName, levelName } from "../i18n.js";
+import { api, roleName, person, hasPerson, personBody } from "../api.js";
+import { roleCombobox, loadingState, emptyState, errorState, howToRead, disclaimer, imputedBadge } from "../widgets.js";
 import { radarChart, barChart, developText, developLong, fitClass } from "../charts.js";
 import { link, navigate } from "../router.js";
 
@@ -61,6 +62,9 @@ async function load(body, roleId, main) {
 
 function guide(role) {
   const other = role.lang === "en" ? role.name_es : role.name_en;
+  // The guide's texts are in the page's language when the catalog has them in it,
+  // in Spanish otherwise; an answer that says which (guide_lang) is believed.
+  const guideLang = role.guide_lang || role.lang;
   const ideal = Object.fromEntries(role.traits.map((x) => [x.trait, x.score]));
   const series = [{ name: t("role.profile.ideal"), values: ideal, cls: "series-ideal" }];
   if (hasPerson()) series.push({ name: t("role.profile.you"), values: person.scores, cls: "series-person" });
@@ -74,9 +78,9 @@ function guide(role) {
   const listSection = (key, items, cls) =>
     h(
       "section",
-      { class: ["card", cls] },
-      h("h2", {}, t(key)),
-      items.length ? h("ul", {}, items.map((x) => h("li", {}, x))) : h("p", { class: "hint" }, t("role.none")),
+      { class: ["card", cls], lang: guideLang },
+      h("h2", { lang: getLang() }, t(key)),
+      items.length ? h("ul", {}, items.map((x) => h("li", {}, x))) : h("p", { class: "hint", lang: getLang() }, t("role.none")),
     );
 
   return [
@@ -88,11 +92,13 @@ function guide(role) {
         "p",
         { class: "badges" },
         h("span", { class: "badge" }, role.id),
-        role.family ? h("span", { class: "badge" }, t("role.family", { v: role.family })) : null,
-        role.level ? h("span", { class: "badge" }, t("role.level", { v: role.level })) : null,
+        role.family ? h("span", { class: "badge" }, t("role.family", { v: familyName(role.family) })) : null,
+        role.level ? h("span", { class: "badge" }, t("role.level", { v: levelName(role.level) })) : null,
+        role.imputed ? imputedBadge() : null,
       ),
-      role.description ? h("p", { class: "description", lang: "es" }, role.description) : null,
-      role.lang === "en" ? h("p", { class: "hint" }, t("role.guideLang")) : null,
+      role.description ? h("p", { class: "description", lang: guideLang }, role.description) : null,
+      guideLang !== getLang() ? h("p", { class: "hint" }, t("role.guideLang")) : null,
+      role.imputed ? imputedNote(role) : null,
       h(
         "p",
         { class: "role-actions" },
@@ -108,29 +114,31 @@ function guide(role) {
       h(
         "div",
         { class: "profile-grid" },
-        h("figure", {}, radarChart({ series, title: `${t("role.profile")} — ${role.name}` })),
+        h("div", { class: "profile-side" }, h("figure", {}, radarChart({ series, title: `${t("role.profile")} — ${role.name}` })), personFit(role)),
         h(
           "div",
           {},
           bars,
           h(
             "dl",
-            { class: "trait-notes", lang: "es" },
-            role.traits.filter((x) => x.note).map((x) => h("div", {}, h("dt", {}, `${x.label} (${num(x.score)})`), h("dd", {}, x.note))),
+            { class: "trait-notes" },
+            role.traits
+              .filter((x) => x.note)
+              .map((x) => h("div", { dataset: { trait: x.trait } }, h("dt", {}, `${x.label} (${num(x.score)})`), h("dd", { lang: guideLang }, x.note))),
           ),
         ),
       ),
     ),
     h(
       "div",
-      { class: "guide-grid", lang: "es" },
+      { class: "guide-grid" },
       listSection("role.strengths", role.strengths, "strengths"),
       listSection("role.redFlags", role.red_flags, "red-flags"),
     ),
     h(
       "section",
-      { class: "card questions", lang: "es" },
-      h("h2", {}, t("role.questions")),
+      { class: "card questions", lang: guideLang },
+      h("h2", { lang: getLang() }, t("role.questions")),
       role.interview_questions.length
         ? h(
             "ol",
@@ -139,16 +147,17 @@ function guide(role) {
               h("li", {}, h("p", { class: "question" }, q.question), q.evaluates ? h("p", { class: "hint" }, t("role.evaluates", { what: q.evaluates })) : null),
             ),
           )
-        : h("p", { class: "hint" }, t("role.none")),
+        : h("p", { class: "hint", lang: getLang() }, t("role.none")),
     ),
     role.archetypes.length
       ? h(
           "section",
-          { class: "card archetypes", lang: "es" },
-          h("h2", {}, t("role.archetypes")),
-          h("dl", {}, role.archetypes.map((a) => h("div", {}, h("dt", {}, a.name), h("dd", {}, a.description || "")))),
+          { class: "card archetypes", lang: guideLang },
+          h("h2", { lang: getLang() }, t("role.archetypes")),
+          h("dl", {}, role.archetypes.map((a) => h("div", {}, h("dt", {}, a.name), a.description ? h("dd", {}, a.description) : null))),
         )
       : null,
+    howToRead(),
     h(
       "div",
       { class: "guide-grid" },
@@ -160,6 +169,71 @@ function guide(role) {
       ? h("footer", { class: "attribution", dataset: { state: "attribution" } }, h("strong", {}, `${t("role.attribution")}: `), role.attribution)
       : null,
   ];
+}
+
+/** What an imputed profile is, and the roles it was averaged from (links to their guides). */
+function imputedNote(role) {
+  const sources = role.imputed_from || [];
+  return h(
+    "div",
+    { class: "imputed-note", dataset: { state: "imputed" } },
+    h("p", {}, t("role.imputed.text")),
+    sources.length
+      ? h("p", {}, `${t("role.imputed.from")} `, sources.map((r, i) => [i ? ", " : "", h("a", { href: link("role", r.id) }, r.name)]))
+      : null,
+  );
+}
+
+/**
+ * The person's fit to this role today (POST /v1/fit-now, the service's
+ * formula) and, per trait, their score against the role's ideal.
+ */
+function personFit(role) {
+  const section = h("section", { class: "person-fit", "aria-labelledby": "person-fit-title" }, h("h3", { id: "person-fit-title" }, t("role.person.title")));
+  if (!hasPerson()) {
+    section.append(h("p", { class: "hint" }, t("role.person.none")));
+    return section;
+  }
+  const scores = personBody().scores;
+  const fitLine = h("p", { class: "person-fit-value", title: t("tip.fit") }, `${t("role.person.fit")}: …`);
+  const rows = role.traits.map((x) => {
+    const diff = scores[x.trait] - x.score;
+    return h(
+      "tr",
+      { dataset: { trait: x.trait, diff } },
+      h("th", { scope: "row" }, x.label),
+      h("td", { class: "num" }, num(scores[x.trait])),
+      h("td", { class: "num" }, num(x.score)),
+      h("td", { class: ["num", diff < 0 && "below"] }, signed(diff)),
+    );
+  });
+  section.append(
+    fitLine,
+    h(
+      "div",
+      { class: "table-wrap" },
+      h(
+        "table",
+        { class: "gap-table" },
+        h("thead", {}, h("tr", {}, ["trait", "person", "ideal", "diff"].map((c) => h("th", { scope: "col" }, t(`role.col.${c}`))))),
+        h("tbody", {}, rows),
+      ),
+    ),
+    h("p", { class: "hint" }, t("role.person.hint")),
+    disclaimer(),
+  );
+  const mine = seq;
+  api("fit-now", { method: "POST", body: { person: personBody(), limit: 500 } })
+    .then((answer) => {
+      if (mine !== seq || !section.isConnected) return;
+      const mineRole = answer.roles.find((r) => (r.id ?? r.role) === role.id);
+      if (mineRole) {
+        fitLine.textContent = `${t("role.person.fit")}: ${pct(mineRole.fit)}`;
+        fitLine.dataset.fit = mineRole.fit;
+      } else fitLine.remove();
+    })
+    .catch(() => fitLine.remove()); // optional: the per-trait numbers stand on their own
+  return section;
 }
 
 function transitions(key, edges, end, cls) {

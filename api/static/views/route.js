@@ -3,10 +3,24 @@
 // the timeline, steps with their level changes, actions, and a printable plan.
 
 import { h, uid } from "../dom.js";
-import { t, num, pct, today, stepsText, aboutText, durationText, levelSign, levelWords } from "../i18n.js";
-import { api, TRAITS, traitLabel, traitCode, roleName, person, hasPerson, invalidScores, personBody } from "../api.js";
-import { roleCombobox, roleChips, personFieldset, loadingState, emptyState, noRouteState, errorState, apiFieldLabels } from "../widgets.js";
-import { paretoChart, routeDiagram, developChart, timelineChart, developText, developLong, fitClass } from "../charts.js";
+import { t, num, pct, today, stepsText, aboutText, durationText, levelSign, levelWords, listText, signed } from "../i18n.js";
+import { api, TRAITS, traitLabel, traitCode, roleName, roleInfo, hasPerson, personBody } from "../api.js";
+import {
+  roleCombobox,
+  roleChips,
+  personFieldset,
+  loadingState,
+  emptyState,
+  noRouteState,
+  errorState,
+  apiFieldLabels,
+  checkNumbers,
+  invalidFieldsState,
+  howToRead,
+  disclaimer,
+  imputedBadge,
+} from "../widgets.js";
+import { paretoChart, routeDiagram, developChart, timelineChart, developText, developLong } from "../charts.js";
 import { link, navigate, replace } from "../router.js";
 
 const MODES = ["alternatives", "pareto", "best", "shortest-gap"];
@@ -37,6 +51,8 @@ const state = {
 
 let last = null; // {answer, personal}
 let seq = 0;
+/** Set by a search from the form: its answer takes the keyboard focus once drawn. */
+let focusResults = false;
 
 function intOr(value, fallback, min, max) {
   const n = parseInt(value, 10);
@@ -179,8 +195,16 @@ export function render(main, { params }) {
 }
 
 function heading(extra) {
-  // Visible once there are routes to count; for screen readers always.
-  return h("h2", { id: "results-title", class: extra ? "results-title" : "visually-hidden" }, t("routes.heading"), extra || "");
+  // Visible once there are routes to count; for screen readers always. Focusable: a
+  // search from the form moves the focus here.
+  return h("h2", { id: "results-title", tabindex: -1, class: extra ? "results-title" : "visually-hidden" }, t("routes.heading"), extra || "");
+}
+
+/** After a search from the form, the answer (routes, no route or an error) takes the focus. */
+function focusAnswer(results) {
+  if (!focusResults) return;
+  focusResults = false;
+  results.querySelector("#results-title")?.focus();
 }
 
 function form(results) {
@@ -195,7 +219,7 @@ function form(results) {
     "div",
     { class: "field narrow", hidden: state.mode !== "alternatives" },
     h("label", { for: ids.k }, t("field.k")),
-    h("input", { id: ids.k, name: "k", type: "number", min: 1, max: 50, step: 1, value: state.k }),
+    h("input", { id: ids.k, name: "k", type: "number", min: 1, max: 50, step: 1, value: state.k, required: true, dataset: { check: "" } }),
   );
   const mode = h(
     "select",
@@ -252,7 +276,7 @@ function form(results) {
       );
 
   const number = (id, name, labelKey, value, attrs) =>
-    h("div", { class: "field narrow" }, h("label", { for: id }, t(labelKey)), h("input", { id, name, type: "number", value, ...attrs }));
+    h("div", { class: "field narrow" }, h("label", { for: id }, t(labelKey)), h("input", { id, name, type: "number", value, dataset: { check: "" }, ...attrs }));
 
   function collect() {
     state.from = from.getId() || from.input.value.trim();
@@ -282,6 +306,11 @@ function form(results) {
       "aria-label": t("title.route"),
       onsubmit: async (event) => {
         event.preventDefault();
+        const invalid = checkNumbers(el);
+        if (invalid.length) {
+          results.replaceChildren(heading(), invalidFieldsState(invalid));
+          return;
+        }
         collect();
         const [fromId, toId, avoidIds, viaIds] = await Promise.all([from.resolve(), to.resolve(), avoid.resolve(), via.resolve()]);
         state.from = fromId;
@@ -294,13 +323,10 @@ function form(results) {
         if (!state.to) missing.push(t("field.to"));
         if (missing.length) {
           results.replaceChildren(heading(), h("div", { class: "state state-error", role: "alert", dataset: { state: "missing" } }, h("p", {}, t("state.missingRole", { field: missing.join(", ") }))));
+          (!personal && !state.from ? from : to).input.focus();
           return;
         }
-        if (personal && !hasPerson()) {
-          const names = invalidScores().map(traitLabel).join(", ");
-          results.replaceChildren(heading(), h("div", { class: "state state-error", role: "alert", dataset: { state: "invalid" } }, h("p", {}, t("person.missing", { fields: names }))));
-          return;
-        }
+        focusResults = true;
         navigate(hashOf());
       },
     },
@@ -315,7 +341,7 @@ function form(results) {
       h(
         "div",
         { class: "field-row" },
-        number(ids.steps, "steps", "field.maxSteps", state.maxSteps, { min: 1, max: 8, step: 1 }),
+        number(ids.steps, "steps", "field.maxSteps", state.maxSteps, { min: 1, max: 8, step: 1, required: true }),
         number(ids.minFit, "minfit", "field.minFit", state.minFit, { min: 0, max: 100, step: 5 }),
       ),
       avoid.root,
@@ -379,6 +405,7 @@ async function run(results) {
     last = { answer, personal, scores: personal ? personBody().scores : null, leverage: null };
     if (state.selected >= answer.routes.length) state.selected = 0;
     drawResults(results);
+    focusAnswer(results);
     if (personal) loadLeverage(results, mine);
   } catch (error) {
     if (mine !== seq || !results.isConnected) return;
@@ -390,6 +417,7 @@ async function run(results) {
         fieldLabels: fieldLabels(),
       }),
     );
+    focusAnswer(results);
   } finally {
     if (mine === seq) results.removeAttribute("aria-busy");
   }
@@ -430,7 +458,7 @@ function drawResults(results, focusSelector = null) {
           h("span", { class: "route-choice-path" }, routeNames(route).join(" → ")),
           h(
             "span",
-            { class: "route-choice-meta" },
+            { class: "route-choice-meta", title: `${t("tip.cumulative")} ${t("tip.effort")}` },
             t("route.summary", { steps: stepsText(route.totals.steps), fit: pct(route.totals.cumulative_fit), effort: route.totals.effort }),
             route.totals.months != null ? ` · ${aboutText(route.totals.months)}` : "",
           ),
@@ -438,19 +466,23 @@ function drawResults(results, focusSelector = null) {
       ),
     ),
   );
-  const chart = paretoChart({ routes, selected, onSelect: (i) => select(i, ".pareto-point") });
-  results.replaceChildren(
+  const chart = paretoChart({ routes, selected, personal, onSelect: (i) => select(i, ".pareto-point") });
+  // replaceChildren prints null and undefined as words: absent parts are left out.
+  const parts = [
     heading(h("span", { class: "count", dataset: { count: routes.length } }, ` · ${count}${personal ? ` · ${t("routes.personal")}` : ""}`)),
-    answer.notice ? noticeState(answer.notice) : "", // replaceChildren would print null
+    disclaimer("no-print"), // the printed plan says it in its header
+    howToRead(),
+    answer.notice ? noticeState(answer.notice) : null,
     h(
       "div",
       { class: "result-grid no-print" },
       h("div", { class: "card" }, h("h3", {}, t("routes.select")), listEl),
-      h("figure", { class: "card pareto" }, h("h3", {}, t("pareto.title")), chart, h("figcaption", { class: "hint" }, t("pareto.hint"))),
+      h("figure", { class: "card pareto" }, h("h3", {}, chart.title), chart.svg, h("figcaption", { class: "hint" }, chart.hint)),
     ),
     routeDetail(routes[selected], selected),
-    personal ? leverageSection() : "",
-  );
+    personal ? leverageSection() : null,
+  ];
+  results.replaceChildren(...parts.filter(Boolean));
   if (focusSelector) results.querySelector(focusSelector)?.focus();
 }
 
@@ -477,6 +509,30 @@ async function loadLeverage(results, mine) {
 
 const LEVERAGE_POINTS = 10;
 
+/**
+ * The traits that share the top of the leverage answer: the API ranks ties in
+ * OCEAN+ order, which is no reason to work on one before the other.
+ */
+function topTraits(lev) {
+  if (!lev.best_trait) return [];
+  const key = (item) => (lev.baseline ? item.improvement : item.route?.totals.score);
+  const top = key(lev.by_trait[0]);
+  return lev.by_trait.filter((item) => item.route && Math.abs(key(item) - top) < 1e-9).map((item) => item.trait);
+}
+
+/** A change of cumulative fit in percentage points, as the page shows fits (whole percents). */
+function fitChange(route, baseline) {
+  if (!baseline) return t("lev.opens");
+  const points = Math.round(route.totals.cumulative_fit * 100) - Math.round(baseline.totals.cumulative_fit * 100);
+  return points === 0 ? t("lev.same") : t("lev.pp", { n: signed(points) });
+}
+
+function monthsChange(route, baseline) {
+  if (route.totals.months == null || baseline?.totals.months == null) return "—";
+  const months = route.totals.months - baseline.totals.months;
+  return Math.abs(months) < 0.05 ? t("lev.same") : signed(months, 1);
+}
+
 function leverageSection() {
   const lev = last?.leverage;
   if (lev === "failed") return null;
@@ -486,12 +542,33 @@ function leverageSection() {
     return section;
   }
   const target = roleName(state.to);
-  const summary = (route) =>
+  const top = topTraits(lev);
+  const tie = top.length > 1;
+  let message = t("lev.none", { p: lev.points, target });
+  if (tie) message = t("lev.tie", { traits: listText(top.map(traitLabel), "disjunction"), p: lev.points, target });
+  else if (top.length) message = t("lev.best", { trait: traitLabel(top[0]), p: lev.points, target });
+  const months = (route) => (route.totals.months != null ? num(route.totals.months, 1) : "—");
+  const cells = (route, baseline, isBaseline) =>
     route
-      ? [h("td", { class: fitClass(route.totals.cumulative_fit) }, pct(route.totals.cumulative_fit)), h("td", { class: "num" }, String(route.totals.effort)), h("td", { class: "num" }, route.totals.months != null ? num(route.totals.months, 1) : "—")]
-      : [h("td", { colspan: 3 }, t("lev.noRoute"))];
+      ? [
+          h("td", { class: "num" }, pct(route.totals.cumulative_fit)),
+          h("td", { class: "num fit-change" }, isBaseline ? "—" : fitChange(route, baseline)),
+          h("td", { class: "num" }, months(route)),
+          h("td", { class: "num months-change" }, isBaseline ? "—" : monthsChange(route, baseline)),
+          h("td", { class: "num" }, String(route.totals.effort)),
+        ]
+      : [h("td", { colspan: 5 }, t("lev.noRoute"))];
+  const header = [
+    [t("lev.col.trait")],
+    [t("lev.col.to")],
+    [t("totals.fit"), t("tip.cumulative")],
+    [t("lev.col.fitChange"), t("tip.pp")],
+    [t("totals.months"), t("tip.months")],
+    [t("lev.col.monthsChange")],
+    [t("totals.effort"), t("tip.effort")],
+  ];
   section.append(
-    h("p", { class: "lev-best", dataset: { bestTrait: lev.best_trait || "" } }, lev.best_trait ? t("lev.best", { trait: traitLabel(lev.best_trait), p: lev.points, target }) : t("lev.none", { p: lev.points, target })),
+    h("p", { class: "lev-best", dataset: { bestTrait: tie ? "" : top[0] || "", tied: tie ? top.join(",") : "" } }, message),
     h("p", { class: "hint" }, t("lev.hint", { p: lev.points })),
     h(
       "div",
@@ -499,21 +576,26 @@ function leverageSection() {
       h(
         "table",
         { class: "leverage-table" },
-        h("thead", {}, h("tr", {}, [t("lev.col.trait"), t("lev.col.to"), t("totals.fit"), t("totals.effort"), t("totals.months"), t("lev.col.gain")].map((c) => h("th", { scope: "col" }, c)))),
+        h("thead", {}, h("tr", {}, header.map(([label, tip]) => h("th", { scope: "col", title: tip }, label)))),
         h(
           "tbody",
           {},
-          h("tr", { class: "baseline" }, h("th", { scope: "row" }, t("lev.now")), h("td", {}, "—"), summary(lev.baseline), h("td", {}, "—")),
-          lev.by_trait.map((item) =>
-            h(
+          h("tr", { class: "baseline" }, h("th", { scope: "row" }, t("lev.now")), h("td", {}, "—"), cells(lev.baseline, null, true)),
+          lev.by_trait.map((item) => {
+            const leading = top.includes(item.trait);
+            return h(
               "tr",
-              { class: item.trait === lev.best_trait ? "best" : null, dataset: { trait: item.trait } },
-              h("th", { scope: "row" }, `${item.label} +${lev.points}`, item.trait === lev.best_trait ? h("span", { class: "badge badge-best" }, t("lev.bestBadge")) : null),
+              { class: leading ? (tie ? "tied" : "best") : null, dataset: { trait: item.trait } },
+              h(
+                "th",
+                { scope: "row" },
+                `${item.label} +${lev.points}`,
+                leading ? h("span", { class: ["badge", tie ? "badge-tie" : "badge-best"] }, tie ? t("lev.tieBadge") : t("lev.bestBadge")) : null,
+              ),
               h("td", { class: "num" }, num(item.raised_to)),
-              summary(item.route),
-              h("td", { class: "num" }, item.improvement == null ? "—" : num(item.improvement, 2)),
-            ),
-          ),
+              cells(item.route, lev.baseline, false),
+            );
+          }),
         ),
       ),
     ),
@@ -530,13 +612,14 @@ function routeDetail(route, index) {
   const tot = route.totals;
   const start = route.steps[0]?.from;
   const goal = route.roles[route.roles.length - 1];
+  // Neutral colours: the totals describe the chosen route, they do not grade it.
   const totals = [
-    ["totals.fit", pct(tot.cumulative_fit), fitClass(tot.cumulative_fit)],
-    ["totals.weakest", pct(tot.weakest_step), fitClass(tot.weakest_step)],
-    ["totals.mean", pct(tot.mean_step_fit), fitClass(tot.mean_step_fit)],
-    ["totals.effort", `${tot.effort} ${t("dev.unit")}`],
+    ["totals.fit", pct(tot.cumulative_fit), "tip.cumulative"],
+    ["totals.weakest", pct(tot.weakest_step), "tip.weakest"],
+    ["totals.mean", pct(tot.mean_step_fit), "tip.mean"],
+    ["totals.effort", `${tot.effort} ${t("dev.unit")}`, "tip.effort"],
     ["totals.steps", String(tot.steps)],
-    tot.months != null ? ["totals.duration", aboutText(tot.months)] : null,
+    tot.months != null ? ["totals.duration", aboutText(tot.months), "tip.months"] : null,
   ].filter(Boolean);
   const scores = last.scores
     ? TRAITS.map((x) => `${traitCode(x.id)} ${num(last.scores[x.id])}`).join(" · ")
@@ -552,6 +635,7 @@ function routeDetail(route, index) {
       h("p", {}, t("plan.for", { from: start ? roleName(start) : t("person.you"), to: roleName(goal) })),
       h("p", {}, t("plan.date", { date: today() })),
       scores ? h("p", {}, t("plan.person", { scores })) : null,
+      h("p", { class: "print-disclaimer" }, t("disclaimer")),
     ),
     h(
       "header",
@@ -560,7 +644,7 @@ function routeDetail(route, index) {
       h("button", { type: "button", class: "button button-secondary no-print", id: "print-plan", onclick: () => window.print() }, t("action.print")),
     ),
     h("p", { class: "explanation" }, route.explanation),
-    h("dl", { class: "totals" }, totals.map(([key, value, cls]) => h("div", { class: ["total", cls] }, h("dt", {}, t(key)), h("dd", {}, value)))),
+    h("dl", { class: "totals" }, totals.map(([key, value, tip]) => h("div", { class: "total", title: tip ? t(tip) : null }, h("dt", {}, t(key)), h("dd", {}, value)))),
     h(
       "figure",
       { class: "diagram" },
@@ -590,6 +674,8 @@ function routeDetail(route, index) {
 function stepsTable(route) {
   const timed = route.steps.some((step) => step.months != null);
   const cols = ["n", "move", "fit", "level", "origin", "develop", ...(timed ? ["months"] : []), "strengths"];
+  const tips = { fit: "tip.fit", level: "tip.level", origin: "tip.origin", develop: "tip.effort", months: "tip.months" };
+  const roleLink = (roleId) => [h("a", { href: link("role", roleId) }, roleName(roleId)), roleInfo(roleId)?.imputed ? imputedBadge() : null];
   return h(
     "section",
     { class: "steps" },
@@ -600,7 +686,7 @@ function stepsTable(route) {
       h(
         "table",
         {},
-        h("thead", {}, h("tr", {}, cols.map((c) => h("th", { scope: "col" }, t(`steps.col.${c}`))))),
+        h("thead", {}, h("tr", {}, cols.map((c) => h("th", { scope: "col", title: tips[c] ? t(tips[c]) : null }, t(`steps.col.${c}`))))),
         h(
           "tbody",
           {},
@@ -612,11 +698,11 @@ function stepsTable(route) {
               h(
                 "td",
                 {},
-                step.from ? h("a", { href: link("role", step.from) }, roleName(step.from)) : t("person.you"),
+                step.from ? roleLink(step.from) : t("person.you"),
                 " → ",
-                h("a", { href: link("role", step.to) }, roleName(step.to)),
+                roleLink(step.to),
               ),
-              h("td", { class: fitClass(step.fit) }, pct(step.fit)),
+              h("td", { class: "num" }, pct(step.fit)),
               h("td", { class: "num level", title: levelWords(step.level_change), dataset: { levelChange: step.level_change ?? "" } }, levelSign(step.level_change) || "—"),
               h("td", {}, t(`origin.${step.origin || "entry"}`)),
               h("td", { title: developLong(step.develop) }, developText(step.develop) || "—"),
