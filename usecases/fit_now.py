@@ -18,7 +18,7 @@ class RoleFitView(RoleFit):
         json_schema_extra={
             "examples": [
                 {
-                    "role": "ml-engineer",
+                    "id": "ml-engineer",
                     "name": "Ingeniero/a de Machine Learning",
                     "fit": 0.93,
                     "strengths": {"agreeableness": 3.0, "emotional_stability": 2.0},
@@ -54,7 +54,7 @@ def fit_now_answer(
         lang=lang,
         total=len(ranked),
         roles=[
-            RoleFitView(**r.model_dump(), name=catalog.roles[r.role].display_name(lang))
+            RoleFitView(**r.model_dump(), name=catalog.roles[r.id].display_name(lang))
             for r in ranked[:limit]
         ],
     )

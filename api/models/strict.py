@@ -13,12 +13,20 @@ import typing
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import AllowInfNan, BaseModel, Strict, create_model, field_validator
+from pydantic.fields import FieldInfo
 
 from graph.personal import Person
 from graph.search import Constraints, Objective
 from graph.traits import Profile
 
 M = TypeVar("M", bound=BaseModel)
+
+#: One scale for fit: 0-1 in JSON, as every fit field of an answer; percents are for people.
+MIN_STEP_FIT = (
+    "Every step's fit must reach this, from 0 to 1 like every fit field of the API "
+    "(and of the CLI's `--json`): 0.5 is 50 %. The web page and the CLI's text show "
+    "percents."
+)
 
 _SCALARS = (bool, int, float, type(None))
 
@@ -35,20 +43,31 @@ def _unique_ids(value: Any) -> Any:
     return value
 
 
-def strict_scalars(model: type[M], name: str, nested: dict[str, Any] | None = None) -> type[M]:
+def strict_scalars(
+    model: type[M],
+    name: str,
+    nested: dict[str, Any] | None = None,
+    descriptions: dict[str, str] | None = None,
+) -> type[M]:
     """A subclass of ``model`` whose numbers and booleans are not coerced.
 
     Fields added to the domain model later are picked up.
     ``nested`` replaces the types of model-typed fields (with their strict
-    versions).
+    versions); ``descriptions`` replaces the documentation of some fields.
     """
+    described = {
+        field: FieldInfo.merge_field_infos(info, description=descriptions[field])
+        for field, info in model.model_fields.items()
+        if field in (descriptions or {})
+    }
+    infos = {**model.model_fields, **described}
     overrides: dict[str, Any] = {
         field: (Annotated[info.annotation, Strict(), AllowInfNan(False)], info)
-        for field, info in model.model_fields.items()
+        for field, info in infos.items()
         if _is_scalar(info.annotation)
     }
     for field, annotation in (nested or {}).items():
-        overrides[field] = (annotation, model.model_fields[field])
+        overrides[field] = (annotation, infos[field])
     validators: dict[str, Any] = {}
     if "avoid" in model.model_fields:
         validators["_avoid_unique"] = field_validator("avoid", mode="before")(_unique_ids)
@@ -62,7 +81,9 @@ if TYPE_CHECKING:
     RouteObjective = Objective
     RoutePerson = Person
 else:
-    RouteConstraints = strict_scalars(Constraints, "RouteConstraints")
+    RouteConstraints = strict_scalars(
+        Constraints, "RouteConstraints", descriptions={"min_step_fit": MIN_STEP_FIT}
+    )
     RouteObjective = strict_scalars(Objective, "RouteObjective")
     RoutePerson = strict_scalars(
         Person,

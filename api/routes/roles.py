@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from api.admission import SearchSlotDep, remaining_budget
 from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
 from api.errors import FieldContext
+from api.models.strict import MIN_STEP_FIT
 from api.routes._responses import READ_ERRORS, json_answer, problems
 from graph.search import Constraints
 from graph.search.query import MAX_STEPS_LIMIT
@@ -98,9 +99,7 @@ def reachable(
     steps: Annotated[
         int, Query(ge=1, le=MAX_STEPS_LIMIT, description="Most steps a route may take.")
     ] = 2,
-    min_step_fit: Annotated[
-        float, Query(ge=0, le=1, description="Every step's fit must reach this.")
-    ] = 0.0,
+    min_step_fit: Annotated[float, Query(ge=0, le=1, description=MIN_STEP_FIT)] = 0.0,
     max_step_effort: Annotated[
         int | None,
         Query(ge=0, le=600, description="Most development points any single step may ask for."),
@@ -112,12 +111,36 @@ def reachable(
         list[str] | None,
         Query(description="Roles no route may pass through (repeat the parameter).", max_length=80),
     ] = None,
+    max_trait_step: Annotated[
+        int | None,
+        Query(ge=0, le=100, description="Most development points any step may ask of one trait."),
+    ] = None,
+    max_level_rise: Annotated[
+        str,
+        Query(
+            pattern=r"^(any|[0-9]{1,2})$",
+            description="Most seniority levels one step may rise (catalog transitions may "
+            "rise more), or `any` for no limit.",
+        ),
+    ] = "1",
+    allow_step_down: Annotated[
+        bool, Query(description="Let a route step down a level on its way.")
+    ] = False,
+    allow_credential_gates: Annotated[
+        bool,
+        Query(
+            description="Let a route pass through a role whose Job Zone or credential "
+            "neither end has."
+        ),
+    ] = False,
 ) -> Response:
     """Every role reachable from this one within ``steps`` steps, with its best route.
 
     Routes are ranked as in ``best`` mode with the default objective; roles
-    come in order of their best route's cost. ``POST /v1/reachable`` asks the
-    same for a person.
+    come in order of their best route's cost. The query options are those of
+    ``POST /v1/reachable``'s ``constraints`` (and of ``rumbo reachable``).
+    ``POST /v1/reachable`` is the personal form: a person's scores go in a
+    request body, never in a URL, which proxies log and browsers keep.
     """
     avoided = frozenset(avoid or ())
     set_field_context(
@@ -133,7 +156,11 @@ def reachable(
         min_step_fit=min_step_fit,
         avoid=avoided,
         max_step_effort=max_step_effort,
+        max_trait_step=max_trait_step,
         curated_only=curated_only,
+        max_level_rise=None if max_level_rise == "any" else int(max_level_rise),
+        allow_step_down=allow_step_down,
+        allow_credential_gates=allow_credential_gates,
     )
     query = ReachableQuery(source=role_id, constraints=constraints)
     budget = remaining_budget(request, settings)

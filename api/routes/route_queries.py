@@ -11,6 +11,7 @@ from api.admission import SearchSlots, remaining_budget
 from api.answer_cache import AnswerCache
 from api.deps import LangDep, SettingsDep, SnapshotDep, set_field_context
 from api.errors import FieldContext
+from api.models.person import PERSON_EXAMPLE
 from api.models.routes import MLOPS_TO_CDO, RouteRequest
 from api.routes._responses import READ_ERRORS, problems
 from graph.store import CatalogSnapshot
@@ -52,6 +53,19 @@ _EXAMPLES: dict[str, Any] = {
                 "allow_step_down": True,
                 "allow_credential_gates": True,
             },
+        },
+    },
+    "shortest-gap": {
+        "summary": "The route that asks for the least development (fewest points)",
+        "value": {"from": "mlops-engineer", "to": "chief-data-officer", "mode": "shortest-gap"},
+    },
+    "person": {
+        "summary": "For a person: routes costed from their scores, with months per step",
+        "value": {
+            "to": "chief-data-officer",
+            "mode": "alternatives",
+            "k": 3,
+            "person": PERSON_EXAMPLE,
         },
     },
     "pareto": {

@@ -17,7 +17,7 @@ class RoleFit(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    role: str
+    id: str = Field(description="The role's id.")
     fit: float = Field(description="Profile fit of the person to the role, in (0, 1].")
     strengths: dict[Trait, float] = Field(
         description="Traits where the person reaches the role's ideal: points above it."
@@ -59,11 +59,11 @@ def fit_now(person: Person, roles: Iterable[Role], top: int = 2) -> list[RoleFit
         )
         ranked.append(
             RoleFit(
-                role=role.id,
+                id=role.id,
                 fit=fit_of_scores(mine, ideal),
                 strengths={TRAITS[n]: d for d, n in above[:top]},
                 gaps={TRAITS[n]: p for p, n in short[:top] if p > 0},
             )
         )
-    ranked.sort(key=lambda r: (-r.fit, r.role))
+    ranked.sort(key=lambda r: (-r.fit, r.id))
     return ranked

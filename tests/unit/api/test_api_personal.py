@@ -47,7 +47,7 @@ async def test_fit_now_ranks_every_role(client: httpx.AsyncClient) -> None:
     body = r.json()
     assert body["total"] == len(bundled_catalog().roles)
     expected = fit_now(LUCIA_PERSON, bundled_catalog().roles.values())[:5]
-    assert [x["role"] for x in body["roles"]] == [e.role for e in expected]
+    assert [x["id"] for x in body["roles"]] == [e.id for e in expected]
     assert [x["fit"] for x in body["roles"]] == [e.fit for e in expected]
     assert all(x["name"] for x in body["roles"])
 
