@@ -56,9 +56,8 @@ def strict_scalars(
     versions); ``descriptions`` replaces the documentation of some fields.
     """
     described = {
-        field: FieldInfo.merge_field_infos(info, description=descriptions[field])
-        for field, info in model.model_fields.items()
-        if field in (descriptions or {})
+        field: FieldInfo.merge_field_infos(model.model_fields[field], description=text)
+        for field, text in (descriptions or {}).items()
     }
     infos = {**model.model_fields, **described}
     overrides: dict[str, Any] = {
