@@ -80,10 +80,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "route.carries_over": {"es": "fortalezas", "en": "carries over"},
     "route.develop": {"es": "a desarrollar", "en": "develop"},
     "route.totals": {
-        "es": "total: fit {fit} · mínimo {weakest} · medio {mean} · esfuerzo {effort} · "
-        "pasos {steps}",
-        "en": "total: fit {fit} · weakest {weakest} · mean {mean} · effort {effort} · "
-        "steps {steps}",
+        "es": "fit {fit} · paso mínimo {weakest} · esfuerzo {effort}",
+        "en": "fit {fit} · weakest step {weakest} · effort {effort}",
     },
     # Role listings and guides (CLI).
     "role.id": {"es": "id", "en": "id"},
@@ -101,7 +99,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "role.incoming": {"es": "Transiciones entrantes", "en": "Incoming transitions"},
     # The command line's own text (rumbo_cli): listings, hints and errors.
     "cli.step": {"es": "fit {fit}", "en": "fit {fit}"},
-    "cli.develop_total": {"es": "desarrollo: {traits}", "en": "development: {traits}"},
+    "cli.same_step": {"es": "(ver ruta {number})", "en": "(see route {number})"},
     "cli.how_to_develop": {"es": "Cómo desarrollar cada rasgo", "en": "How to develop each trait"},
     "cli.no_route": {
         "es": "No hay ruta con estas restricciones.",
@@ -146,8 +144,12 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "cli.error": {"es": "error", "en": "error"},
     "cli.error.unknown_role": {"es": "Rol desconocido: {role}.", "en": "Unknown role: {role}."},
     "cli.error.catalog": {
-        "es": "{count} problema(s) en el catálogo:",
-        "en": "{count} problem(s) in the catalog:",
+        "es": "{count} problemas en el catálogo:",
+        "en": "{count} problems in the catalog:",
+    },
+    "cli.error.catalog_one": {
+        "es": "1 problema en el catálogo:",
+        "en": "1 problem in the catalog:",
     },
     "cli.error.budget": {
         "es": "La búsqueda superó su límite de tiempo; acota la consulta (--max-steps, --k).",
@@ -199,6 +201,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "es": "no se puede leer el archivo: {reason}",
         "en": "cannot read the file: {reason}",
     },
+    "cli.person.no_file": {"es": "no existe el archivo", "en": "no such file"},
+    "cli.person.yaml": {"es": "YAML no válido: {detail}", "en": "invalid YAML: {detail}"},
     "cli.person.not_mapping": {
         "es": "se espera un mapa con la clave «scores» (ver docs/cli.md)",
         "en": "expected a mapping with a 'scores' key (see docs/cli.md)",
