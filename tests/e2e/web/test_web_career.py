@@ -3,31 +3,14 @@ the career options of the search form (sent in the request's constraints)."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import expect  # noqa: E402
-
-Page = Any  # playwright.sync_api.Page
-MLOPS_TO_CDO = "#/route?from=mlops-engineer&to=chief-data-officer"
-
-
-def open_page(page: Page, hash_: str) -> None:
-    page.goto(f"/{hash_}")
-    expect(page.locator("html")).to_have_attribute("data-ready", "true")
-
-
-def route_request(page: Page, action: Any) -> dict[str, Any]:
-    """The body of the POST /v1/routes that ``action`` makes the page send."""
-    with page.expect_request(lambda r: "/v1/routes" in r.url and r.method == "POST") as sent:
-        action()
-    body: dict[str, Any] = json.loads(sent.value.post_data or "{}")
-    return body
+from web_helpers import MLOPS_TO_CDO, Page, open_page, route_request  # noqa: E402
 
 
 def test_a_route_shows_level_changes_and_its_timeline(page: Page, shots: Path) -> None:

@@ -18,47 +18,11 @@ import pytest
 
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import expect  # noqa: E402
+from web_helpers import Page, fill_scores, open_page, pick_role  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[3]
-SCORES = {
-    "openness": "60",
-    "conscientiousness": "70",
-    "extraversion": "40",
-    "agreeableness": "55",
-    "emotional_stability": "60",
-    "relational_engagement": "45",
-}
-
-Page = Any  # playwright.sync_api.Page
 # The explanation is the API's text (usecases/messages.py), which names fit either way.
 SPANISH_CUMULATIVE_FIT = re.compile(r"(Fit|Ajuste) acumulado")
-
-
-def open_page(page: Page, hash_: str = "") -> None:
-    page.goto(f"/{hash_}")
-    expect(page.locator("html")).to_have_attribute("data-ready", "true")
-
-
-def pick_role(page: Page, name: str, typed: str, option_id: str) -> None:
-    """Type part of a name in a role type-ahead and choose the option with the keyboard."""
-    field = page.locator(f"input[name='{name}']")
-    field.fill(typed)
-    listbox = page.locator(f"#{field.get_attribute('aria-controls')}")
-    option = listbox.locator(f"[role=option][data-id='{option_id}']")
-    expect(option).to_be_visible()
-    index = listbox.locator("[role=option]").evaluate_all(
-        "(els, id) => els.findIndex(e => e.dataset.id === id)", option_id
-    )
-    for _ in range(index + 1):
-        field.press("ArrowDown")
-    expect(option).to_have_attribute("aria-selected", "true")
-    field.press("Enter")
-    expect(field).to_have_attribute("data-role-id", option_id)
-
-
-def fill_scores(page: Page) -> None:
-    for trait, value in SCORES.items():
-        page.locator(f"input[data-trait='{trait}']").fill(value)
 
 
 def find_mlops_to_cdo(page: Page) -> None:
