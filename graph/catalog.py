@@ -7,27 +7,21 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import networkx as nx
-import numpy as np
 
 from graph.career import CareerRules
+from graph.derived import derived_fit as derived_fit  # re-exported: graph.personal uses it
+from graph.derived import derived_transitions
 from graph.errors import CatalogError, Problem, UnknownRoleError
-from graph.fit import development_needed, profile_fit
 from graph.model import (
     DevelopmentAction,
     Origin,
     Role,
     Transition,
-    soc_minor_group,
     suggest_role_ids,
 )
 from graph.traits import TRAITS, Trait
 
 T = TypeVar("T")
-
-#: Source roles compared at once when deriving edges (bounds the temporary arrays).
-_DERIVE_CHUNK = 256
-#: Slack for the vectorised pre-selection, wider than any rounding to whole percent.
-_ROUNDING_MARGIN = 0.006
 
 
 @dataclass(frozen=True)
@@ -143,42 +137,15 @@ class Catalog:
         Under the catalog's :class:`~graph.career.DerivedRules` (``rules.derived``): none
         unless ``enabled``; for every role, the ``per_role`` best other roles (by profile
         fit, ties by target id) that no catalog edge already joins, whose profile fit
-        reaches ``threshold``, and that the rules allow (:meth:`derivable`). A derived
-        edge's fit is ``round(profile fit * no_link_prior, 2)`` (at least 0.01) and its
-        development the profile shortfall. ``threshold`` and ``per_role`` override the
-        rules' values.
+        reaches ``threshold``, and that the rules allow. A derived edge's fit is
+        ``round(profile fit * no_link_prior, 2)`` (at least 0.01) and its development the
+        profile shortfall. ``threshold`` and ``per_role`` override the rules' values.
+        :func:`graph.derived.derived_transitions` computes them without comparing every
+        pair of roles.
         """
-        rules = self.rules.derived
-        if not rules.enabled:
-            return []
-        threshold = rules.threshold if threshold is None else threshold
-        per_role = rules.per_role if per_role is None else per_role
-        roles = list(self.roles.values())
-        scores = np.array([r.profile.scores() for r in roles], dtype=np.float64)
-        position = {r.id: i for i, r in enumerate(roles)}
-        joined: dict[int, set[int]] = {}
-        for source_id, target_id in self.transitions:
-            joined.setdefault(position[source_id], set()).add(position[target_id])
-        allowed = _Derivable(roles, self.rules)
-        derived: list[Transition] = []
-        for start in range(0, len(roles), _DERIVE_CHUNK):
-            rows = scores[start : start + _DERIVE_CHUNK]
-            gap = scores[None, :, :] - rows[:, None, :]
-            # Unrounded fit; the exact (rounded) fit is computed below for candidates only.
-            raw = 1.0 - (np.clip(gap, 0, None).sum(-1) + 0.5 * np.clip(-gap, 0, None).sum(-1)) / 100
-            raw[~allowed.block(start, len(rows))] = -np.inf
-            for offset, row in enumerate(raw):
-                i = start + offset
-                row[i] = -np.inf
-                row[list(joined.get(i, ()))] = -np.inf
-                candidates = np.flatnonzero(row >= threshold - _ROUNDING_MARGIN)
-                if len(candidates) > 4 * per_role:
-                    cut = np.sort(row[candidates])[-per_role] - 2 * _ROUNDING_MARGIN
-                    candidates = candidates[row[candidates] >= cut]
-                derived += _derived_from(
-                    roles, i, candidates.tolist(), threshold, per_role, rules.no_link_prior
-                )
-        return derived
+        return derived_transitions(
+            list(self.roles.values()), self.transitions, self.rules, threshold, per_role
+        )
 
     def to_graph(self, include_derived: bool = True) -> nx.DiGraph:
         """The career graph the route search runs on (see :func:`graph.network.role_graph`)."""
@@ -190,48 +157,6 @@ class Catalog:
         graph = role_graph(self.roles.values(), edges, self.rules)
         graph.graph["actions"] = self.actions
         return graph
-
-
-class _Derivable:
-    """:meth:`Catalog.derivable` for blocks of role pairs at once, as boolean arrays."""
-
-    def __init__(self, roles: list[Role], rules: CareerRules) -> None:
-        self.rules = rules.derived
-        families = sorted({r.family for r in roles if r.family is not None})
-        code = {f: k for k, f in enumerate(families)}
-        # Family index per role (-1: none) and which family pairs may be joined.
-        self.family = np.array([-1 if r.family is None else code[r.family] for r in roles])
-        self.adjacent = np.array([[rules.adjacent(a, b) for b in families] for a in families])
-        ranks = [rules.levels.rank(r.level) for r in roles]
-        self.rank = np.array([np.nan if k is None else k for k in ranks], dtype=np.float64)
-        zones = [r.job_zone for r in roles]
-        self.zone = np.array([np.nan if z is None else z for z in zones], dtype=np.float64)
-        groups = [soc_minor_group(r.id) for r in roles]
-        group_code = {g: k for k, g in enumerate(sorted({g for g in groups if g is not None}))}
-        self.group = np.array([-1 if g is None else group_code[g] for g in groups])
-
-    def block(self, start: int, size: int) -> np.ndarray:
-        """Allowed pairs (rows: sources ``start .. start + size``; columns: every target)."""
-        rows = slice(start, start + size)
-        derived = self.rules
-        # NaN ranks compare False: a move of unknown seniority is never derived.
-        change = self.rank[None, :] - self.rank[rows, None]
-        ok = (change >= derived.min_level_change) & (change <= derived.max_level_change)
-        if derived.same_family_only:
-            source, target = self.family[rows, None], self.family[None, :]
-            known = (source >= 0) & (target >= 0)
-            if self.adjacent.size:
-                joined = self.adjacent[np.maximum(source, 0), np.maximum(target, 0)]
-            else:
-                joined = np.zeros(known.shape, dtype=bool)
-            ok &= known & joined
-        if derived.same_soc_minor_group:
-            source, target = self.group[rows, None], self.group[None, :]
-            ok &= (source >= 0) & (source == target)
-        if derived.max_job_zone_change is not None:
-            ok &= np.abs(self.zone[None, :] - self.zone[rows, None]) <= derived.max_job_zone_change
-        result: np.ndarray = ok
-        return result
 
 
 def _with_where(items: Iterable[tuple[T, Where]] | Iterable[T]) -> Iterable[tuple[T, Where]]:
@@ -263,44 +188,6 @@ def _edge_problems(
     if edge.key in seen:
         problems.append(where.problem("duplicate transition", record, "target"))
     return problems
-
-
-def _derived_from(
-    roles: list[Role],
-    i: int,
-    candidates: Iterable[int],
-    threshold: float,
-    per_role: int,
-    no_link_prior: float,
-) -> list[Transition]:
-    """Derived edges from role ``i`` to the best candidates, by exact (rounded) profile fit."""
-    source = roles[i]
-    ranked = []
-    for j in candidates:
-        fit = profile_fit(source.profile, roles[j].profile)
-        if fit >= threshold:
-            ranked.append((-fit, roles[j].id, j))
-    return [
-        Transition(
-            source=source.id,
-            target=target_id,
-            fit=derived_fit(-neg_fit, no_link_prior),
-            develop=development_needed(source.profile, roles[j].profile),
-            origin=Origin.DERIVED,
-        )
-        for neg_fit, target_id, j in sorted(ranked)[:per_role]
-    ]
-
-
-def derived_fit(profile_fit: float, no_link_prior: float) -> float:
-    """The fit of a derived move: its profile fit discounted by the "no link" prior.
-
-    Rounded to whole percent like every fit; at least 0.01 (a fit is never 0).
-
-    >>> derived_fit(0.92, 0.85), derived_fit(0.75, 0.85), derived_fit(0.01, 0.1)
-    (0.78, 0.64, 0.01)
-    """
-    return max(0.01, round(profile_fit * no_link_prior, 2))
 
 
 def _by_trait(actions: Iterable[DevelopmentAction]) -> tuple[DevelopmentAction, ...]:
