@@ -12,7 +12,7 @@ from graph.errors import CatalogError, Problem
 from graph.model import Role
 from graph.traits import Profile, Trait
 from loaders.onet._reading import CODE, PROGRESS_EVERY, Progress, Reader, Row
-from loaders.onet.impute import Imputation, impute_profiles
+from loaders.onet.impute import Imputation, impute_profiles, imputed_job_zone
 from loaders.onet.links import (
     CAREER_CHANGERS_FILE,
     LINK_FILES,
@@ -120,6 +120,9 @@ class ImputedOccupation:
     sources: tuple[str, ...]
     #: How they were found, e.g. ``"Related Occupations.txt, Primary-Short"``.
     basis: str
+    #: The Job Zone taken from the same sources (their median) when the release gives
+    #: the occupation none; ``None`` when it gives one (kept) or no source has one.
+    job_zone_imputed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,9 @@ class OnetSummary:
         ]
         out += [f"  {n} links skipped: {reason}" for reason, n in self.links_skipped.items()]
         out += [f"  {n} imputed from: {basis}" for basis, n in _count(self.imputed).items()]
+        zoned = sum(i.job_zone_imputed is not None for i in self.imputed)
+        if zoned:
+            out.append(f"  {zoned} imputed with a Job Zone too (the median of the same neighbours)")
         skips = _count(self.skipped).items()
         out += [f"  {n} occupations skipped: {reason}" for reason, n in skips]
         if self.missing_styles:
@@ -453,6 +459,8 @@ class _Profiles:
 
     rated: dict[str, Profile] = field(default_factory=dict)
     imputed: dict[str, Imputation] = field(default_factory=dict)
+    #: Job Zones of imputed occupations the release gives none, from the same sources.
+    imputed_zones: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
     norms: dict[Trait, TraitNorm] = field(default_factory=dict)
 
@@ -481,6 +489,11 @@ def _profiles(
     out.norms = trait_norms(raw.values())
     out.rated = {code: style_set.profile(levels, out.norms) for code, levels in raw.items()}
     out.imputed = impute_profiles(unrated, out.rated, links, layout)
+    zones = {code: o.zone for code, o in occupations.items() if o.zone is not None}
+    for code, found in out.imputed.items():
+        zone = None if code in zones else imputed_job_zone(found.sources, zones)
+        if zone is not None:
+            out.imputed_zones[code] = zone
     for code in unrated:
         if code not in out.imputed:
             out.skipped[code] = _NO_NEIGHBOUR
@@ -572,7 +585,13 @@ def import_onet(folder: Path, progress: Progress | None = None) -> OnetImport:
             for code, reason in sorted(profiles.skipped.items())
         ),
         imputed=tuple(
-            ImputedOccupation(code, ordered[code].title, found.sources, found.basis)
+            ImputedOccupation(
+                code,
+                ordered[code].title,
+                found.sources,
+                found.basis,
+                profiles.imputed_zones.get(code),
+            )
             for code, found in profiles.imputed.items()
         ),
         missing_styles=tuple(s for key, s in style_set.keys.items() if key not in names),
@@ -600,13 +619,14 @@ def _build_roles(
         imputed = profiles.imputed.get(code)
         profile = imputed.profile if imputed else profiles.rated.get(code)
         if profile is not None:
+            zone = occupation.zone if occupation.zone else profiles.imputed_zones.get(code)
             role = Role(
                 id=onet_role_id(code),
                 name=occupation.title,
                 name_en=occupation.title,
                 family=soc_family(code),
-                level=onet_level(code, occupation.zone),
-                job_zone=occupation.zone,
+                level=onet_level(code, zone),
+                job_zone=zone,
                 description=occupation.description,
                 profile=profile,
                 attribution=credit,

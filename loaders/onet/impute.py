@@ -9,6 +9,10 @@ stopping at the first step that finds any:
    ``Career Changers Matrix.txt``: indexes 1-5, then 6-10);
 2. rated occupations of its SOC detailed occupation (``15-1199.01`` for ``15-1199.00``),
    then of its SOC broad group (``15-119x``), then of its SOC minor group (``15-1xxx``).
+
+An imputed occupation that the release gives no Job Zone takes the median Job Zone of
+the same neighbours (:func:`imputed_job_zone`), so that it gets a level and derived moves
+like a rated one.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from loaders.onet.links import (
     LinkLayout,
 )
 
-__all__ = ["SOC_GROUPS", "Imputation", "impute_profiles", "mean_profile"]
+__all__ = ["SOC_GROUPS", "Imputation", "imputed_job_zone", "impute_profiles", "mean_profile"]
 
 #: SOC levels tried after the links: (code prefix length, name), narrowest first.
 SOC_GROUPS: tuple[tuple[int, str], ...] = (
@@ -58,6 +62,24 @@ def mean_profile(profiles: Sequence[Profile]) -> Profile:
     return Profile.from_scores(
         [round(statistics.fmean(p.score(trait) for p in profiles), 1) for trait in TRAITS]
     )
+
+
+def imputed_job_zone(sources: Iterable[str], zones: Mapping[str, int]) -> int | None:
+    """The median Job Zone of ``sources``, the lower middle one of an even count.
+
+    A Job Zone is a grade (1-5), not a quantity, so it is not averaged: the median
+    is a zone some neighbour has, and taking the lower of two middle zones never
+    claims more preparation than half of the neighbours need. Sources without a Job
+    Zone are left out; ``None`` when none has one.
+
+    >>> zones = {"a": 3, "b": 4, "c": 5, "d": 4}
+    >>> imputed_job_zone(["a", "b", "c"], zones), imputed_job_zone(["a", "b"], zones)
+    (4, 3)
+    >>> imputed_job_zone(["a", "x"], zones), imputed_job_zone(["x"], zones) is None
+    (3, True)
+    """
+    known = [zones[code] for code in sources if code in zones]
+    return statistics.median_low(known) if known else None
 
 
 def _tier_name(layout: LinkLayout, tier: int) -> str:

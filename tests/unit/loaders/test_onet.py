@@ -211,6 +211,9 @@ def test_a_20x_release_with_the_career_changers_matrix() -> None:
     imputed = result.catalog.role("onet-15-1199-00")
     assert imputed.imputed_from == ("onet-15-2041-00",)
     assert imputed.profile == stats.profile  # the mean of one profile
+    # no Job Zones row either: the zone of the same neighbour, and its level
+    assert (imputed.job_zone, imputed.level) == (5, "expert")
+    assert summary.imputed[0].job_zone_imputed == 5
     assert not stats.imputed
 
 
@@ -396,6 +399,8 @@ def test_a_29x_release_with_related_occupations_and_self_control() -> None:
     assert [(i.code, i.sources, i.basis) for i in summary.imputed] == [
         ("15-1299.00", ("15-1252.00",), "same SOC minor group")
     ]
+    # ... and no Job Zone: its one neighbour has none to give
+    assert summary.imputed[0].job_zone_imputed is None
     assert summary.incomplete == {"11-3021.00": ("Integrity",)}
     assert "occupations lacking some work styles: 1" in summary.lines()
     assert (summary.links_read, summary.transitions_created) == (8, 7)
@@ -645,7 +650,33 @@ def test_the_real_20_3_levels_as_docs_onet_md_counts_them(real_import: OnetImpor
     }
     assert Counter(role.job_zone for role in roles) == {1: 44, 2: 275, 3: 255, 4: 222, 5: 157}
     imputed = [role for role in real_import.catalog.roles.values() if role.imputed]
-    assert Counter(role.level for role in imputed) == {None: 138, "professional": 1, "expert": 1}
+    # 138 imputed Job Zones (the median of the same neighbours) and 2 of the release (zone 4)
+    zones = [i.job_zone_imputed for i in real_import.summary.imputed]
+    assert Counter(zone is None for zone in zones) == {False: 138, True: 2}
+    assert Counter(role.job_zone for role in imputed) == {1: 5, 2: 40, 3: 39, 4: 40, 5: 16}
+    assert Counter(role.level for role in imputed) == {
+        "entry": 5,
+        "skilled": 40,
+        "experienced": 36,
+        "professional": 31,
+        "expert": 28,
+    }
+    financial_managers = real_import.catalog.role("onet-11-3031-00")
+    assert (financial_managers.job_zone, financial_managers.level) == (4, "expert")
+
+
+def test_real_20_3_imputed_roles_are_reached_and_lead_on(real_import: OnetImport) -> None:
+    catalog = real_import.catalog
+    graph = catalog.to_graph()
+    imputed = {rid for rid, role in catalog.roles.items() if role.imputed}
+    reached = {rid for rid in imputed if set(graph.predecessors(rid)) - {rid}}
+    leading = {rid for rid in imputed if set(graph.successors(rid)) - {rid}}
+    # docs/onet.md: of the 140, 136 have a move in, 139 a move out, 135 both; every
+    # one of those moves is derived (20.3's matrix names no unrated occupation)
+    assert (len(reached), len(leading), len(reached & leading)) == (136, 139, 135)
+    assert reached | leading == imputed
+    touching = [(s, t) for s, t in graph.edges if s in imputed or t in imputed]
+    assert all(graph.edges[edge]["transition"].origin is Origin.DERIVED for edge in touching)
 
 
 def test_real_20_3_derived_moves_stay_in_a_minor_group_and_near_job_zone(

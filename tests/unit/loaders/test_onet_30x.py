@@ -136,11 +136,64 @@ def test_30x_occupations_without_ratings_are_imputed_closest_tier_first() -> Non
     assert others.profile == mean_profile(
         [catalog.role("onet-15-1252-00").profile, catalog.role("onet-15-2051-00").profile]
     )
-    assert catalog.role("onet-15-2099-00").level is None  # no Job Zones row
+    # no Job Zones row: the zone is imputed from the same two neighbours (5 and 4: the lower)
+    assert catalog.role("onet-15-2099-00").job_zone == 4
+    assert [i.job_zone_imputed for i in summary.imputed] == [None, None, 4]
     assert [(s.code, s.reason) for s in summary.skipped] == [("55-1011.00", _NO_NEIGHBOUR)]
     assert "  1 imputed from: same SOC minor group" in summary.lines()
     # the links of an imputed occupation are transitions like any other
     assert ("onet-15-1299-00", "onet-11-3021-00") in catalog.transitions
+
+
+def _zones(folder: Path, change: Callable[[str], str]) -> None:
+    _edit(folder / "Job Zones.txt", change)
+
+
+def test_an_imputed_occupation_without_a_job_zone_takes_its_neighbours_median(
+    tmp_path: Path,
+) -> None:
+    folder = _copy(tmp_path)
+    # Computer Occupations, All Other (imputed from Software Developers and Data
+    # Scientists) loses its Job Zones row, and Software Developers move to zone 3
+    _zones(folder, lambda text: text.replace("15-1299.00\t4\t12/2025\tAnalyst\n", ""))
+    _zones(folder, lambda text: text.replace("15-1252.00\t4", "15-1252.00\t3"))
+    # Chief Sustainability Officers lose theirs: one neighbour, Chief Executives (zone 5)
+    _zones(folder, lambda text: text.replace("11-1011.03\t5\t12/2025\tAnalyst\n", ""))
+    result = import_onet(folder)
+    catalog, summary = result.catalog, result.summary
+    zones = {i.code: i.job_zone_imputed for i in summary.imputed}
+    assert zones == {"11-1011.03": 5, "15-1299.00": 3, "15-2099.00": 4}
+    others = catalog.role("onet-15-1299-00")
+    assert (others.job_zone, others.level) == (3, "experienced")  # zones 3 and 4: the lower
+    # the level follows the code as for a rated occupation: a Chief Executive is executive
+    officers = catalog.role("onet-11-1011-03")
+    assert (officers.job_zone, officers.level) == (5, "executive")
+    assert "  3 imputed with a Job Zone too (the median of the same neighbours)" in (
+        summary.lines()
+    )
+
+
+def test_an_imputed_occupation_keeps_the_job_zone_of_the_release(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    # the neighbours of Computer Occupations, All Other are both in zone 4
+    _zones(folder, lambda text: text.replace("15-1299.00\t4", "15-1299.00\t2"))
+    result = import_onet(folder)
+    others = result.catalog.role("onet-15-1299-00")
+    assert others.imputed and (others.job_zone, others.level) == (2, "skilled")
+    assert {i.code: i.job_zone_imputed for i in result.summary.imputed}["15-1299.00"] is None
+
+
+def test_imputed_occupations_take_derived_moves_in_and_out() -> None:
+    catalog = import_onet(MINI_30).catalog
+    derived = {(edge.source, edge.target) for edge in catalog.derived_transitions()}
+    # Mathematical Science Occupations, All Other: imputed profile and Job Zone (4), the
+    # same SOC minor group (15-2) as Statisticians (zone 5) and Data Scientists (zone 4)
+    imputed = "onet-15-2099-00"
+    assert ("onet-15-2051-00", imputed) in derived
+    assert {target for source, target in derived if source == imputed} == {
+        "onet-15-2041-00",
+        "onet-15-2051-00",
+    }
 
 
 def test_30x_strengths_are_the_styles_both_occupations_rank_distinctive() -> None:
