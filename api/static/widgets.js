@@ -2,7 +2,7 @@
 // loading / empty / error states every view shows.
 
 import { h, uid, debounce } from "./dom.js";
-import { t, num } from "./i18n.js";
+import { t, num, familyName, levelName } from "./i18n.js";
 import {
   api,
   ApiError,
@@ -101,7 +101,7 @@ export function roleCombobox({ label, value = "", name, required = false, onPick
     if (mine !== seq || document.activeElement !== input) return;
     list.replaceChildren();
     options = answer.items.map((role, i) => {
-      const extra = [role.id, role.family, role.level].filter(Boolean).join(" · ");
+      const extra = [role.id, familyName(role.family), levelName(role.level)].filter(Boolean).join(" · ");
       const li = h(
         "li",
         { id: `${id}-opt-${i}`, role: "option", "aria-selected": "false", class: "combo-option", dataset: { id: role.id } },

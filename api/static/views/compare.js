@@ -4,19 +4,7 @@
 import { h, uid } from "../dom.js";
 import { t, num, pct, stepsText, durationText } from "../i18n.js";
 import { api, roleName, hasPerson, traitLabel, personBody } from "../api.js";
-import {
-  roleCombobox,
-  personFieldset,
-  loadingState,
-  emptyState,
-  noRouteState,
-  errorState,
-  apiFieldLabels,
-  checkNumbers,
-  invalidFieldsState,
-  howToRead,
-  disclaimer,
-} from "../widgets.js";
+import { roleCombobox, personFieldset, loadingState, emptyState, noRouteState, errorState, apiFieldLabels, checkNumbers, invalidFieldsState, howToRead, disclaimer } from "../widgets.js";
 import { developChart, routeDiagram, fitClass } from "../charts.js";
 import { link, navigate } from "../router.js";
 

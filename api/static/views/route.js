@@ -5,21 +5,7 @@
 import { h, uid } from "../dom.js";
 import { t, num, pct, today, stepsText, aboutText, durationText, levelSign, levelWords, listText, signed } from "../i18n.js";
 import { api, TRAITS, traitLabel, traitCode, roleName, roleInfo, hasPerson, personBody } from "../api.js";
-import {
-  roleCombobox,
-  roleChips,
-  personFieldset,
-  loadingState,
-  emptyState,
-  noRouteState,
-  errorState,
-  apiFieldLabels,
-  checkNumbers,
-  invalidFieldsState,
-  howToRead,
-  disclaimer,
-  imputedBadge,
-} from "../widgets.js";
+import { roleCombobox, roleChips, personFieldset, loadingState, emptyState, noRouteState, errorState, apiFieldLabels, checkNumbers, invalidFieldsState, howToRead, disclaimer, imputedBadge } from "../widgets.js";
 import { paretoChart, routeDiagram, developChart, timelineChart, developText, developLong } from "../charts.js";
 import { link, navigate, replace } from "../router.js";
 
