@@ -71,6 +71,12 @@ class RoleDetail(RoleSummary):
 
     catalog_version: CatalogVersion
     lang: Language = Field(description="Language of names and trait labels.")
+    guide_lang: Language = Field(
+        description=(
+            "Language of the guide texts: `lang` when the catalog has the guide in it, "
+            "`es` (the guides' first language) otherwise."
+        )
+    )
     description: str | None
     profile: Profile = Field(description="Ideal OCEAN+ profile, trait -> score 0-100.")
     traits: list[TraitScore] = Field(description="The profile, labelled, in OCEAN+ order.")
@@ -104,6 +110,7 @@ def role_guide(snapshot: CatalogSnapshot, role_id: str, lang: Language) -> RoleD
         **summary(role, lang).model_dump(),
         catalog_version=snapshot.version,
         lang=lang,
+        guide_lang="en" if lang == "en" and role.en is not None else "es",
         description=guide.description,
         profile=role.profile,
         traits=[
