@@ -225,6 +225,216 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "es": "{trait}: {value} no es un puntaje de 0 a 100",
         "en": "{trait}: {value} is not a score from 0 to 100",
     },
+    # The API's problem answers (title and detail of application/problem+json).
+    "problem.invalid_request.title": {"es": "Solicitud no válida", "en": "Invalid request"},
+    "problem.invalid_request.detail": {
+        "es": "Campos no válidos: {names}{more}.",
+        "en": "Invalid fields: {names}{more}.",
+    },
+    "problem.more": {"es": " y {count} más", "en": " and {count} more"},
+    "problem.unknown_role.title": {"es": "Rol desconocido", "en": "Unknown role"},
+    "problem.unknown_role.detail": {
+        "es": "El catálogo no tiene el rol {role_id!r}.",
+        "en": "Unknown role {role_id!r}.",
+    },
+    "problem.did_you_mean": {"es": " ¿Quisiste decir: {ids}?", "en": " Did you mean: {ids}?"},
+    "problem.unknown_transition.title": {
+        "es": "Transición desconocida",
+        "en": "Unknown transition",
+    },
+    "problem.unknown_transition.detail": {
+        "es": "El catálogo no tiene una transición de {source!r} a {target!r}.",
+        "en": "No transition from {source!r} to {target!r} in the catalog.",
+    },
+    "problem.invalid_query.title": {
+        "es": "Consulta de ruta no válida",
+        "en": "Invalid route query",
+    },
+    "problem.query.same_ends": {
+        "es": "La ruta debe terminar en un rol distinto del de partida.",
+        "en": "The route must end at a role other than its start.",
+    },
+    "problem.query.via_reachable": {
+        "es": "Los roles de paso (via) no se aplican a una consulta de alcance.",
+        "en": "Via roles do not apply to a reachability query.",
+    },
+    "problem.query.end_avoided": {
+        "es": "{role} es un extremo de la ruta y a la vez un rol a evitar.",
+        "en": "{role} is both an end of the route and avoided.",
+    },
+    "problem.query.via_twice": {
+        "es": "Un rol aparece dos veces en via.",
+        "en": "A role is listed twice in via.",
+    },
+    "problem.query.via_is_end": {
+        "es": "{role} es un extremo de la ruta, no un rol de paso.",
+        "en": "{role} is an end of the route, not a via role.",
+    },
+    "problem.query.via_avoided": {
+        "es": "{role} es a la vez obligatorio (via) y a evitar.",
+        "en": "{role} is both required (via) and avoided.",
+    },
+    "problem.query.via_steps": {
+        "es": "Pasar por {count} roles de paso necesita más de {max_steps} pasos.",
+        "en": "Passing through {count} via roles needs more than {max_steps} steps.",
+    },
+    "problem.query.k_range": {
+        "es": "k debe estar entre 1 y {top}; llegó {k}.",
+        "en": "k must be between 1 and {top}; got {k}.",
+    },
+    "problem.catalog_write.title": {
+        "es": "La escritura rompería el catálogo",
+        "en": "The write would break the catalog",
+    },
+    "problem.catalog_write.detail": {
+        "es": "Reglas del catálogo incumplidas: {count}; el catálogo no cambió.",
+        "en": "Catalog rules broken: {count}; the catalog is unchanged.",
+    },
+    "problem.version_conflict.title": {
+        "es": "Conflicto de versión del catálogo",
+        "en": "Catalog version conflict",
+    },
+    "problem.version_conflict.detail": {
+        "es": "El catálogo está en la versión {current}, no en la {expected}; recarga y reintenta.",
+        "en": "The catalog is at version {current}, not {expected}; reload and retry.",
+    },
+    "problem.already_exists.title": {"es": "Ya existe", "en": "Already exists"},
+    "problem.already_exists.detail": {
+        "es": "Ya existe ({what}); una escritura que solo crea no cambia nada.",
+        "en": "It already exists ({what}); a create-only write changes nothing.",
+    },
+    "problem.read_only.title": {
+        "es": "El catálogo es de solo lectura",
+        "en": "The catalog is read-only",
+    },
+    "problem.read_only.bundled": {
+        "es": "El catálogo incluido es parte del paquete instalado y se sirve en solo "
+        "lectura. {writable}",
+        "en": "The bundled catalog is part of the installed package and is served read-only. "
+        "{writable}",
+    },
+    "problem.read_only.folder": {
+        "es": "Esta carpeta de catálogo se sirve en solo lectura: una escritura guardada solo "
+        "en memoria se perdería al reiniciar. {writable}",
+        "en": "This catalog folder is served read-only: a write held only in memory would be "
+        "lost on restart. {writable}",
+    },
+    "problem.read_only.writable": {
+        "es": "Para aceptar escrituras, sirve una carpeta de catálogo propia con `rumbo serve "
+        "--catalog DIR --writable` (RUMBO_CATALOG_WRITABLE=true), que guarda cada escritura en "
+        "ella, o Neo4j con `--neo4j URI`.",
+        "en": "To accept writes, serve a catalog folder of your own with `rumbo serve --catalog "
+        "DIR --writable` (RUMBO_CATALOG_WRITABLE=true), which saves each write to it, or Neo4j "
+        "with `--neo4j URI`.",
+    },
+    "problem.store_unavailable.title": {
+        "es": "Almacén del catálogo no disponible",
+        "en": "Catalog store unavailable",
+    },
+    "problem.store_unavailable.detail": {
+        "es": "No se puede acceder al almacén del catálogo; reintenta en {seconds} s. La causa "
+        "queda registrada con el id de solicitud {request_id}.",
+        "en": "The catalog store cannot be reached; retry in {seconds} s. The cause is logged "
+        "under request id {request_id}.",
+    },
+    "problem.store_stale.detail": {
+        "es": "Se sirve una copia antigua del catálogo: el almacén no responde; reintenta en "
+        "{seconds} s.",
+        "en": "Serving a stale copy of the catalog: the store does not answer; retry in "
+        "{seconds} s.",
+    },
+    "problem.projection_not_loaded.title": {
+        "es": "Grafo de búsqueda no cargado",
+        "en": "Search projection not loaded",
+    },
+    "problem.projection_not_loaded.detail": {
+        "es": "El grafo de búsqueda aún no coincide con el catálogo.",
+        "en": "The search graph does not match the catalog yet.",
+    },
+    "problem.query_too_broad.title": {
+        "es": "Consulta de ruta demasiado amplia",
+        "en": "Route query too broad",
+    },
+    "problem.query_too_broad.detail": {
+        "es": "La búsqueda superó su tiempo de {seconds} s. Acótala: menos pasos, un fit mínimo "
+        "por paso mayor o menos alternativas.",
+        "en": "The search took longer than its {seconds} s budget. Narrow it: fewer steps, a "
+        "higher minimum step fit or fewer alternatives.",
+    },
+    "problem.too_busy.title": {
+        "es": "Demasiadas búsquedas a la vez",
+        "en": "Too many searches at once",
+    },
+    "problem.too_busy.detail": {
+        "es": "Hay demasiadas búsquedas en curso; reintenta en {seconds} s.",
+        "en": "Too many searches are running; retry in {seconds} s.",
+    },
+    "problem.too_busy.waited": {
+        "es": "La solicitud esperó más que su tiempo de búsqueda; reintenta en {seconds} s.",
+        "en": "The request waited past its search budget; retry in {seconds} s.",
+    },
+    "problem.missing_api_key.title": {"es": "Falta la clave de API", "en": "API key required"},
+    "problem.missing_api_key.detail": {
+        "es": "Envía una clave válida en la cabecera {header}.",
+        "en": "Send a valid key in the {header} header.",
+    },
+    "problem.invalid_api_key.title": {
+        "es": "Clave de API no aceptada",
+        "en": "API key not accepted",
+    },
+    "problem.invalid_api_key.detail": {
+        "es": "La clave de {header} no es una de las del servicio.",
+        "en": "The key in {header} is not one of the service's keys.",
+    },
+    "problem.precondition_failed.title": {
+        "es": "Precondición no cumplida",
+        "en": "Precondition failed",
+    },
+    "problem.precondition_failed.detail": {
+        "es": 'If-Match debe llevar una ETag como la envía el servicio, p. ej. W/"9f2c1a-12".',
+        "en": 'If-Match must hold an ETag as the service sends it, e.g. W/"9f2c1a-12".',
+    },
+    "problem.catalog_mismatch.title": {
+        "es": "ETag de otro catálogo",
+        "en": "Entity tag of another catalog",
+    },
+    "problem.catalog_mismatch.detail": {
+        "es": "If-Match nombra otro catálogo que el servido (ahora {etag}); recarga y reintenta.",
+        "en": "If-Match names another catalog than the one served (now {etag}); reload and retry.",
+    },
+    "problem.body_too_large.title": {
+        "es": "Cuerpo de la solicitud demasiado grande",
+        "en": "Request body too large",
+    },
+    "problem.body_too_large.detail": {
+        "es": "Los cuerpos de solicitud están limitados a {limit} bytes.",
+        "en": "Request bodies are limited to {limit} bytes.",
+    },
+    "problem.not_found.title": {"es": "No encontrado", "en": "Not Found"},
+    "problem.not_found.detail": {
+        "es": "No hay nada en {path}.",
+        "en": "Nothing is served at {path}.",
+    },
+    "problem.method_not_allowed.title": {
+        "es": "Método no permitido",
+        "en": "Method Not Allowed",
+    },
+    "problem.method_not_allowed.detail": {
+        "es": "{method} no se permite aquí; usa {allow}.",
+        "en": "{method} is not allowed here; use {allow}.",
+    },
+    "problem.bad_body.title": {"es": "Solicitud incorrecta", "en": "Bad Request"},
+    "problem.bad_body.detail": {
+        "es": "No se pudo leer el cuerpo de la solicitud (JSON en UTF-8).",
+        "en": "The request body could not be read (UTF-8 JSON).",
+    },
+    "problem.bad_request.title": {"es": "Solicitud incorrecta", "en": "Bad request"},
+    "problem.http.title": {"es": "Error HTTP {status}", "en": "HTTP error {status}"},
+    "problem.internal.title": {"es": "Error interno del servidor", "en": "Internal server error"},
+    "problem.internal.detail": {
+        "es": "Ocurrió un error inesperado; quedó registrado.",
+        "en": "An unexpected error occurred; it has been logged.",
+    },
 }
 
 
