@@ -51,16 +51,18 @@ class SearchSlots:
             if self.free > 0:
                 self.free -= 1
                 return
-        raise self.busy("Too many searches are running")
+        raise self.busy("problem.too_busy.detail")
 
     def busy(self, reason: str) -> ApiProblem:
-        """The 503 problem that tells a client to come back in ``retry_after`` seconds."""
+        """The 503 problem that tells a client to come back in ``retry_after`` seconds
+        (``reason``: the detail's message key)."""
         return ApiProblem(
             503,
             "too-busy",
-            "Too many searches at once",
-            f"{reason}; retry in {self.retry_after} s.",
+            "problem.too_busy.title",
+            reason,
             headers={"Retry-After": str(self.retry_after)},
+            values={"seconds": self.retry_after},
             retry_after=self.retry_after,
         )
 
@@ -106,5 +108,5 @@ def remaining_budget(request: Request, settings: Settings) -> float:
     left = settings.query_budget_seconds - spent
     if left <= 0:
         slots: SearchSlots = request.app.state.search_slots
-        raise slots.busy("The request waited past its search budget")
+        raise slots.busy("problem.too_busy.waited")
     return left

@@ -19,6 +19,7 @@ from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
 
 from api.errors import ApiProblem, FieldContext
+from api.language import parse_accept_language
 from graph.store import CatalogSnapshot, CatalogStore, StoreUnavailable
 from graph.traits import Language
 from usecases.settings import Settings
@@ -107,50 +108,6 @@ async def get_snapshot(request: Request) -> CatalogSnapshot:
 SnapshotDep = Annotated[CatalogSnapshot, Depends(get_snapshot)]
 
 
-_LANG_RANGE = re.compile(
-    r"^\s*([A-Za-z]{1,8}|\*)(?:-[A-Za-z0-9]{1,8})*\s*(?:;\s*q\s*=\s*([0-9.]+))?"
-)
-
-
-def parse_accept_language(header: str | None) -> Language | None:
-    """The best of es and en that an ``Accept-Language`` header accepts, if any.
-
-    >>> parse_accept_language("en-GB,en;q=0.9,es;q=0.8")
-    'en'
-    >>> parse_accept_language("fr-FR, es;q=0.5, en;q=0.4")
-    'es'
-    >>> parse_accept_language("de, fr") is None
-    True
-    >>> parse_accept_language("en;q=0, es;q=0.1")
-    'es'
-    """
-    if not header:
-        return None
-    best: tuple[float, int, Language] | None = None
-    for index, part in enumerate(header.split(",")[:32]):
-        match = _LANG_RANGE.match(part)
-        if not match:
-            continue
-        tag = match.group(1).lower()
-        try:
-            quality = float(match.group(2)) if match.group(2) else 1.0
-        except ValueError:
-            continue
-        if not 0 < quality <= 1:
-            continue
-        lang: Language
-        if tag == "en":
-            lang = "en"
-        elif tag in ("es", "*"):
-            lang = "es"
-        else:
-            continue
-        candidate = (quality, -index, lang)
-        if best is None or candidate[:2] > best[:2]:
-            best = candidate
-    return best[2] if best else None
-
-
 async def get_lang(
     request: Request,
     lang: Annotated[
@@ -194,16 +151,18 @@ def check_key(key: str | None, settings: Settings) -> None:
         raise ApiProblem(
             401,
             "missing-api-key",
-            "API key required",
-            f"Send a valid key in the {API_KEY_HEADER} header.",
+            "problem.missing_api_key.title",
+            "problem.missing_api_key.detail",
             headers={"WWW-Authenticate": f'ApiKey header="{API_KEY_HEADER}"'},
+            values={"header": API_KEY_HEADER},
         )
     if not _key_matches(key, settings):
         raise ApiProblem(
             403,
             "invalid-api-key",
-            "API key not accepted",
-            f"The key in {API_KEY_HEADER} is not one of the service's keys.",
+            "problem.invalid_api_key.title",
+            "problem.invalid_api_key.detail",
+            values={"header": API_KEY_HEADER},
         )
 
 
@@ -258,8 +217,8 @@ def parse_if_match(header: str | None) -> list[EntityTag] | None:
             raise ApiProblem(
                 412,
                 "precondition-failed",
-                "Precondition failed",
-                'If-Match must hold an ETag as the service sends it, e.g. W/"9f2c1a-12".',
+                "problem.precondition_failed.title",
+                "problem.precondition_failed.detail",
             )
         tags.append(EntityTag(int(match.group(2)), match.group(1)))
     return tags
@@ -310,9 +269,9 @@ def expected_version(store: CatalogStore, if_match: str | None) -> int | None:
         raise ApiProblem(
             412,
             "catalog-mismatch",
-            "Entity tag of another catalog",
-            f"If-Match names another catalog than the one served (now "
-            f"{entity_tag(snapshot.version, snapshot.catalog_id)}); reload and retry.",
+            "problem.catalog_mismatch.title",
+            "problem.catalog_mismatch.detail",
+            values={"etag": entity_tag(snapshot.version, snapshot.catalog_id)},
         )
     return snapshot.version if snapshot.version in usable else usable[0]
 

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
+from api.language import request_language
 from api.models.problems import FieldError, Problem
 from graph.errors import (
     CatalogError,
@@ -30,6 +31,9 @@ from graph.errors import (
     UnknownTransitionError,
 )
 from graph.store import AlreadyExists, ReadOnlyCatalog, StoreUnavailable, VersionConflict
+from graph.traits import Language
+from usecases.messages import say
+from usecases.store import READ_ONLY_BUNDLED, READ_ONLY_FOLDER
 
 log = logging.getLogger("api")
 
@@ -46,7 +50,11 @@ class ProblemResponse(JSONResponse):
 
 
 class ApiProblem(Exception):
-    """An error the API raises itself (auth, preconditions), already shaped as a problem."""
+    """An error the API raises itself (auth, preconditions), worded when it is answered.
+
+    ``title`` and ``detail`` are keys of :data:`usecases.messages.MESSAGES`; the
+    detail is filled in with ``values``, in the language the request negotiated.
+    """
 
     def __init__(
         self,
@@ -55,13 +63,15 @@ class ApiProblem(Exception):
         title: str,
         detail: str,
         headers: Mapping[str, str] | None = None,
+        values: Mapping[str, object] | None = None,
         **extensions: Any,
     ) -> None:
-        super().__init__(detail)
+        super().__init__(say(detail, "en", **(values or {})))
         self.status = status
         self.kind = kind
         self.title = title
         self.detail = detail
+        self.values = dict(values or {})
         self.headers = dict(headers or {})
         self.extensions = extensions
 
@@ -193,16 +203,16 @@ def field_errors(errors: Sequence[Any], default_location: str = "body") -> list[
 
 
 def _validation_problem(request: Request, errors: list[FieldError]) -> ProblemResponse:
+    lang = request_language(request)
     listed, not_listed = errors[:MAX_LISTED_ERRORS], len(errors) - MAX_LISTED_ERRORS
     names = ", ".join(dict.fromkeys(e.field for e in listed))
-    noun = "field" if len(errors) == 1 else "fields"
-    more = f" and {not_listed} more" if not_listed > 0 else ""
+    more = say("problem.more", lang, count=not_listed) if not_listed > 0 else ""
     return problem(
         request,
         422,
         "invalid-request",
-        "Invalid request",
-        f"Invalid {noun}: {names}{more}.",
+        say("problem.invalid_request.title", lang),
+        say("problem.invalid_request.detail", lang, names=names, more=more),
         errors=[e.model_dump() for e in listed],
         errors_not_listed=not_listed if not_listed > 0 else None,
     )
@@ -222,12 +232,16 @@ async def _unknown_role(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, UnknownRoleError)
     context = _field_context(request)
     field = context.role_field(exc.role_id) if context else None
+    lang = request_language(request)
+    detail = say("problem.unknown_role.detail", lang, role_id=exc.role_id)
+    if exc.suggestions:
+        detail += say("problem.did_you_mean", lang, ids=", ".join(exc.suggestions))
     return problem(
         request,
         404,
         "unknown-role",
-        "Unknown role",
-        str(exc),
+        say("problem.unknown_role.title", lang),
+        detail,
         role_id=exc.role_id,
         suggestions=list(exc.suggestions),
         field=field,
@@ -236,24 +250,68 @@ async def _unknown_role(request: Request, exc: Exception) -> JSONResponse:
 
 async def _unknown_transition(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, UnknownTransitionError)
-    return problem(request, 404, "unknown-transition", "Unknown transition", str(exc))
+    lang = request_language(request)
+    return problem(
+        request,
+        404,
+        "unknown-transition",
+        say("problem.unknown_transition.title", lang),
+        say("problem.unknown_transition.detail", lang, source=exc.source, target=exc.target),
+    )
+
+
+#: The search's query errors (:func:`graph.search.space.check_query` and the ``k`` checks),
+#: recognised by their English text, by message key.
+_QUERY_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"the route must end at a role other than its start", "problem.query.same_ends"),
+        (r"via roles do not apply to a reachability query", "problem.query.via_reachable"),
+        (r"(?P<role>'.*') is both an end of the route and avoided", "problem.query.end_avoided"),
+        (r"a role is listed twice in via", "problem.query.via_twice"),
+        (r"(?P<role>'.*') is an end of the route, not a via role", "problem.query.via_is_end"),
+        (r"(?P<role>'.*') is both required \(via\) and avoided", "problem.query.via_avoided"),
+        (
+            r"passing through (?P<count>\d+) via roles needs more than "
+            r"max_steps=(?P<max_steps>\d+)",
+            "problem.query.via_steps",
+        ),
+        (r"k must be between 1 and (?P<top>\d+), got (?P<k>-?\d+)", "problem.query.k_range"),
+    )
+)
+
+
+def query_error_text(text: str, lang: Language) -> str:
+    """A query error of the search, worded in ``lang`` (as it came, if not recognised).
+
+    >>> query_error_text("'a' is both required (via) and avoided", "es")
+    "'a' es a la vez obligatorio (via) y a evitar."
+    >>> query_error_text("k must be between 1 and 20, got 0", "en")
+    'k must be between 1 and 20; got 0.'
+    """
+    for pattern, key in _QUERY_ERRORS:
+        if match := pattern.fullmatch(text):
+            return say(key, lang, **match.groupdict())
+    return text
 
 
 async def _invalid_query(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, InvalidQueryError)
     context = _field_context(request) or FieldContext("body", {})
+    lang = request_language(request)
+    message = query_error_text(str(exc), lang)
     error = FieldError(
         field=context.field(exc.field) or "query",
         location=context.location,
-        message=str(exc),
+        message=message,
         type="invalid_query",
     )
     return problem(
         request,
         422,
         "invalid-query",
-        "Invalid route query",
-        str(exc),
+        say("problem.invalid_query.title", lang),
+        message,
         errors=[error.model_dump()],
     )
 
@@ -270,12 +328,13 @@ async def _catalog_error(request: Request, exc: Exception) -> JSONResponse:
         for p in exc.problems
     ]
     count = len(errors)
+    lang = request_language(request)
     return problem(
         request,
         422,
         "invalid-catalog-write",
-        "The write would break the catalog",
-        f"{count} catalog rule{'s' if count != 1 else ''} broken; the catalog is unchanged.",
+        say("problem.catalog_write.title", lang),
+        say("problem.catalog_write.detail", lang, count=count),
         errors=errors[:MAX_LISTED_ERRORS],
         errors_not_listed=count - MAX_LISTED_ERRORS if count > MAX_LISTED_ERRORS else None,
     )
@@ -284,23 +343,43 @@ async def _catalog_error(request: Request, exc: Exception) -> JSONResponse:
 async def _version_conflict(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, VersionConflict)
     request.state.catalog_version = exc.current
+    lang = request_language(request)
     return problem(
         request,
         412,
         "version-conflict",
-        "Catalog version conflict",
-        str(exc),
+        say("problem.version_conflict.title", lang),
+        say("problem.version_conflict.detail", lang, current=exc.current, expected=exc.expected),
         expected_version=exc.expected,
         current_version=exc.current,
     )
 
 
 async def _already_exists(request: Request, exc: Exception) -> JSONResponse:
-    return problem(request, 412, "already-exists", "Already exists", str(exc))
+    assert isinstance(exc, AlreadyExists)
+    lang = request_language(request)
+    return problem(
+        request,
+        412,
+        "already-exists",
+        say("problem.already_exists.title", lang),
+        say("problem.already_exists.detail", lang, what=exc.what),
+    )
+
+
+#: The stores' read-only reasons (:mod:`usecases.store`), by message key.
+_READ_ONLY_REASONS = {
+    READ_ONLY_BUNDLED: "problem.read_only.bundled",
+    READ_ONLY_FOLDER: "problem.read_only.folder",
+}
 
 
 async def _read_only(request: Request, exc: Exception) -> JSONResponse:
-    return problem(request, 409, "catalog-read-only", "The catalog is read-only", str(exc))
+    lang = request_language(request)
+    key = _READ_ONLY_REASONS.get(str(exc))
+    writable = say("problem.read_only.writable", lang)
+    detail = say(key, lang, writable=writable) if key else str(exc)
+    return problem(request, 409, "catalog-read-only", say("problem.read_only.title", lang), detail)
 
 
 def request_id_of(request: Request) -> str | None:
@@ -321,13 +400,13 @@ async def _store_unavailable(request: Request, exc: Exception) -> JSONResponse:
         request_id,
         exc,
     )
+    lang = request_language(request)
     return problem(
         request,
         503,
         "store-unavailable",
-        "Catalog store unavailable",
-        f"The catalog store cannot be reached; retry in {seconds} s. "
-        f"The cause is logged under request id {request_id}.",
+        say("problem.store_unavailable.title", lang),
+        say("problem.store_unavailable.detail", lang, seconds=seconds, request_id=request_id),
         headers={"Retry-After": str(seconds)},
         retry_after=seconds,
         request_id=request_id,
@@ -335,23 +414,35 @@ async def _store_unavailable(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _budget(request: Request, exc: Exception) -> JSONResponse:
+    lang = request_language(request)
+    settings = getattr(request.app.state, "settings", None)
+    seconds = getattr(settings, "query_budget_seconds", "?")
     return problem(
         request,
         422,
         "query-too-broad",
-        "Route query too broad",
-        f"{exc} Narrow it: fewer steps, a higher min_step_fit or fewer alternatives.",
+        say("problem.query_too_broad.title", lang),
+        say("problem.query_too_broad.detail", lang, seconds=f"{seconds:g}"),
     )
 
 
 async def _rumbo_error(request: Request, exc: Exception) -> JSONResponse:
-    return problem(request, 400, "bad-request", "Bad request", str(exc))
+    # Only errors raised for no more specific reason; their text is the domain's (English).
+    title = say("problem.bad_request.title", request_language(request))
+    return problem(request, 400, "bad-request", title, str(exc))
 
 
 async def _api_problem(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiProblem)
+    lang = request_language(request)
     return problem(
-        request, exc.status, exc.kind, exc.title, exc.detail, exc.headers, **exc.extensions
+        request,
+        exc.status,
+        exc.kind,
+        say(exc.title, lang),
+        say(exc.detail, lang, **exc.values),
+        exc.headers,
+        **exc.extensions,
     )
 
 
@@ -377,22 +468,42 @@ def allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
+#: HTTP errors the API words itself: status -> message key (``.title``, ``.detail``).
+_HTTP_MESSAGES = {400: "problem.bad_body", 404: "problem.not_found"}
+
+
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    detail = exc.detail if isinstance(exc.detail, str) else None
+    lang = request_language(request)
     headers = dict(exc.headers or {})
-    if exc.status_code == 405:
+    status = exc.status_code
+    if status == 405:
         # Routes outside the OpenAPI document (static files) keep Starlette's own Allow.
         allow = ", ".join(allowed_methods(request)) or headers.get("Allow", "")
         headers["Allow"] = allow
-        detail = f"{request.method} is not allowed here; use {allow}."
-    try:
-        from http import HTTPStatus
+        return method_not_allowed(request, allow, headers)
+    key = _HTTP_MESSAGES.get(status)
+    if key is None:
+        title = say("problem.http.title", lang, status=status)
+        detail = exc.detail if isinstance(exc.detail, str) else None
+        return problem(request, status, None, title, detail, headers)
+    title, detail = say(f"{key}.title", lang), say(f"{key}.detail", lang, path=request.url.path)
+    return problem(request, status, None, title, detail, headers)
 
-        title = HTTPStatus(exc.status_code).phrase
-    except ValueError:
-        title = "HTTP error"
-    return problem(request, exc.status_code, None, title, detail, headers)
+
+def method_not_allowed(
+    request: Request, allow: str, headers: Mapping[str, str] | None = None
+) -> ProblemResponse:
+    """405, worded in the request's language, with ``Allow``."""
+    lang = request_language(request)
+    return problem(
+        request,
+        405,
+        None,
+        say("problem.method_not_allowed.title", lang),
+        say("problem.method_not_allowed.detail", lang, method=request.method, allow=allow),
+        headers={**(headers or {}), "Allow": allow},
+    )
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -403,12 +514,13 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         request.url.path,
         exc_info=(type(exc), exc, exc.__traceback__),
     )
+    lang = request_language(request)
     return problem(
         request,
         500,
         "internal-error",
-        "Internal server error",
-        "An unexpected error occurred; it has been logged.",
+        say("problem.internal.title", lang),
+        say("problem.internal.detail", lang),
     )
 
 

@@ -7,11 +7,14 @@ import json
 from typing import Any
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.conditional import cache_control, none_match_fails
 from api.deps import VersionTracker, entity_tag
 from api.errors import PROBLEM_MEDIA_TYPE
+from api.language import request_language
+from usecases.messages import say
 
 
 class CatalogHeadersMiddleware:
@@ -125,20 +128,22 @@ class BodyLimitMiddleware:
         await self.app(scope, replay, send)
 
     async def _too_large(self, scope: Scope, send: Send) -> None:
+        lang = request_language(Request(scope))
         payload = {
             "type": "urn:rumbo:problem:body-too-large",
-            "title": "Request body too large",
+            "title": say("problem.body_too_large.title", lang),
             "status": 413,
-            "detail": f"Request bodies are limited to {self.max_bytes} bytes.",
+            "detail": say("problem.body_too_large.detail", lang, limit=self.max_bytes),
             "instance": scope.get("path", ""),
         }
-        body = json.dumps(payload).encode()
+        body = json.dumps(payload, ensure_ascii=False).encode()
         await send(
             {
                 "type": "http.response.start",
                 "status": 413,
                 "headers": [
                     (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                    (b"content-language", lang.encode()),
                     (b"content-length", str(len(body)).encode()),
                     (b"connection", b"close"),
                 ],

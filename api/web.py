@@ -22,7 +22,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.staticfiles import StaticFiles
 from starlette.types import Message, Receive, Scope, Send
 
-from api.errors import problem
+from api.errors import method_not_allowed
 
 log = logging.getLogger("api")
 
@@ -47,14 +47,7 @@ _ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 def _not_allowed(request: Request) -> Response:
     """405 with the page's own ``Allow`` (the API's handler derives it from OpenAPI,
     where the page's routes are not listed)."""
-    return problem(
-        request,
-        405,
-        None,
-        "Method Not Allowed",
-        f"{request.method} is not allowed here; use GET, HEAD.",
-        headers={"Allow": "GET, HEAD"},
-    )
+    return method_not_allowed(request, "GET, HEAD")
 
 
 class _PageFiles(StaticFiles):

@@ -44,10 +44,10 @@ def ready(request: Request, store: StoreDep) -> Readiness:
         raise ApiProblem(
             503,
             "store-unavailable",
-            "Catalog store unavailable",
-            "Serving a stale copy of the catalog: the store does not answer; "
-            f"retry in {seconds} s.",
+            "problem.store_unavailable.title",
+            "problem.store_stale.detail",
             headers={"Retry-After": str(seconds)},
+            values={"seconds": seconds},
             retry_after=seconds,
         )
     index = snapshot.compiled.index  # built here, so the first query finds it ready
@@ -55,8 +55,8 @@ def ready(request: Request, store: StoreDep) -> Readiness:
         raise ApiProblem(
             503,
             "projection-not-loaded",
-            "Search projection not loaded",
-            "The search graph does not match the catalog yet.",
+            "problem.projection_not_loaded.title",
+            "problem.projection_not_loaded.detail",
             headers={"Retry-After": str(seconds)},
             retry_after=seconds,
         )

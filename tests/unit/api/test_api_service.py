@@ -134,7 +134,7 @@ async def test_stale_snapshot_is_served_but_not_ready() -> None:
         roles = await client.get("/v1/roles")
         assert roles.status_code == 200
         assert roles.headers["x-catalog-stale"] == "true"
-        ready = await client.get("/ready")
+        ready = await client.get("/ready", headers={"Accept-Language": "en"})
         problem = assert_problem(ready, 503, "store-unavailable")
         assert "stale" in problem["detail"]
         assert ready.headers["retry-after"] == str(problem["retry_after"])

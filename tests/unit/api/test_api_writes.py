@@ -453,7 +453,8 @@ async def test_concurrent_creates_of_one_role_answer_one_201(
 async def test_the_bundled_catalog_is_read_only(client_for: ClientFactory) -> None:
     store = open_store(make_settings(catalog_dir=None, neo4j_uri=None))
     async with client_for(store) as c:
-        r = await c.put("/v1/roles/new-role", json=NEW_ROLE, headers=KEY)
+        english = {**KEY, "Accept-Language": "en"}
+        r = await c.put("/v1/roles/new-role", json=NEW_ROLE, headers=english)
         problem = assert_problem(r, 409, "catalog-read-only")
         assert "bundled" in problem["detail"] and "--writable" in problem["detail"]
         r = await c.delete("/v1/roles/mlops-engineer", headers=KEY)
