@@ -43,13 +43,18 @@ Career routes over OCEAN+ role profiles.
   `X-Catalog-Version` header, in a weak `ETag` with the catalog's id
   (`W/"9f2c1a-12"`), and as `catalog_version` in JSON bodies. Send the ETag
   back in `If-Match` to make a write conditional (412 if the catalog has moved
-  on or is another one); `If-None-Match: *` creates only.
+  on or is another one); `If-None-Match: *` creates only. Sent back in
+  `If-None-Match` on a GET, it answers 304 while the catalog is unchanged
+  (GETs carry `Cache-Control: no-cache`: keep, but revalidate).
 * The bundled catalog, and a folder served without `--writable`, are
   read-only: writes answer 409. A writable folder saves each write before
   answering.
-* `?lang=es|en` or `Accept-Language` chooses the language of names and
-  explanations; Spanish is the default, as in the role guides.
+* `?lang=es|en` or `Accept-Language` chooses the language of names,
+  explanations and error titles and details; Spanish is the default, as in the
+  role guides.
 * Errors are RFC 9457 `application/problem+json`.
+* Every fit (`fit`, `cumulative_fit`, `min_step_fit`...) is a number from 0 to 1;
+  role ids are in fields named `id` (or `from`, `to`, `roles` in routes).
 * Writes need an `X-API-Key` header.
 """
 
