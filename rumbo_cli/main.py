@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
+from typer._click import exceptions as usage
 
 from graph.catalog import Catalog
 from graph.errors import RumboError
@@ -21,18 +22,30 @@ from loaders import bundled_catalog, import_guide_pages, read_catalog, write_cat
 from loaders._common import resolved_for_writing
 from loaders.onet import import_onet, is_onet_release
 from rumbo_cli.audit import audit_command
+from rumbo_cli.errors import (
+    EXIT_ERROR,
+    EXIT_NO_ROUTE,
+    InputError,
+    argv_language,
+    domain_problem,
+    flags_named,
+    usage_problem,
+)
 from rumbo_cli.person_input import load_person
 from rumbo_cli.render import (
-    print_fit_now,
+    fit_now_table,
     print_leverage,
+    print_no_roles,
     print_role,
     print_route_answer,
     roles_table,
+    say_wrapped,
 )
 from rumbo_cli.source import neo4j_store, snapshot_from, source_settings
 from stores.neo4j import StoreStatus
 from usecases.fit_now import fit_now_answer
 from usecases.leverage import leverage_answer
+from usecases.messages import say
 from usecases.modes import Mode
 from usecases.reachable import ReachableQuery, reachable_answer
 from usecases.role_guide import role_guide
@@ -42,6 +55,8 @@ from usecases.store import open_store
 
 app = typer.Typer(
     help="Rumbo: career routes over OCEAN+ role profiles.",
+    epilog="Exit status: 0 done, 2 a bad option, person file or catalog, 3 no route found "
+    "(route, leverage). Reference: docs/cli.md.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -60,7 +75,15 @@ Neo4jOpt = Annotated[
 LangOpt = Annotated[str, typer.Option("--lang", help="Language of names and text: es or en.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 MaxStepsOpt = Annotated[int, typer.Option("--max-steps", help="Most steps a route may take.")]
-MinFitOpt = Annotated[float, typer.Option("--min-step-fit", help="Lowest fit any step may have.")]
+MinFitOpt = Annotated[
+    str,
+    typer.Option(
+        "--min-step-fit",
+        metavar="PERCENT",
+        help="Lowest fit any step may have, in percent as the fits are shown (50 or 50%); "
+        "--json answers keep fits as fractions (0.5).",
+    ),
+]
 AvoidOpt = Annotated[
     list[str] | None, typer.Option("--avoid", help="Role to avoid (repeat or comma-separate).")
 ]
@@ -71,7 +94,13 @@ CuratedOpt = Annotated[
     bool, typer.Option("--curated-only", help="Only catalog transitions, no derived ones.")
 ]
 PersonOpt = Annotated[
-    Path | None, typer.Option("--person", help="YAML/JSON file with the person's assessment.")
+    Path | None,
+    typer.Option(
+        "--person",
+        help="YAML/JSON file with the person's assessment: 'scores:' with O, C, E, A, ES, RE "
+        "(or the traits' names), optional current_role, tolerance, development_rate, "
+        "min_months_in_role (docs/cli.md).",
+    ),
 ]
 ScoresOpt = Annotated[
     str | None,
@@ -125,8 +154,32 @@ PERSON_START = ("-", "me", "yo")
 def language(lang: str) -> Language:
     """Validate ``--lang``."""
     if lang not in ("es", "en"):
-        raise typer.BadParameter("use es or en", param_hint="--lang")
+        raise InputError([("--lang", say("cli.expect.lang", "es"))])
     return "en" if lang == "en" else "es"
+
+
+def min_fit(value: str, lang: Language) -> float:
+    """``--min-step-fit`` as the fraction the search uses: a percent, as the CLI shows fits.
+
+    A value between 0 and 1 looks like a fraction (the scale of the JSON answers), so it is
+    refused with the percent it probably means.
+
+    >>> min_fit("50", "en"), min_fit("52.5 %", "en"), min_fit("0", "en")
+    (0.5, 0.525, 0.0)
+    """
+    text = value.strip().removesuffix("%").strip()
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 100:
+        raise InputError([("--min-step-fit", say("cli.expect.percent", lang))])
+    if 0 < number < 1:
+        guess = f"{number * 100:g}"
+        raise InputError(
+            [("--min-step-fit", say("cli.expect.percent_not_fraction", lang, percent=guess))]
+        )
+    return number / 100
 
 
 def split_ids(values: list[str] | None) -> list[str]:
@@ -134,7 +187,7 @@ def split_ids(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
-def level_rise(value: str) -> int | None:
+def level_rise(value: str, lang: Language) -> int | None:
     """Validate ``--max-level-rise``: a whole number of levels, or ``any`` for no limit."""
     if value.strip().lower() in ("any", "none"):
         return None
@@ -143,13 +196,14 @@ def level_rise(value: str) -> int | None:
     except ValueError:
         rise = -1
     if rise < 0:
-        raise typer.BadParameter("use a whole number >= 0, or 'any'", param_hint="--max-level-rise")
+        raise InputError([("--max-level-rise", say("cli.expect.level_rise", lang))])
     return rise
 
 
 def constraints_from(
+    lang: Language,
     max_steps: int,
-    min_step_fit: float,
+    min_step_fit: str,
     avoid: list[str] | None,
     via: list[str] | None,
     max_step_effort: int | None,
@@ -159,36 +213,43 @@ def constraints_from(
     max_level_rise: str = "1",
     allow_step_down: bool = False,
     allow_credential_gates: bool = False,
+    steps_flag: str = "--max-steps",
 ) -> Constraints:
-    return Constraints(
-        max_steps=max_steps,
-        min_step_fit=min_step_fit,
-        avoid=frozenset(split_ids(avoid)),
-        via=tuple(split_ids(via)),
-        max_step_effort=max_step_effort,
-        max_trait_step=max_trait_step,
-        curated_only=curated_only,
-        max_level_rise=level_rise(max_level_rise),
-        allow_step_down=allow_step_down,
-        allow_credential_gates=allow_credential_gates,
-    )
+    """The constraints the flags give; a bad value is reported by its flag."""
+    with flags_named(lang, max_steps=steps_flag):
+        return Constraints(
+            max_steps=max_steps,
+            min_step_fit=min_fit(min_step_fit, lang),
+            avoid=frozenset(split_ids(avoid)),
+            via=tuple(split_ids(via)),
+            max_step_effort=max_step_effort,
+            max_trait_step=max_trait_step,
+            curated_only=curated_only,
+            max_level_rise=level_rise(max_level_rise, lang),
+            allow_step_down=allow_step_down,
+            allow_credential_gates=allow_credential_gates,
+        )
 
 
 def person_from(
     person: Path | None,
     scores: str | None,
     current_role: str | None,
+    lang: Language,
     tolerance: float | None,
     rate: float | None,
     min_months: float | None,
 ) -> Person | None:
     """The person of a query, if ``--person`` or ``--scores`` was given."""
     if person is None and scores is None:
+        if current_role is None:
+            raise InputError([("--person/--scores", say("cli.expect.person_start", lang))])
         return None
     return load_person(
         person,
         scores,
         current_role,
+        lang,
         tolerance=tolerance,
         development_rate=rate,
         min_months_in_role=min_months,
@@ -209,11 +270,14 @@ def roles_command(
 ) -> None:
     """List the catalog's roles (the same search as GET /v1/roles)."""
     lang_ = language(lang)
-    page = search_roles(snapshot_from(catalog, neo4j), lang_, search, family, level)
+    snapshot = snapshot_from(catalog, neo4j)
+    page = search_roles(snapshot, lang_, search, family, level)
     if as_json:
         print_json(page)
-    else:
+    elif page.items:
         out.print(roles_table(page, lang_))
+    else:
+        print_no_roles(out, snapshot.catalog.suggest(search) if search else (), lang_)
 
 
 @app.command("role")
@@ -275,38 +339,38 @@ def route_command(
     if k is not None:
         chosen.append(Mode.ALTERNATIVES)
     if len(chosen) > 1:
-        raise typer.BadParameter("choose one of --k, --pareto and --shortest-gap")
+        raise InputError([("--k/--pareto/--shortest-gap", say("cli.expect.one_mode", lang_))])
     start = None if source in PERSON_START else source
-    someone = person_from(person, scores, start, tolerance, rate, min_months)
-    if start is None and someone is None:
-        raise typer.BadParameter("starting from the person needs --person or --scores")
-    query = RouteQuery(
-        source=start,
-        target=target,
-        person=someone,
-        mode=chosen[0] if chosen else Mode.BEST,
-        k=k if k is not None else 5,
-        objective=Objective(
-            fit_weight=fit_weight, effort_weight=effort_weight, months_weight=months_weight
-        ),
-        constraints=constraints_from(
-            max_steps,
-            min_step_fit,
-            avoid,
-            via,
-            max_step_effort,
-            curated_only,
-            max_trait_step,
-            max_level_rise=max_level_rise,
-            allow_step_down=allow_step_down,
-            allow_credential_gates=allow_credential_gates,
-        ),
-    )
+    someone = person_from(person, scores, start, lang_, tolerance, rate, min_months)
+    with flags_named(lang_):
+        query = RouteQuery(
+            source=start,
+            target=target,
+            person=someone,
+            mode=chosen[0] if chosen else Mode.BEST,
+            k=k if k is not None else 5,
+            objective=Objective(
+                fit_weight=fit_weight, effort_weight=effort_weight, months_weight=months_weight
+            ),
+            constraints=constraints_from(
+                lang_,
+                max_steps,
+                min_step_fit,
+                avoid,
+                via,
+                max_step_effort,
+                curated_only,
+                max_trait_step,
+                max_level_rise=max_level_rise,
+                allow_step_down=allow_step_down,
+                allow_credential_gates=allow_credential_gates,
+            ),
+        )
     answer = answer_routes(snapshot_from(catalog, neo4j), query, lang_)
     if as_json:
         print_json(answer)
-    else:
-        print_route_answer(out, answer, lang_)
+    elif not print_route_answer(out, answer, lang_):
+        raise typer.Exit(EXIT_NO_ROUTE)
 
 
 @app.command("reachable")
@@ -335,6 +399,7 @@ def reachable_command(
     """Every role reachable within N steps, with its best route (for a person, if given)."""
     lang_ = language(lang)
     constraints = constraints_from(
+        lang_,
         steps,
         min_step_fit,
         avoid,
@@ -344,18 +409,17 @@ def reachable_command(
         max_level_rise=max_level_rise,
         allow_step_down=allow_step_down,
         allow_credential_gates=allow_credential_gates,
+        steps_flag="--steps",
     )
     start = None if source in PERSON_START else source
-    someone = person_from(person, scores, start, tolerance, rate, min_months)
-    if start is None and someone is None:
-        raise typer.BadParameter("starting from the person needs --person or --scores")
+    someone = person_from(person, scores, start, lang_, tolerance, rate, min_months)
     query = ReachableQuery(source=start, person=someone, constraints=constraints)
     answer = reachable_answer(snapshot_from(catalog, neo4j), query, lang_)
     if as_json:
         print_json(answer)
     else:
         for entry in answer.roles:
-            out.print(escape(entry.route.explanation))
+            say_wrapped(out, entry.route.explanation)
 
 
 @app.command("fit-now")
@@ -371,12 +435,12 @@ def fit_now_command(
 ) -> None:
     """The person's fit to every role today, best first, with strengths and gaps."""
     lang_ = language(lang)
-    someone = load_person(person, scores, None, tolerance=tolerance)
+    someone = load_person(person, scores, None, lang_, tolerance=tolerance)
     answer = fit_now_answer(snapshot_from(catalog, neo4j), someone, top, lang_)
     if as_json:
         print_json(answer)
     else:
-        print_fit_now(out, answer, lang_)
+        out.print(fit_now_table(answer, lang_))
 
 
 @app.command("leverage")
@@ -399,25 +463,22 @@ def leverage_command(
 ) -> None:
     """Which single trait, raised by N points, most improves the person's best route."""
     lang_ = language(lang)
-    someone = load_person(person, scores, start, tolerance=tolerance)
-    answer = leverage_answer(
-        snapshot_from(catalog, neo4j),
-        someone,
-        target,
-        points,
-        Constraints(
+    someone = load_person(person, scores, start, lang_, tolerance=tolerance)
+    with flags_named(lang_):
+        constraints = Constraints(
             max_steps=max_steps,
-            max_level_rise=level_rise(max_level_rise),
+            max_level_rise=level_rise(max_level_rise, lang_),
             allow_step_down=allow_step_down,
             allow_credential_gates=allow_credential_gates,
-        ),
-        Objective(months_weight=months_weight),
-        lang_,
+        )
+        objective = Objective(months_weight=months_weight)
+    answer = leverage_answer(
+        snapshot_from(catalog, neo4j), someone, target, points, constraints, objective, lang_
     )
     if as_json:
         print_json(answer)
-    else:
-        print_leverage(out, answer, lang_)
+    elif not print_leverage(out, answer, lang_):
+        raise typer.Exit(EXIT_NO_ROUTE)
 
 
 ReplaceOpt = Annotated[
@@ -647,19 +708,31 @@ def print_status(status: StoreStatus) -> None:
 
 
 def run() -> None:
-    """Console entry point: domain errors become one readable report, never a traceback."""
+    """Console entry point: every error becomes one readable report in the chosen language
+    (naming the flag or the file), never a traceback; exit status 2, or 3 for no route."""
+    lang = argv_language(sys.argv[1:])
     try:
-        app()
-    except RumboError as e:
-        err.print(f"[red]error:[/] {escape(str(e))}", highlight=False)
-        sys.exit(2)
-    except ValidationError as e:
-        for problem in e.errors():
-            where = ".".join(str(p) for p in problem["loc"])
-            err.print(f"[red]error:[/] {escape(where)}: {escape(problem['msg'])}", highlight=False)
-        sys.exit(2)
+        code = app(standalone_mode=False)
+    except usage.NoArgsIsHelpError as e:
+        out.print(escape(e.ctx.get_help()), highlight=False)
+        code = 0
+    except usage.ClickException as e:
+        fail(usage_problem(e, lang))
+    except typer.Abort:
+        fail("aborted")
+    except (RumboError, ValidationError) as e:
+        fail(domain_problem(e, lang))
     except OSError as e:
         # A path the loaders do not check themselves (an input file, a name too long...).
         where = f"{e.filename}: " if e.filename is not None else ""
-        err.print(f"[red]error:[/] {escape(where)}{escape(e.strerror or str(e))}", highlight=False)
-        sys.exit(2)
+        fail(f"{where}{e.strerror or e}")
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def fail(report: str) -> None:
+    """Print an error report to stderr and exit with :data:`EXIT_ERROR`."""
+    first, *rest = report.split("\n")
+    say_wrapped(err, f"{say('cli.error', argv_language(sys.argv[1:]))}: {first}", hang="    ")
+    for line in rest:
+        say_wrapped(err, line, hang="    ")
+    sys.exit(EXIT_ERROR)

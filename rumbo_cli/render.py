@@ -1,94 +1,204 @@
-"""Rich rendering of the use cases' answers for the terminal, worded from one message table."""
+"""Rich rendering of the use cases' answers for the terminal, worded from one message table.
+
+Paragraphs are wrapped to the terminal's width here (not by rich) so that wrapped lines keep
+their indentation and ``52 %`` or ``≈ 16 años`` never break across lines.
+"""
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Sequence
+
+from rich import box
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 
-from graph.routes import Step
-from graph.traits import Language
+from graph.routes import Step, Totals
+from graph.traits import TRAITS, Language, Trait
 from usecases.explain import ExplainedRoute
 from usecases.fit_now import FitNowAnswer
-from usecases.leverage import LeverageAnswer
-from usecases.messages import develop_text, duration_text, level_text, percent, say
+from usecases.leverage import LeverageAnswer, TraitLeverageView
+from usecases.messages import (
+    develop_text,
+    duration_text,
+    level_text,
+    percent,
+    say,
+    signed_levels,
+)
 from usecases.role_guide import RoleDetail, TransitionView
 from usecases.role_search import RolePage
 from usecases.routes import RouteAnswer
 
+#: Stands for a space that must not break a line while a paragraph is wrapped (a character
+#: of Unicode's private use area, which no catalog text holds).
+_KEEP = "\ue000"
+#: Spaces that must not break: between a number and its percent sign, after "about".
+_GLUED = (" %", "≈ ")
 
-def print_route_answer(console: Console, answer: RouteAnswer, lang: Language) -> None:
-    """A route answer: its notice (e.g. that the routes step down), then its routes, or the
-    reason there are none."""
+
+def wrap(text: str, width: int, indent: str = "", hang: str | None = None) -> list[str]:
+    """``text`` wrapped to ``width`` columns: the first line indented by ``indent``, the next
+    by ``hang`` (``indent`` and two more spaces by default); ``52 %`` stays on one line.
+
+    >>> wrap("paso: fit 52 % · nivel +1 · 47 meses", 20, "  ")
+    ['  paso: fit 52 % ·', '    nivel +1 · 47', '    meses']
+    """
+    for glued in _GLUED:
+        text = text.replace(glued, glued.replace(" ", _KEEP))
+    lines = textwrap.wrap(
+        text,
+        width=max(width, 20),
+        initial_indent=indent,
+        subsequent_indent=indent + "  " if hang is None else hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return [line.replace(_KEEP, " ") for line in lines]
+
+
+def unbroken(text: str) -> str:
+    """``text`` kept on one line by :func:`wrap`.
+
+    >>> wrap(f"uno dos tres {unbroken('(ver ruta 1)')}", 20, "  ")
+    ['  uno dos tres', '    (ver ruta 1)']
+    """
+    return text.replace(" ", _KEEP)
+
+
+def say_wrapped(
+    console: Console, text: str, indent: str = "", style: str | None = None, hang: str | None = None
+) -> None:
+    """Print plain ``text`` (never read as markup) wrapped to the console's width."""
+    for line in wrap(text, console.width - 1, indent, hang):
+        console.print(escape(line), style=style, highlight=False, soft_wrap=True)
+
+
+def print_route_answer(console: Console, answer: RouteAnswer, lang: Language) -> bool:
+    """A route answer: its notice (e.g. that the routes step down), its routes and how to
+    develop their traits; or why there is none, with what to try. Whether it has routes."""
     if answer.notice:
-        console.print(f"[yellow]{escape(answer.notice)}[/]\n")
-    if answer.routes:
-        print_routes(console, answer.routes, answer.names, lang)
-    else:
-        console.print(f"[yellow]{escape(answer.reason or '')}[/]")
+        say_wrapped(console, answer.notice, style="yellow")
+        console.print()
+    if not answer.routes:
+        say_wrapped(console, say("cli.no_route", lang), style="bold yellow")
+        if answer.reason:
+            say_wrapped(console, answer.reason, style="yellow")
+        say_wrapped(console, say("cli.no_route_hint", lang))
+        return False
+    print_routes(console, answer.routes, answer.names, lang)
+    return True
 
 
 def print_routes(
-    console: Console, routes: list[ExplainedRoute], names: dict[str, str], lang: Language
+    console: Console, routes: Sequence[ExplainedRoute], names: dict[str, str], lang: Language
 ) -> None:
-    """Each route as a numbered block: one line per step, then its totals."""
+    """Each route as a numbered block of steps and totals, then each trait the routes develop
+    once, with its development actions."""
+    shown: dict[str, int] = {}  # each step told in full once, in the first route taking it
     for number, route in enumerate(routes, start=1):
-        title = say("route.title", lang, number=number)
-        console.print(f"[bold cyan]{title}[/]  {escape(route.explanation)}")
-        for step in route.steps:
-            print_step(console, step, names, lang)
-        t = route.totals
-        totals = say(
-            "route.totals",
-            lang,
-            fit=percent(t.cumulative_fit, lang),
-            weakest=percent(t.weakest_step, lang),
-            mean=percent(t.mean_step_fit, lang),
-            effort=t.effort,
-            steps=t.steps,
-        )
-        timeline = (
-            f" · {say('route.timeline', lang, duration=duration_text(t.months, lang))}"
-            if t.months is not None
-            else ""
-        )
-        console.print(f"  [green]{totals}{timeline}[/]\n")
+        title = f"{say('route.title', lang, number=number)} · {totals_text(route.totals, lang)}"
+        say_wrapped(console, title, style="bold cyan")
+        for index, step in enumerate(route.steps, start=1):
+            key = step.model_dump_json()
+            if key in shown:
+                same = unbroken(say("cli.same_step", lang, number=shown[key]))
+                line = f"{index}. {move_text(step, names, lang)} {same}"
+                say_wrapped(console, line, "  ", hang="     ")
+                continue
+            shown[key] = number
+            print_step(console, index, step, names, lang)
+        console.print()
+    print_actions(console, [s for r in routes for s in r.steps], lang)
 
 
-def print_step(console: Console, step: Step, names: dict[str, str], lang: Language) -> None:
-    """One step: its ends, fit, level change, months and origin, what carries over and what
-    to develop."""
-    a = escape(names[step.source]) if step.source else say("route.you", lang)
-    b = escape(names[step.target])
+def totals_text(totals: Totals, lang: Language) -> str:
+    """A route's totals in one line: cumulative fit, weakest step, effort and time."""
+    text = say(
+        "route.totals",
+        lang,
+        fit=percent(totals.cumulative_fit, lang),
+        weakest=percent(totals.weakest_step, lang),
+        effort=totals.effort,
+    )
+    if totals.months is None:
+        return text
+    return f"{text} · {say('route.timeline', lang, duration=duration_text(totals.months, lang))}"
+
+
+def print_step(
+    console: Console, index: int, step: Step, names: dict[str, str], lang: Language
+) -> None:
+    """One step: its ends, fit, level change, months and origin; what carries over and what
+    to develop (the actions are listed once, after the routes)."""
     origin = say(f"origin.{step.origin.value}" if step.origin else "origin.entry", lang)
     facts = [
-        f"fit {percent(step.fit, lang)}",
+        say("cli.step", lang, fit=percent(step.fit, lang)),
         level_text(step.level_change, lang),
         say("route.months", lang, months=step.months) if step.months is not None else "",
+        origin,
     ]
-    console.print(
-        f"  [bold]{a}[/] → [bold]{b}[/]  {' · '.join(f for f in facts if f)}  [dim]({origin})[/]"
-    )
+    move, about = f"{index}. {move_text(step, names, lang)}", " · ".join(f for f in facts if f)
+    if len(move) + len(about) + 5 < console.width:
+        say_wrapped(console, f"{move} · {about}", "  ", "bold")
+    else:  # the facts on a line of their own rather than split anywhere
+        say_wrapped(console, move, "  ", "bold", "     ")
+        say_wrapped(console, about, "     ")
     if step.strengths:
-        console.print(
-            f"      {say('route.carries_over', lang)}: {escape('; '.join(step.strengths))}"
-        )
+        carries = f"{say('route.carries_over', lang)}: {'; '.join(step.strengths)}"
+        say_wrapped(console, carries, "     ")
     if step.develop:
-        console.print(
-            f"      {say('route.develop', lang)}: {escape(develop_text(step.develop, lang))}"
-        )
-    for trait, actions in step.actions.items():
-        console.print(f"      [dim]{trait.label(lang)}: {escape(' / '.join(actions))}[/]")
+        develop = f"{say('route.develop', lang)}: {develop_text(step.develop, lang)}"
+        say_wrapped(console, develop, "     ")
+
+
+def move_text(step: Step, names: dict[str, str], lang: Language) -> str:
+    """``MLOps Engineer → Platform Engineer`` (``tú → …`` for a person's first step)."""
+    source = names[step.source] if step.source else say("route.you", lang)
+    return f"{source} → {names[step.target]}"
+
+
+def print_actions(console: Console, steps: Sequence[Step], lang: Language) -> None:
+    """Each trait the steps develop, once, with its development actions (each once)."""
+    actions: dict[Trait, list[str]] = {}
+    for step in steps:
+        for trait, texts in step.actions.items():
+            listed = actions.setdefault(trait, [])
+            listed.extend(t for t in texts if t not in listed)
+    if not actions:
+        return
+    console.print(say("cli.how_to_develop", lang), style="bold", highlight=False)
+    for trait in (t for t in TRAITS if t in actions):
+        console.print(f"  {trait.label(lang)}", style="bold", highlight=False)
+        for action in actions[trait]:
+            say_wrapped(console, f"- {action}", "    ", "dim", "      ")
 
 
 def roles_table(page: RolePage, lang: Language) -> Table:
-    """Roles as a table: id, name, family, level."""
-    table = Table(*(say(f"role.{c}", lang) for c in ("id", "name", "family", "level")))
+    """Roles as a table: id (never cut: users copy it), name, family, level."""
+    widest = max((len(role.id) for role in page.items), default=2)
+    table = Table(
+        Column(say("role.id", lang), no_wrap=True, min_width=widest),
+        Column(say("role.name", lang), ratio=1),
+        Column(say("role.family", lang), no_wrap=True),
+        Column(say("role.level", lang), no_wrap=True),
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1, 0, 0),
+        show_edge=False,
+    )
     for role in page.items:
         table.add_row(
             role.id, escape(role.name), escape(role.family or ""), escape(role.level or "")
         )
     return table
+
+
+def print_no_roles(console: Console, suggestions: Sequence[str], lang: Language) -> None:
+    """A search that matched no role: say so, and offer close role ids."""
+    say_wrapped(console, say("cli.roles.none", lang), style="yellow")
+    if suggestions:
+        say_wrapped(console, say("cli.did_you_mean", lang, ids=", ".join(suggestions)))
 
 
 def print_role(console: Console, role: RoleDetail, lang: Language) -> None:
@@ -98,7 +208,7 @@ def print_role(console: Console, role: RoleDetail, lang: Language) -> None:
         f"{escape(role.family or '')} · {escape(role.level or '')}"
     )
     if role.description:
-        console.print(escape(role.description))
+        say_wrapped(console, role.description, hang="")
     profile = Table(say("role.trait", lang), say("role.score", lang), "", "")
     for trait in role.traits:
         bar = "█" * round(trait.score / 5)
@@ -109,22 +219,23 @@ def print_role(console: Console, role: RoleDetail, lang: Language) -> None:
     if role.interview_questions:
         console.print(f"[bold]{say('role.questions', lang)}[/]")
         for q in role.interview_questions:
-            console.print(f"  - {escape(q.question)}")
+            say_wrapped(console, f"- {q.question}", "  ", hang="    ")
             if q.evaluates:
-                console.print(f"    [dim]{say('role.evaluates', lang)}: {escape(q.evaluates)}[/]")
+                evaluates = f"{say('role.evaluates', lang)}: {q.evaluates}"
+                say_wrapped(console, evaluates, "    ", "dim", "      ")
     archetypes = [f"{a.name}: {a.description}" for a in role.archetypes]
     _print_list(console, say("role.archetypes", lang), archetypes)
     _print_transitions(console, say("role.outgoing", lang), role.outgoing, lang)
     _print_transitions(console, say("role.incoming", lang), role.incoming, lang)
     if role.attribution:
-        console.print(f"[dim]{escape(role.attribution)}[/]")
+        say_wrapped(console, role.attribution, style="dim", hang="")
 
 
-def _print_list(console: Console, title: str, items: tuple[str, ...] | list[str]) -> None:
+def _print_list(console: Console, title: str, items: Sequence[str]) -> None:
     if items:
         console.print(f"[bold]{title}[/]")
         for item in items:
-            console.print(f"  - {escape(item)}")
+            say_wrapped(console, f"- {item}", "  ", hang="    ")
 
 
 def _print_transitions(
@@ -133,25 +244,85 @@ def _print_transitions(
     if edges:
         console.print(f"[bold]{title}[/]")
         for edge in edges:
-            develop = escape(develop_text(edge.develop, lang))
-            console.print(f"  {escape(edge.other_name)}  fit {percent(edge.fit, lang)}  {develop}")
+            develop = develop_text(edge.develop, lang)
+            line = f"{edge.other_name} · fit {percent(edge.fit, lang)} · {develop}"
+            say_wrapped(console, line.removesuffix(" · "), "  ", hang="    ")
 
 
-def print_fit_now(console: Console, answer: FitNowAnswer, lang: Language) -> None:
-    """One line per role: fit, name, the person's strengths and gaps for it."""
+def fit_now_table(answer: FitNowAnswer, lang: Language) -> Table:
+    """One row per role, best first: fit, name and id, the person's strengths and gaps."""
+    table = Table(
+        Column(say("cli.col.fit", lang), justify="right", no_wrap=True),
+        Column(say("cli.col.role", lang), ratio=3),
+        Column(say("cli.col.strengths", lang), ratio=2),
+        Column(say("cli.col.gaps", lang), ratio=2),
+        box=box.SIMPLE_HEAD,
+    )
     for r in answer.roles:
-        strong = ", ".join(t.label(lang) for t in r.strengths)
-        gaps = ", ".join(f"{t.label(lang)} +{p}" for t, p in r.gaps.items())
-        console.print(
-            f"{percent(r.fit, lang):>5}  [bold]{escape(r.name)}[/]  [green]{strong}[/]  "
-            f"[yellow]{gaps}[/]"
+        table.add_row(
+            percent(r.fit, lang),
+            f"{escape(r.name)}\n[dim]{r.id}[/]",
+            escape(", ".join(t.label(lang) for t in r.strengths)),
+            escape(", ".join(f"{t.label(lang)} +{p:g}" for t, p in r.gaps.items())),
         )
+    return table
 
 
-def print_leverage(console: Console, answer: LeverageAnswer, lang: Language) -> None:
-    """Each trait with the score it is raised to and the objective it saves."""
-    if answer.best_trait is None:
-        console.print(f"[yellow]{say('leverage.none', lang)}[/]")
+def print_leverage(console: Console, answer: LeverageAnswer, lang: Language) -> bool:
+    """The person's best route now, then each trait raised in turn: the score it reaches and
+    the route's fit, months and gain; which trait helps most, or which tie. Whether the
+    person has a route at all."""
+    if answer.baseline is None:
+        say_wrapped(console, say("cli.no_route", lang), style="bold yellow")
+        say_wrapped(console, say("cli.no_route_hint", lang))
+        return False
+    now = say("cli.leverage.now", lang, totals=totals_text(answer.baseline.totals, lang))
+    say_wrapped(console, now)
+    console.print(leverage_table(answer, lang))
+    say_wrapped(console, best_trait_text(answer, lang), style="bold")
+    say_wrapped(console, say("cli.leverage.hint", lang), style="dim")
+    return True
+
+
+def leverage_table(answer: LeverageAnswer, lang: Language) -> Table:
+    """Each trait raised in turn, most improving first, against the route of today."""
+    table = Table(
+        say("cli.col.trait", lang),
+        Column(say("cli.col.raised_to", lang), justify="right"),
+        Column(say("cli.col.route_fit", lang), justify="right"),
+        Column(say("cli.col.months", lang), justify="right"),
+        Column(say("cli.col.improvement", lang), justify="right"),
+        box=box.SIMPLE_HEAD,
+    )
     for item in answer.by_trait:
-        gain = "—" if item.improvement is None else f"{item.improvement:+.3f}"
-        console.print(f"{item.label:<24} → {item.raised_to:g}  {gain}")
+        table.add_row(item.label, f"{item.raised_to:g}", *_against(item, answer.baseline, lang))
+    return table
+
+
+def _against(
+    item: TraitLeverageView, baseline: ExplainedRoute | None, lang: Language
+) -> tuple[str, str, str]:
+    """Fit, months and gain of a trait's route, with the change from today's route."""
+    if item.route is None or baseline is None:
+        return say("cli.leverage.no_route", lang), "—", "—"
+    after, before = item.route.totals, baseline.totals
+    points = round(after.cumulative_fit * 100) - round(before.cumulative_fit * 100)
+    fit = f"{percent(after.cumulative_fit, lang)} ({signed_levels(points)})"
+    months = "—"
+    if after.months is not None and before.months is not None:
+        change = round(after.months) - round(before.months)
+        months = f"{after.months:.0f} ({signed_levels(change)})"
+    gain = "—" if item.improvement is None else f"{item.improvement:+.3f}"
+    return fit, months, gain
+
+
+def best_trait_text(answer: LeverageAnswer, lang: Language) -> str:
+    """Which trait improves the route most, or which traits tie for it."""
+    gains = [i for i in answer.by_trait if i.improvement is not None and i.improvement > 0]
+    if not gains:
+        return say("leverage.none", lang)
+    top = max(i.improvement or 0.0 for i in gains)
+    tied = [i.label for i in gains if abs((i.improvement or 0.0) - top) < 1e-9]
+    if len(tied) > 1:
+        return say("cli.leverage.tie", lang, traits=", ".join(tied))
+    return say("cli.leverage.best", lang, trait=tied[0], points=answer.points)

@@ -61,7 +61,7 @@ def test_broken_catalog_reports_every_problem_without_a_traceback(tmp_path: Path
     assert result.returncode == 2
     assert "Traceback" not in result.stderr + result.stdout
     report = " ".join(result.stderr.split())
-    assert "3 problems" in report
+    assert "3 problemas en el catálogo" in report
     assert "mlops-engineer.yaml" in report and "ai-wizard" in report
     assert "chief-data-officer.yaml" in report and "profile.openness" in report
     assert "data-governance-specialist.yaml" in report and ".fit" in report
@@ -92,7 +92,7 @@ def test_personal_route_from_scores() -> None:
     assert all(m > 0 for m in months)
     assert route["totals"]["months"] == pytest.approx(sum(months))
     bad = rumbo("fit-now", "--scores", "O=140,C=78,E=38,A=58,ES=70,RE=44")
-    assert bad.returncode == 2 and "openness" in bad.stderr
+    assert bad.returncode == 2 and "--scores: Apertura: 140" in bad.stderr
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed page lives beside the repository")

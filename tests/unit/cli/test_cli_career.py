@@ -59,17 +59,17 @@ def rendered(lang: str, notice: str | None = None) -> list[str]:
 
 def test_each_step_shows_its_level_change_and_months() -> None:
     lines = [line for line in rendered("es") if "→" in line and "fit" in line]
-    assert "fit 90 % · nivel +1 · 47 meses  (curada)" in lines[0]
+    assert lines[0] == "  1. A → B · fit 90 % · nivel +1 · 47 meses · curada"
     assert "fit 90 % · nivel = · 47 meses" in lines[1]
     assert "fit 90 % · 32 meses" in lines[2]  # an unknown level says nothing
     english = [line for line in rendered("en") if "→" in line and "fit" in line]
-    assert "fit 90% · level +1 · 47 months" in english[0]
+    assert "fit 90% · level +1 · 47 months · curated" in english[0]
 
 
 def test_each_route_shows_its_timeline_in_years_and_months() -> None:
-    [totals] = [line for line in rendered("es") if "total:" in line]
+    [totals] = [line for line in rendered("es") if line.startswith("Ruta 1")]
     assert totals.endswith("· ≈ 10 años y 6 meses")
-    [totals] = [line for line in rendered("en") if "total:" in line]
+    [totals] = [line for line in rendered("en") if line.startswith("Route 1")]
     assert totals.endswith("· ≈ 10 years 6 months")
 
 
