@@ -13,13 +13,19 @@ RETURN coalesce(m.version, 0) AS version, coalesce(m.generation, 0) AS generatio
 RETURN 1 AS ok;
 
 // name: read_projection
-// Every role of the generation (all properties, decoded by loaders/neo4j_store.py) with its
-// outgoing transitions as [target id, properties] pairs. One record per role, streamed: a
-// grouping aggregation over all transitions would hold them all in transaction memory.
+// Every role of the generation (all properties, decoded by stores/neo4j.py) with its
+// outgoing transitions as lists of values, not maps (no key repeated a million times):
+// [target id, fit, strengths, origin, then the develop_<trait> points in OCEAN+ order,
+// null where absent]. One record per role, streamed: a grouping aggregation over all
+// transitions would hold them all in transaction memory.
 MATCH (s:Role)
 WHERE s.gen = $generation AND s.id IS NOT NULL
 RETURN properties(s) AS role,
-       [(s)-[t:TRANSITION]->(d:Role) | [d.id, properties(t)]] AS transitions;
+       [(s)-[t:TRANSITION]->(d:Role) |
+        [d.id, t.fit, t.strengths, t.origin,
+         t.develop_openness, t.develop_conscientiousness, t.develop_extraversion,
+         t.develop_agreeableness, t.develop_emotional_stability,
+         t.develop_relational_engagement]] AS transitions;
 
 // name: read_actions
 // The development-action table, in table order.

@@ -24,18 +24,30 @@ SET m.generation = $generation, m.rules = $rules
 RETURN m.version AS version, m.generation AS generation;
 
 // name: create_roles
-// A batch of roles of a new generation (see loaders/neo4j_store.py for the properties).
+// A batch of roles of a new generation (see stores/neo4j.py for the properties); returns
+// each new node's elementId, in row order, for create_transitions.
 UNWIND $rows AS row
 CREATE (r:Role {gen: $generation})
-SET r += row;
+SET r += row
+RETURN elementId(r) AS node;
 
 // name: create_transitions
-// A batch of transitions between roles of a new generation.
-UNWIND $rows AS row
-MATCH (s:Role {gen: $generation, id: row.source})
-MATCH (d:Role {gen: $generation, id: row.target})
-CREATE (s)-[t:TRANSITION]->(d)
-SET t = row.properties;
+// A batch of transitions between roles of a new generation, as columns (one list per
+// property, the i-th transition at index i): the end nodes by the elementIds create_roles
+// returned (a seek, not an index lookup by id), checked to be of this generation. A null
+// develop_<trait> (no points) sets no property.
+UNWIND range(0, size($source) - 1) AS i
+MATCH (s) WHERE elementId(s) = $source[i] AND s.gen = $generation
+MATCH (d) WHERE elementId(d) = $target[i] AND d.gen = $generation
+CREATE (s)-[:TRANSITION {
+  fit: $fit[i], strengths: $strengths[i], origin: $origin[i],
+  develop_openness: $develop_openness[i],
+  develop_conscientiousness: $develop_conscientiousness[i],
+  develop_extraversion: $develop_extraversion[i],
+  develop_agreeableness: $develop_agreeableness[i],
+  develop_emotional_stability: $develop_emotional_stability[i],
+  develop_relational_engagement: $develop_relational_engagement[i]
+}]->(d);
 
 // name: create_actions
 // A batch of development actions of a new generation (position = order in the table).

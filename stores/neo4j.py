@@ -81,13 +81,15 @@ __all__ = [
     "Progress",
     "SCHEMA_STATEMENTS",
     "StoreStatus",
+    "TRANSITION_COLUMNS",
     "action_row",
     "connect",
     "role_from_properties",
     "role_properties",
     "rules_from_property",
     "rules_property",
-    "transition_from_properties",
+    "transition_columns",
+    "transition_from_values",
     "transition_row",
 ]
 
@@ -100,6 +102,9 @@ Progress = Callable[[int, int], None]
 
 #: Rows per ``UNWIND $rows`` batch of a load; each batch is one transaction.
 DEFAULT_BATCH_SIZE = 5000
+#: Records the server sends per pull while the projection is read (the driver's default is
+#: 1,000: a round trip per 1,000 roles).
+PROJECTION_FETCH_SIZE = 10_000
 #: Roles deleted per transaction when a generation is dropped (with their transitions).
 DELETE_BATCH_SIZE = 1000
 #: Schema statements ``init_schema`` runs, in order (each in its own transaction).
@@ -130,6 +135,14 @@ _ROLE_SCALARS = (
     "job_zone",
     "description",
     "attribution",
+)
+#: The properties of a ``:TRANSITION``, in the order ``create_transitions`` takes them as
+#: columns and ``read_projection`` returns them (after the target id).
+TRANSITION_COLUMNS: tuple[str, ...] = (
+    "fit",
+    "strengths",
+    "origin",
+    *(f"develop_{t.value}" for t in TRAITS),
 )
 
 
@@ -215,8 +228,6 @@ def transition_row(transition: Transition) -> dict[str, Any]:
     >>> row = transition_row(Transition(source="a", target="b", fit=0.5, develop={"openness": 4}))
     >>> row["source"], row["target"], row["properties"]["develop_openness"]
     ('a', 'b', 4)
-    >>> transition_from_properties("a", "b", row["properties"]).develop
-    {<Trait.OPENNESS: 'openness'>: 4}
     """
     return {
         "source": transition.source,
@@ -225,20 +236,49 @@ def transition_row(transition: Transition) -> dict[str, Any]:
     }
 
 
-def transition_from_properties(source: str, target: str, props: Mapping[str, Any]) -> Transition:
-    """The transition a ``:TRANSITION`` relationship describes."""
-    develop = {
-        t.value: props[f"develop_{t.value}"] for t in TRAITS if f"develop_{t.value}" in props
+def transition_columns(
+    transitions: Sequence[Transition], nodes: Mapping[str, str]
+) -> dict[str, list[Any]]:
+    """The parameters of one ``create_transitions`` batch: one list per property.
+
+    ``nodes`` maps role ids to the elementIds ``create_roles`` returned. A trait without
+    points is ``None`` (no property).
+
+    >>> edge = Transition(source="a", target="b", fit=0.5, develop={"openness": 4})
+    >>> columns = transition_columns([edge], {"a": "4:x:1", "b": "4:x:2"})
+    >>> columns["source"], columns["target"], columns["fit"], columns["develop_openness"]
+    (['4:x:1'], ['4:x:2'], [0.5], [4])
+    >>> columns["develop_extraversion"], columns["origin"]
+    ([None], ['curated'])
+    """
+    rows = [transition_properties(t) for t in transitions]
+    columns: dict[str, list[Any]] = {
+        "source": [nodes[t.source] for t in transitions],
+        "target": [nodes[t.target] for t in transitions],
     }
+    for name in TRANSITION_COLUMNS:
+        columns[name] = [row.get(name) for row in rows]
+    return columns
+
+
+def transition_from_values(source: str, values: Sequence[Any]) -> Transition:
+    """The transition ``read_projection`` lists as ``[target, *TRANSITION_COLUMNS]``.
+
+    >>> edge = Transition(source="a", target="b", fit=0.5, develop={"openness": 4})
+    >>> props = transition_properties(edge)
+    >>> transition_from_values("a", ["b", *(props.get(c) for c in TRANSITION_COLUMNS)]) == edge
+    True
+    """
+    target, fit, strengths, origin, *points = values
     data: dict[str, Any] = {
         "source": source,
         "target": target,
-        "fit": props.get("fit"),
-        "strengths": tuple(props.get("strengths") or ()),
-        "develop": develop,
+        "fit": fit,
+        "strengths": tuple(strengths or ()),
+        "develop": {t.value: p for t, p in zip(TRAITS, points, strict=True) if p is not None},
     }
-    if props.get("origin") is not None:
-        data["origin"] = props["origin"]
+    if origin is not None:
+        data["origin"] = origin
     return Transition.model_validate(data)
 
 
@@ -547,23 +587,33 @@ class Neo4jStore:
         return snapshot
 
     def _write_generation(self, catalog: Catalog, generation: int, tracker: _Tracker) -> None:
-        stages: list[tuple[str, Iterable[dict[str, Any]]]] = [
-            ("create_roles", (role_properties(r) for r in catalog.roles.values())),
-            ("create_transitions", (transition_row(t) for t in catalog.transitions.values())),
-            ("create_actions", (action_row(i, a) for i, a in enumerate(catalog.actions))),
-        ]
-        for name, rows in stages:
-            for batch in _batches(rows, self._batch_size):
-                self._write_batch(name, generation, batch)
-                tracker.advance(len(batch))
+        """Create the roles (noting their elementIds), then the transitions between them by
+        those ids, then the actions; each batch in its own transaction."""
+        nodes: dict[str, str] = {}
+        for roles in _batches(catalog.roles.values(), self._batch_size):
+            rows = [role_properties(r) for r in roles]
+            created = self._write_batch("create_roles", generation, {"rows": rows}, len(rows))
+            nodes.update(zip((r.id for r in roles), created, strict=True))
+            tracker.advance(len(roles))
+        for edges in _batches(catalog.transitions.values(), self._batch_size):
+            columns = transition_columns(edges, nodes)
+            self._write_batch("create_transitions", generation, columns, len(edges))
+            tracker.advance(len(edges))
+        for actions in _batches(enumerate(catalog.actions), self._batch_size):
+            rows = [action_row(i, a) for i, a in actions]
+            self._write_batch("create_actions", generation, {"rows": rows}, len(rows))
+            tracker.advance(len(rows))
 
-    def _write_batch(self, name: str, generation: int, rows: list[dict[str, Any]]) -> None:
-        """Write one batch of a new generation in its own transaction."""
-        self._write(
+    def _write_batch(
+        self, name: str, generation: int, params: dict[str, Any], wanted: int
+    ) -> list[Any]:
+        """Write one batch of a new generation in its own transaction; what it returned."""
+        return self._write(
             f"writing the catalog ({name})",
-            _run_statement,
+            _create,
             name,
-            {"generation": generation, "rows": rows},
+            {"generation": generation, **params},
+            wanted,
         )
 
     @staticmethod
@@ -880,7 +930,7 @@ class Neo4jStore:
     def _read_projection(self) -> tuple[_Head, CatalogSnapshot]:
         """Roles, transitions and actions of the current generation, in one read transaction."""
         with self._errors("reading the catalog"):
-            with self._session(READ_ACCESS) as session:
+            with self._session(READ_ACCESS, fetch_size=PROJECTION_FETCH_SIZE) as session:
                 head, roles, edges, actions, rules = session.execute_read(_read_generation)
         catalog = _decode(roles, edges, actions, rules)
         return head, CatalogSnapshot(head.version, catalog, catalog_id=_catalog_id(head.uid))
@@ -907,11 +957,12 @@ class Neo4jStore:
             with self._session(WRITE_ACCESS) as session:
                 return session.execute_write(work, *args)
 
-    def _session(self, access: str) -> Session:
+    def _session(self, access: str, **config: Any) -> Session:
         return self._driver.session(
             database=self._database,
             default_access_mode=access,
             notifications_disabled_classifications=QUIET,
+            **config,
         )
 
     @contextmanager
@@ -936,21 +987,35 @@ def _single(tx: ManagedTransaction, name: str, params: dict[str, Any]) -> Any:
 
 
 def _run_statement(tx: ManagedTransaction, name: str, params: dict[str, Any]) -> None:
+    tx.run(cypher.statement(name), params).consume()
+
+
+def _create(tx: ManagedTransaction, name: str, params: dict[str, Any], wanted: int) -> list[Any]:
+    """Run a ``create_*`` batch; the first column of what it returns (elementIds of roles).
+
+    Raises
+    ------
+    CatalogError
+        If it created another number of records than ``wanted`` (the batch is rolled back).
+    """
     result = tx.run(cypher.statement(name), params)
-    if name.startswith("create_"):
-        summary = result.consume()
-        wanted = len(params["rows"])
-        made = (
-            summary.counters.relationships_created
-            if name == "create_transitions"
-            else summary.counters.nodes_created
+    returned = [record[0] for record in result]
+    summary = result.consume()
+    counters = summary.counters
+    made = (
+        counters.relationships_created if name == "create_transitions" else counters.nodes_created
+    )
+    log.debug(
+        "%s: %d records, %d ms on the server before the commit",
+        name,
+        made,
+        (summary.result_available_after or 0) + (summary.result_consumed_after or 0),
+    )
+    if made != wanted:
+        raise CatalogError(
+            [Problem(f"{name} wrote {made} of {wanted} records; the load was rolled back")]
         )
-        if made != wanted:
-            raise CatalogError(
-                [Problem(f"{name} wrote {made} of {wanted} records; the load was rolled back")]
-            )
-    else:
-        result.consume()
+    return returned
 
 
 def _records(tx: ManagedTransaction, name: str, params: dict[str, Any]) -> list[Any]:
@@ -967,7 +1032,8 @@ def _single_value(
 
 
 _Rows = list[dict[str, Any]]
-_Edges = list[tuple[str, str, dict[str, Any]]]
+#: (source id, [target id, *TRANSITION_COLUMNS]) as ``read_projection`` returns them.
+_Edges = list[tuple[str, list[Any]]]
 
 
 def _read_generation(tx: ManagedTransaction) -> tuple[_Head, _Rows, _Edges, _Rows, str | None]:
@@ -980,7 +1046,8 @@ def _read_generation(tx: ManagedTransaction) -> tuple[_Head, _Rows, _Edges, _Row
         for record in tx.run(cypher.statement("read_projection"), params):
             role = dict(record["role"])
             roles.append(role)
-            edges.extend((str(role.get("id")), t, p) for t, p in record["transitions"])
+            source = str(role.get("id"))
+            edges.extend((source, values) for values in record["transitions"])
         actions = [dict(r) for r in tx.run(cypher.statement("read_actions"), params)]
         rules = _single(tx, "read_rules", {})
         if _head_of(_single(tx, "read_version", {})) == head:
@@ -1027,11 +1094,11 @@ def _decode(roles: _Rows, edges: _Edges, actions: _Rows, rules_json: str | None)
         except ValueError as exc:
             problems.append(Problem(f"bad JSON property: {exc}", _SOURCE, None, record))
     edge_list: list[Transition] = []
-    for source, target, props in edges:
+    for source, values in edges:
         try:
-            edge_list.append(transition_from_properties(source, target, props))
+            edge_list.append(transition_from_values(source, values))
         except ValidationError as exc:
-            problems.extend(_problems(exc, f"{source} -> {target}"))
+            problems.extend(_problems(exc, f"{source} -> {values[0]}"))
     action_list: list[DevelopmentAction] = []
     for index, row in enumerate(actions):
         try:

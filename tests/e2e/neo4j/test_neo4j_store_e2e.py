@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from neo4j import Driver
@@ -91,11 +93,13 @@ def test_a_failure_midway_through_a_load_leaves_the_database_unchanged(
     real = Neo4jStore._write_batch
     written: list[str] = []
 
-    def fail_after_first(self: Neo4jStore, name: str, generation: int, rows: list[dict]) -> None:  # type: ignore[type-arg]
+    def fail_after_first(
+        self: Neo4jStore, name: str, generation: int, params: dict[str, Any], wanted: int
+    ) -> list[Any]:
         if written:
             raise StoreUnavailable("simulated: the connection dropped mid-load")
         written.append(name)
-        real(self, name, generation, rows)
+        return real(self, name, generation, params, wanted)
 
     monkeypatch.setattr(Neo4jStore, "_write_batch", fail_after_first)
     changed = Catalog.build(
@@ -115,17 +119,21 @@ def test_a_failure_midway_through_a_load_leaves_the_database_unchanged(
 def test_a_batch_the_server_writes_short_is_rolled_back(
     loaded: Neo4jStore, bundled: Catalog, clean: Driver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A real server-side failure: a batch whose rows match no role creates fewer edges."""
+    """A real server-side failure: a batch naming a node of another generation (the one
+    served) creates fewer edges."""
     before = loaded.status(), raw_counts(clean)
-    real_row = module.transition_row
+    records, _, _ = clean.execute_query("MATCH (r:Role) RETURN elementId(r) AS node LIMIT 1")
+    served_node = records[0]["node"]
+    real_columns = module.transition_columns
 
-    def broken_row(transition: Transition) -> dict:  # type: ignore[type-arg]
-        row = real_row(transition)
-        if transition.key == next(iter(bundled.transitions)):
-            row["target"] = "vanished-role"
-        return row
+    def broken_columns(
+        transitions: Sequence[Transition], nodes: Mapping[str, str]
+    ) -> dict[str, list[Any]]:
+        columns = real_columns(transitions, nodes)
+        columns["target"][0] = served_node
+        return columns
 
-    monkeypatch.setattr(module, "transition_row", broken_row)
+    monkeypatch.setattr(module, "transition_columns", broken_columns)
     with pytest.raises(CatalogError, match="create_transitions wrote"):
         loaded.load(bundled)
     assert (loaded.status(), raw_counts(clean)) == before

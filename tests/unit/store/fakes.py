@@ -16,6 +16,7 @@ from typing import Any
 from neo4j.exceptions import ServiceUnavailable
 
 import cypher
+from stores.neo4j import TRANSITION_COLUMNS
 
 #: Statement text -> name, to record calls by name.
 NAME_OF: dict[str, str] = {cypher.statement(n): n for n in cypher.names()}
@@ -40,17 +41,24 @@ class Counters:
 @dataclass
 class Summary:
     counters: Counters
+    result_available_after: int = 1
+    result_consumed_after: int = 0
+
+
+def element_id(generation: int, role_id: str) -> str:
+    """The elementId the fake database gives a role node."""
+    return f"4:fake:{generation}:{role_id}"
 
 
 class Result:
-    def __init__(self, records: list[dict[str, Any]], counters: Counters | None = None) -> None:
+    def __init__(self, records: list[Any], counters: Counters | None = None) -> None:
         self._records = records
         self._counters = counters or Counters()
 
-    def single(self) -> dict[str, Any] | None:
+    def single(self) -> Any:
         return self._records[0] if self._records else None
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
+    def __iter__(self) -> Iterator[Any]:
         return iter(self._records)
 
     def consume(self) -> Summary:
@@ -178,7 +186,8 @@ def answer(m: Model, name: str, p: dict[str, Any]) -> Result:
     if name == "read_projection":
         out: dict[str, list[list[Any]]] = {}
         for row in m.transitions.get(gen, []):
-            out.setdefault(row["source"], []).append([row["target"], row["properties"]])
+            values = [row["properties"].get(c) for c in TRANSITION_COLUMNS]
+            out.setdefault(row["source"], []).append([row["target"], *values])
         return Result(
             [
                 {"role": dict(r, gen=gen), "transitions": out.get(role_id, [])}
@@ -225,10 +234,19 @@ def answer(m: Model, name: str, p: dict[str, Any]) -> Result:
         target = m.roles.setdefault(gen, {})
         for row in p["rows"]:
             target[row["id"]] = dict(row)
-        return Result([], Counters(nodes_created=len(p["rows"])))
+        nodes = [[element_id(gen, row["id"])] for row in p["rows"]]
+        return Result(nodes, Counters(nodes_created=len(p["rows"])))
     if name == "create_transitions":
-        m.transitions.setdefault(gen, []).extend(copy.deepcopy(p["rows"]))
-        return Result([], Counters(relationships_created=len(p["rows"])))
+        ids = {element_id(gen, role_id): role_id for role_id in m.roles.get(gen, {})}
+        made = 0
+        for i, (source, target) in enumerate(zip(p["source"], p["target"], strict=True)):
+            if source in ids and target in ids:  # MATCH by elementId, in this generation
+                values = {c: copy.deepcopy(p[c][i]) for c in TRANSITION_COLUMNS}
+                properties = {c: v for c, v in values.items() if v is not None}
+                row = {"source": ids[source], "target": ids[target], "properties": properties}
+                m.transitions.setdefault(gen, []).append(row)
+                made += 1
+        return Result([], Counters(relationships_created=made))
     if name == "create_actions":
         m.actions.setdefault(gen, []).extend(dict(r) for r in p["rows"])
         return Result([], Counters(nodes_created=len(p["rows"])))

@@ -7,17 +7,20 @@ import socket
 
 import pytest
 
+import cypher
 from graph.errors import CatalogError
 from graph.model import Origin, Transition
 from graph.store import StoreUnavailable
 from graph.traits import TRAITS, Trait
 from stores.neo4j import (
+    TRANSITION_COLUMNS,
     Neo4jStore,
     action_row,
     connect,
     role_from_properties,
     role_properties,
-    transition_from_properties,
+    transition_columns,
+    transition_from_values,
     transition_row,
 )
 from tests.unit.store.catalogs import INJECTION, bare_role, full_role, sample_catalog
@@ -76,7 +79,25 @@ def test_a_transition_round_trips_with_develop_as_one_property_per_trait() -> No
             "develop_relational_engagement": 10,
         },
     }
-    assert transition_from_properties("a", "b", row["properties"]) == edge
+    columns = transition_columns([edge], {"a": "4:x:1", "b": "4:x:2"})
+    assert columns == {
+        "source": ["4:x:1"],
+        "target": ["4:x:2"],
+        **{name: [row["properties"].get(name)] for name in TRANSITION_COLUMNS},
+    }
+    assert columns["develop_extraversion"] == [None]  # no points: no property
+    read = ["b", *(row["properties"].get(name) for name in TRANSITION_COLUMNS)]
+    assert transition_from_values("a", read) == edge
+
+
+def test_the_projection_reads_the_transition_columns_in_their_order() -> None:
+    """read_projection returns [target, *TRANSITION_COLUMNS]; create_transitions takes them."""
+    read = cypher.statement("read_projection")
+    listed = read[read.index("[d.id,") :]
+    positions = [listed.index(f"t.{name}") for name in TRANSITION_COLUMNS]
+    assert positions == sorted(positions)
+    create = cypher.statement("create_transitions")
+    assert all(f"{name}: ${name}[i]" in create for name in TRANSITION_COLUMNS)
 
 
 def test_actions_keep_their_table_position() -> None:

@@ -23,10 +23,11 @@ from stores.neo4j import (
     action_row,
     role_properties,
     rules_property,
+    transition_columns,
     transition_row,
 )
 from tests.unit.store.catalogs import INJECTION, bare_role, sample_catalog
-from tests.unit.store.fakes import Call, FakeDriver, Model
+from tests.unit.store.fakes import Call, FakeDriver, Model, element_id
 
 URI = "bolt://db.example:7687"
 SCHEMA = [*SCHEMA_STATEMENTS, "await_indexes", "ensure_meta"]
@@ -207,9 +208,10 @@ def test_load_writes_a_new_generation_in_batches_then_switches_and_drops_the_old
         "rows": [role_properties(roles[0]), role_properties(roles[1])],
     }
     edges = list(catalog.transitions.values())
+    nodes = {role_id: element_id(2, role_id) for role_id in catalog.roles}
     assert by_name["create_transitions"].params == {
         "generation": 2,
-        "rows": [transition_row(edges[0]), transition_row(edges[1])],
+        **transition_columns(edges[:2], nodes),
     }
     assert by_name["create_actions"].params == {
         "generation": 2,
