@@ -1,6 +1,6 @@
 """Helpers shared by the catalog loaders: field paths, messages, numbers, integrity.
 
-Every loader validates records one by one, turns each violation into a
+Every loader validates records (in bulk where it can), turns each violation into a
 :class:`~graph.errors.Problem` that names file, line, record and field, and
 only then lets :meth:`graph.catalog.Catalog.build` check referential
 integrity, so one :class:`~graph.errors.CatalogError` lists everything.
@@ -9,9 +9,11 @@ integrity, so one :class:`~graph.errors.CatalogError` lists everything.
 from __future__ import annotations
 
 import errno
+import gc
 import math
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -222,6 +224,23 @@ class Collected:
         if problems:
             raise CatalogError(sort_problems(problems))
         return catalog
+
+
+@contextmanager
+def paused_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a catalog's records are made.
+
+    Reading makes hundreds of thousands of long-lived objects and no cycles; each
+    full collection on the way scans every one of them again (a third of the time of
+    reading a 10k-role CSV catalog). Collection resumes afterwards, if it was on.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -49,10 +49,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from graph.catalog import Catalog, Where
 from graph.errors import CatalogError, Problem
@@ -69,6 +70,7 @@ from loaders._common import (
     link_out_of,
     not_a_regular_file,
     parse_number,
+    paused_collection,
     read_limited,
     resolved_for_writing,
 )
@@ -95,17 +97,26 @@ _ROLE_REQUIRED = ("id", "name", *TRAIT_COLUMNS)
 _TRANSITION_REQUIRED = ("source", "target", "fit")
 STRENGTH_SEPARATOR = "|"
 
+T = TypeVar("T")
+
 
 # --------------------------------------------------------------------------- reading
 
 
-def read_csv_catalog(folder: Path) -> Catalog:
+def read_csv_catalog(folder: Path, max_table_bytes: int = MAX_TABLE_BYTES) -> Catalog:
     """Read ``folder/roles.csv`` and ``folder/transitions.csv`` into a validated catalog.
+
+    Rows are validated in batches (one pydantic validation of a list of records), each
+    distinct number parsed once; only a row that fails is read again on its own, to
+    name each of its problems as reading record by record does.
 
     Parameters
     ----------
     folder
         The catalog folder.
+    max_table_bytes
+        The largest file read (:data:`~loaders._common.MAX_TABLE_BYTES` by default, 16 MiB:
+        about 35,000 roles at 8 transitions each); a larger file is a problem.
 
     Returns
     -------
@@ -125,40 +136,54 @@ def read_csv_catalog(folder: Path) -> Catalog:
             collected.problems.append(Problem(refused, str(folder / name)))
     if collected.problems:
         raise CatalogError(collected.problems)
-    for row in _rows(folder / ROLES_FILE, _ROLE_REQUIRED, ROLE_COLUMNS, collected):
-        _read_role(row, collected)
-    for row in _rows(
-        folder / TRANSITIONS_FILE, _TRANSITION_REQUIRED, TRANSITION_COLUMNS, collected
-    ):
-        _read_transition(row, collected)
-    return collected.build(rules)
+    with paused_collection():
+        _read_roles(
+            _rows(folder / ROLES_FILE, _ROLE_REQUIRED, ROLE_COLUMNS, collected, max_table_bytes),
+            collected,
+        )
+        _read_transitions(
+            _rows(
+                folder / TRANSITIONS_FILE,
+                _TRANSITION_REQUIRED,
+                TRANSITION_COLUMNS,
+                collected,
+                max_table_bytes,
+            ),
+            collected,
+        )
+        return collected.build(rules)
 
 
 class _Row:
-    """One data row: its cells by column name, file and first line."""
+    """One data row: its cells by column name (stripped), file and first line."""
+
+    __slots__ = ("cells", "file", "line")
 
     def __init__(self, cells: dict[str, str], file: str, line: int) -> None:
         self.cells = cells
         self.file = file
         self.line = line
-        self.where = Where(file, line)
+
+    @property
+    def where(self) -> Where:
+        return Where(self.file, self.line)
 
     def get(self, column: str) -> str:
-        return self.cells.get(column, "").strip()
+        return self.cells.get(column, "")
 
     def optional(self, column: str) -> str | None:
-        return self.get(column) or None
+        return self.cells.get(column) or None
 
     def problem(self, message: str, record: str | None, column: str | None) -> Problem:
         return Problem(message, self.file, self.line, record, column)
 
 
 def _rows(
-    path: Path, required: tuple[str, ...], known: tuple[str, ...], out: Collected
+    path: Path, required: tuple[str, ...], known: tuple[str, ...], out: Collected, limit: int
 ) -> Iterator[_Row]:
     file = str(path)
     try:
-        text = read_limited(path, MAX_TABLE_BYTES).decode("utf-8-sig")
+        text = read_limited(path, limit).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         out.problems.append(Problem(f"not UTF-8 text: {exc.reason}", file))
         return
@@ -179,14 +204,14 @@ def _rows(
         end = reader.line_num
         for cells in reader:
             line, end = end + 1, reader.line_num
-            if not any(c.strip() for c in cells):
+            if not "".join(cells).strip():  # a blank row
                 continue
             if len(cells) != len(header):
                 out.problems.append(
                     Problem(f"row has {len(cells)} cells, the header has {len(header)}", file, line)
                 )
                 continue
-            yield _Row(dict(zip(header, cells, strict=True)), file, line)
+            yield _Row(dict(zip(header, map(str.strip, cells), strict=True)), file, line)
     except csv.Error as exc:
         out.problems.append(Problem(f"CSV syntax error: {exc}", file, reader.line_num))
 
@@ -210,6 +235,137 @@ def _header_ok(
             out.problems.append(Problem(f"missing column {column!r}", file, 1, None, column))
             ok = False
     return ok
+
+
+#: Rows validated at once (bounds the memory of the records waiting for validation).
+_BATCH = 10_000
+_ROLES = TypeAdapter(list[Role])
+_TRANSITIONS = TypeAdapter(list[Transition])
+
+
+class _Numbers:
+    """:func:`~loaders._common.parse_number` of each distinct cell text, computed once."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, float | int | None] = {}
+
+    def __call__(self, text: str) -> float | int | None:
+        """The number in ``text``, or ``None`` if it holds none."""
+        try:
+            return self._seen[text]
+        except KeyError:
+            pass
+        try:
+            number: float | int | None = parse_number(text)
+        except ValueError:
+            number = None
+        self._seen[text] = number
+        return number
+
+
+def _read_roles(rows: Iterator[_Row], out: Collected) -> None:
+    """Validate the rows of ``roles.csv`` in batches; a failing row is read on its own."""
+    numbers = _Numbers()
+    for batch in _batches(rows):
+        roles: list[Role | None] = _validated(_ROLES, [_role_fields(r, numbers) for r in batch])
+        for row, role in zip(batch, roles, strict=True):
+            if role is None:
+                _read_role(row, out)
+            else:
+                out.roles.append((role, row.where))
+
+
+def _read_transitions(rows: Iterator[_Row], out: Collected) -> None:
+    """Validate the rows of ``transitions.csv`` in batches; a failing row is read on its own."""
+    numbers = _Numbers()
+    for batch in _batches(rows):
+        records = [_transition_fields(row, numbers) for row in batch]
+        transitions: list[Transition | None] = _validated(_TRANSITIONS, records)
+        for row, transition in zip(batch, transitions, strict=True):
+            if transition is None:
+                _read_transition(row, out)
+            else:
+                out.transitions.append((transition, row.where))
+
+
+def _batches(rows: Iterator[_Row]) -> Iterator[list[_Row]]:
+    while batch := list(islice(rows, _BATCH)):
+        yield batch
+
+
+def _validated(
+    adapter: TypeAdapter[list[T]], records: list[dict[str, Any] | None]
+) -> list[T | None]:
+    """The records validated together; ``None`` for a record that is ``None`` or invalid."""
+    kept = [i for i, record in enumerate(records) if record is not None]
+    try:
+        valid = adapter.validate_python([records[i] for i in kept])
+    except ValidationError as exc:
+        failed = {kept[int(error["loc"][0])] for error in exc.errors()}
+        kept = [i for i in kept if i not in failed]
+        valid = adapter.validate_python([records[i] for i in kept])
+    result: list[T | None] = [None] * len(records)
+    for i, record in zip(kept, valid, strict=True):
+        result[i] = record
+    return result
+
+
+def _role_fields(row: _Row, numbers: _Numbers) -> dict[str, Any] | None:
+    """The fields of a row's role, as :func:`_read_role` gives them to the model.
+
+    ``None`` when a cell is not a number where one is needed (:func:`_read_role`
+    names the problem).
+    """
+    cells = row.cells
+    profile = {column: numbers(cells[column]) for column in TRAIT_COLUMNS}
+    if None in profile.values():
+        return None
+    fields: dict[str, Any] = {
+        "id": cells["id"],
+        "name": cells["name"],
+        "name_en": cells.get("name_en") or None,
+        "family": cells.get("family") or None,
+        "level": cells.get("level") or None,
+        "profile": profile,
+    }
+    if cell := cells.get("job_zone"):
+        fields["job_zone"] = zone = numbers(cell)
+        if zone is None or job_zone_problem(zone) is not None:
+            return None
+    return fields
+
+
+def _transition_fields(row: _Row, numbers: _Numbers) -> dict[str, Any] | None:
+    """The fields of a row's transition, as :func:`_read_transition` gives them to the model.
+
+    ``None`` when a cell is not a number where one is needed, or the origin is
+    ``derived`` (:func:`_read_transition` names the problem).
+    """
+    cells = row.cells
+    origin = cells.get("origin") or Origin.CURATED.value
+    fit = numbers(cells["fit"])
+    if fit is None or origin == Origin.DERIVED.value:
+        return None
+    develop = {}
+    for column in TRAIT_COLUMNS:
+        if cell := cells.get(column):
+            develop[column] = points = numbers(cell)
+            if points is None:
+                return None
+    strengths = cells.get("strengths")
+    return {
+        "source": cells["source"],
+        "target": cells["target"],
+        "fit": fit,
+        "develop": develop,
+        "strengths": _strengths(strengths) if strengths else (),
+        "origin": origin,
+    }
+
+
+def _strengths(cell: str) -> tuple[str, ...]:
+    """The strengths joined in a cell, stripped, empty ones left out."""
+    return tuple(s.strip() for s in cell.split(STRENGTH_SEPARATOR) if s.strip())
 
 
 def _read_role(row: _Row, out: Collected) -> None:
@@ -288,8 +444,7 @@ def _read_transition(row: _Row, out: Collected) -> None:
             if points is not None:
                 develop[column] = points
     fields["develop"] = develop
-    strengths = row.get("strengths")
-    fields["strengths"] = tuple(s.strip() for s in strengths.split(STRENGTH_SEPARATOR) if s.strip())
+    fields["strengths"] = _strengths(row.get("strengths"))
     origin = row.get("origin") or Origin.CURATED.value
     if origin == Origin.DERIVED.value:
         message = "derived transitions are computed, not stored; use curated or onet"
