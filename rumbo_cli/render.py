@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 from rich import box
 from rich.console import Console
@@ -36,6 +37,9 @@ from usecases.routes import RouteAnswer
 _KEEP = "\ue000"
 #: Spaces that must not break: between a number and its percent sign, after "about".
 _GLUED = (" %", "≈ ")
+#: Tables as plain columns under a rule: no frame and one space between columns, to leave
+#: the names room at 80 columns.
+PLAIN: dict[str, Any] = {"box": box.SIMPLE_HEAD, "padding": (0, 1, 0, 0), "show_edge": False}
 
 
 def wrap(text: str, width: int, indent: str = "", hang: str | None = None) -> list[str]:
@@ -183,9 +187,7 @@ def roles_table(page: RolePage, lang: Language) -> Table:
         Column(say("role.name", lang), ratio=1),
         Column(say("role.family", lang), no_wrap=True),
         Column(say("role.level", lang), no_wrap=True),
-        box=box.SIMPLE_HEAD,
-        padding=(0, 1, 0, 0),
-        show_edge=False,
+        **PLAIN,
     )
     for role in page.items:
         table.add_row(
@@ -256,7 +258,7 @@ def fit_now_table(answer: FitNowAnswer, lang: Language) -> Table:
         Column(say("cli.col.role", lang), ratio=3),
         Column(say("cli.col.strengths", lang), ratio=2),
         Column(say("cli.col.gaps", lang), ratio=2),
-        box=box.SIMPLE_HEAD,
+        **PLAIN,
     )
     for r in answer.roles:
         table.add_row(
@@ -292,7 +294,7 @@ def leverage_table(answer: LeverageAnswer, lang: Language) -> Table:
         Column(say("cli.col.route_fit", lang), justify="right"),
         Column(say("cli.col.months", lang), justify="right"),
         Column(say("cli.col.improvement", lang), justify="right"),
-        box=box.SIMPLE_HEAD,
+        **PLAIN,
     )
     for item in answer.by_trait:
         table.add_row(item.label, f"{item.raised_to:g}", *_against(item, answer.baseline, lang))

@@ -74,10 +74,11 @@ class Result:
     stderr: str
 
 
-def rumbo_batch(commands: list[list[str]], cwd: Path = REPO) -> list[Result]:
-    """Run each command line as ``rumbo`` would, each in a process of its own."""
+def rumbo_batch(commands: list[list[str]], cwd: Path = REPO, columns: int = 100000) -> list[Result]:
+    """Run each command line as ``rumbo`` would, each in a process of its own, in a
+    terminal ``columns`` wide (so wide by default that nothing wraps)."""
     jobs = [{"argv": argv, "cwd": str(cwd)} for argv in commands]
-    env = {"COLUMNS": "100000", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)}
+    env = {"COLUMNS": str(columns), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)}
     done = subprocess.run(
         [sys.executable, "-c", BATCH],
         input=json.dumps(jobs),
