@@ -309,7 +309,7 @@ def route_command(
         bool, typer.Option("--shortest-gap", help="Show the least-effort route.")
     ] = False,
     max_steps: MaxStepsOpt = 4,
-    min_step_fit: MinFitOpt = 0.0,
+    min_step_fit: MinFitOpt = "0",
     avoid: AvoidOpt = None,
     via: Annotated[
         list[str] | None, typer.Option("--via", help="Role to pass through, in order.")
@@ -379,7 +379,7 @@ def reachable_command(
         str, typer.Argument(metavar="FROM", help="Starting role id ('-' to start from the person).")
     ],
     steps: Annotated[int, typer.Option("--steps", help="Most steps away.")] = 2,
-    min_step_fit: MinFitOpt = 0.0,
+    min_step_fit: MinFitOpt = "0",
     avoid: AvoidOpt = None,
     max_step_effort: MaxEffortOpt = None,
     curated_only: CuratedOpt = False,

@@ -37,7 +37,7 @@ def test_a_person_file_takes_the_codes_of_scores_and_the_names(tmp_path: Path) -
         "scores:\n  openness: 72\n  Responsabilidad: 78\n  Extraversion: 38\n"
         "  agreeableness: 58\n  emotional_stability: 70\n  RE: 44\n"
         "current_role: mlops-engineer\ntolerance: 10\n",
-        "names.json",
+        "names.yaml",
     )
     by_scores, by_codes, by_names = rumbo_batch(
         [
@@ -105,7 +105,8 @@ def test_min_step_fit_is_a_percent_as_the_fits_are_shown() -> None:
     assert percent.returncode == 0 and percent.stdout == with_sign.stdout
 
     def weakest(result: Result) -> float:
-        return min(s["fit"] for r in json.loads(result.stdout)["routes"] for s in r["steps"])
+        routes = json.loads(result.stdout)["routes"]
+        return min(float(s["fit"]) for r in routes for s in r["steps"])
 
     assert weakest(percent) >= 0.7 > weakest(unbounded)  # the JSON keeps fits as fractions
 
