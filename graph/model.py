@@ -6,9 +6,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph.role_match import rank_roles
 from graph.traits import TRAITS, Profile, Trait
@@ -152,8 +152,43 @@ class Role(BaseModel):
         """Whether the profile is imputed from other roles rather than rated for this one."""
         return bool(self.imputed_from)
 
+    @field_validator("en")
+    @classmethod
+    def _no_empty_guide(cls, value: GuideText | None) -> GuideText | None:
+        """An English guide with no text is no English guide (as files write it)."""
+        return None if value == GuideText() else value
+
+    @model_validator(mode="after")
+    def _distinct_other_sources(self) -> Role:
+        """An imputed profile comes from other roles, each counted once."""
+        if self.id in self.imputed_from:
+            raise ValueError("imputed_from names the role itself")
+        if len(set(self.imputed_from)) != len(self.imputed_from):
+            raise ValueError("imputed_from lists a role twice")
+        return self
+
+    def guide_language(self, lang: str = "es") -> Literal["es", "en"]:
+        """The language :meth:`guide` answers ``lang`` with.
+
+        The English guide when asked for English and written; otherwise the
+        role's own (Spanish) texts, unless it has none and an English guide
+        exists, as for an O*NET occupation whose only text is O*NET's English.
+
+        >>> from graph.traits import Profile
+        >>> english_only = Role(id="a", name="A", profile=Profile.from_scores([50] * 6),
+        ...                     en=GuideText(description="Plans budgets."))
+        >>> english_only.guide_language("es"), english_only.guide("es").description
+        ('en', 'Plans budgets.')
+        """
+        if self.en is not None and (lang == "en" or self._spanish_guide() == GuideText()):
+            return "en"
+        return "es"
+
     def guide(self, lang: str = "es") -> GuideText:
-        """The guide's texts in ``lang``, falling back to the Spanish ones.
+        """The guide's texts in ``lang`` where written, else in the other language.
+
+        A language's guide is taken whole: fields missing from the English
+        guide are empty in English rather than filled with Spanish text.
 
         >>> from graph.traits import Profile
         >>> role = Role(id="a", name="A", profile=Profile.from_scores([50] * 6),
@@ -161,8 +196,11 @@ class Role(BaseModel):
         >>> role.guide("en").strengths, role.guide("es").strengths
         (('Rigour',), ('Rigor',))
         """
-        if lang == "en" and self.en is not None:
+        if self.en is not None and self.guide_language(lang) == "en":
             return self.en
+        return self._spanish_guide()
+
+    def _spanish_guide(self) -> GuideText:
         return GuideText(
             description=self.description,
             profile_notes=self.profile_notes,

@@ -74,7 +74,7 @@ class RoleDetail(RoleSummary):
     guide_lang: Language = Field(
         description=(
             "Language of the guide texts: `lang` when the catalog has the guide in it, "
-            "`es` (the guides' first language) otherwise."
+            "otherwise the language the role's guide is written in."
         )
     )
     description: str | None
@@ -110,7 +110,7 @@ def role_guide(snapshot: CatalogSnapshot, role_id: str, lang: Language) -> RoleD
         **summary(role, lang).model_dump(),
         catalog_version=snapshot.version,
         lang=lang,
-        guide_lang="en" if lang == "en" and role.en is not None else "es",
+        guide_lang=role.guide_language(lang),
         description=guide.description,
         profile=role.profile,
         traits=[

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from pydantic import ValidationError
+
 from graph.catalog import Catalog
 from graph.model import GuideText, Role
 from graph.store import CatalogSnapshot
@@ -43,3 +46,29 @@ def test_an_imputed_profile_lists_the_roles_it_comes_from() -> None:
     assert answer.imputed
     assert [r.id for r in answer.imputed_from] == ["b"]
     assert not role_guide(_snapshot(rated, imputed), "b", "es").imputed
+
+
+def test_an_english_only_guide_answers_spanish_requests_in_english() -> None:
+    role = Role(
+        id="a",
+        name="Financial Managers",
+        profile=Profile.from_scores([50] * 6),
+        en=GuideText(description="Plan, direct, or coordinate accounting."),
+    )
+    answer = role_guide(_snapshot(role), "a", "es")
+    assert (answer.guide_lang, answer.description) == ("en", role.en.description)  # type: ignore[union-attr]
+
+
+def test_an_empty_english_guide_is_no_english_guide() -> None:
+    role = Role(id="a", name="A", profile=Profile.from_scores([50] * 6), en=GuideText())
+    assert role.en is None
+    assert role_guide(_snapshot(role), "a", "en").guide_lang == "es"
+
+
+@pytest.mark.parametrize(
+    ("sources", "message"),
+    [(("a",), "names the role itself"), (("b", "b"), "lists a role twice")],
+)
+def test_imputed_from_names_other_roles_once(sources: tuple[str, ...], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        Role(id="a", name="A", profile=Profile.from_scores([50] * 6), imputed_from=sources)
