@@ -9,7 +9,7 @@ from pathlib import Path
 
 from graph.catalog import Catalog, Where
 from graph.errors import CatalogError, Problem
-from graph.model import Role
+from graph.model import GuideText, Role
 from graph.traits import Profile, Trait
 from loaders.onet._reading import CODE, PROGRESS_EVERY, Progress, Reader, Row
 from loaders.onet.impute import Imputation, impute_profiles, imputed_job_zone
@@ -532,6 +532,50 @@ def import_onet(folder: Path, progress: Progress | None = None) -> OnetImport:
     if not folder.is_dir():
         raise CatalogError([Problem("no such O*NET release folder", str(folder))])
     reader = Reader(folder, progress)
+    files = _read_release(reader)
+    release = detect_release(folder)
+    style_set = STYLE_SETS[files.scale]
+    occupations = files.occupations
+    profiles = _profiles(occupations, style_set, files.links, files.layout)
+    roles = _build_roles(reader, occupations, profiles, attribution(release, modified_by="Rumbo"))
+    names = _style_names(files.ratings, style_set)
+    transitions, links_skipped = build_transitions(
+        files.links,
+        occupations,
+        {code: role for code, (role, _) in roles.items()},
+        {code: occupations[code].strong for code in profiles.rated},
+        names,
+        str(folder / LINK_FILES[files.layout]),
+    )
+    reader.report("transitions", len(transitions), len(transitions))
+    catalog = Catalog.build(list(roles.values()), transitions, rules=ONET_RULES)
+    counts = _Counts(len(catalog.roles), len(catalog.transitions), links_skipped)
+    summary = _summary(files, release, style_set, names, profiles, counts)
+    return OnetImport(catalog, summary)
+
+
+@dataclass(frozen=True)
+class _ReleaseFiles:
+    """What the files of a release held, once read without problems."""
+
+    layout: LinkLayout
+    ratings: _Ratings
+    scale: RatingScale
+    #: By code, in code order.
+    occupations: dict[str, _Occupation]
+    links: list[Link]
+    links_read: int
+    has_zones: bool
+    zone_orphans: int
+    #: Whether the folder holds both link files (the newer is read).
+    has_both_link_files: bool
+    #: Notes of the reading (files not in UTF-8, ...).
+    notes: tuple[str, ...]
+
+
+def _read_release(reader: Reader) -> _ReleaseFiles:
+    """Read every file the import needs; raise one error listing every problem."""
+    folder = reader.folder
     layout = detect_layout(folder)
     occupations = _read_occupations(reader)
     ratings = _read_work_styles(reader, occupations)
@@ -543,51 +587,64 @@ def import_onet(folder: Path, progress: Progress | None = None) -> OnetImport:
     if reader.problems:
         raise CatalogError(reader.problems)
     assert layout is not None and ratings.scale is not None  # else a problem above
-
-    notes: list[str] = []
-    if layout is LinkLayout.RELATED_OCCUPATIONS and (folder / CAREER_CHANGERS_FILE).is_file():
-        notes.append(f"both link files present; read {RELATED_OCCUPATIONS_FILE}")
-    release = detect_release(folder)
-    if release is None:
-        notes.append("release number not found in Read Me.txt nor the folder name")
-    if ratings.orphans:
-        notes.append(f"{WORK_STYLES_FILE}: {ratings.orphans} row(s) of unknown occupations ignored")
-    if zone_orphans:
-        notes.append(f"{JOB_ZONES_FILE}: {zone_orphans} row(s) of unknown occupations ignored")
-    notes += reader.notes
-
-    style_set = STYLE_SETS[ratings.scale]
-    ordered = dict(sorted(occupations.items()))
-    profiles = _profiles(ordered, style_set, links, layout)
-    roles = _build_roles(reader, ordered, profiles, attribution(release, modified_by="Rumbo"))
-    role_by_code = {code: role for code, (role, _) in roles.items()}
-    names = {key: style_set.keys.get(key, name) for key, name in ratings.names.items()}
-    names = dict(sorted(names.items(), key=lambda item: style_set.order(item[0])))
-    strong = {code: occupations[code].strong for code in profiles.rated}
-    transitions, links_skipped = build_transitions(
-        links, occupations, role_by_code, strong, names, str(folder / LINK_FILES[layout])
-    )
-    reader.report("transitions", len(transitions), len(transitions))
-    catalog = Catalog.build(list(roles.values()), transitions, rules=ONET_RULES)
-    present = [key for key in style_set.keys if key in names]
-    summary = OnetSummary(
-        release=release,
+    return _ReleaseFiles(
         layout=layout,
-        has_job_zones=has_zones,
-        occupations_read=len(occupations),
-        roles_created=len(catalog.roles),
+        ratings=ratings,
+        scale=ratings.scale,
+        occupations=dict(sorted(occupations.items())),
+        links=links,
         links_read=links_read,
-        transitions_created=len(catalog.transitions),
-        ratings=ratings.scale,
-        links_skipped=links_skipped,
+        has_zones=has_zones,
+        zone_orphans=zone_orphans,
+        has_both_link_files=all((folder / name).is_file() for name in LINK_FILES.values()),
+        notes=tuple(reader.notes),
+    )
+
+
+def _style_names(ratings: _Ratings, style_set: StyleSet) -> dict[str, str]:
+    """Spelling of every rated style by key (the mapping's where it has one), outline order."""
+    names = {key: style_set.keys.get(key, name) for key, name in ratings.names.items()}
+    return dict(sorted(names.items(), key=lambda item: style_set.order(item[0])))
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """What the catalog built from a release holds, and the links left out by reason."""
+
+    roles: int
+    transitions: int
+    links_skipped: dict[str, int]
+
+
+def _summary(
+    files: _ReleaseFiles,
+    release: str | None,
+    style_set: StyleSet,
+    names: Mapping[str, str],
+    profiles: _Profiles,
+    counts: _Counts,
+) -> OnetSummary:
+    """The import's summary: what was read, built, imputed, skipped and noted."""
+    occupations = files.occupations
+    present = [key for key in style_set.keys if key in names]
+    return OnetSummary(
+        release=release,
+        layout=files.layout,
+        has_job_zones=files.has_zones,
+        occupations_read=len(occupations),
+        roles_created=counts.roles,
+        links_read=files.links_read,
+        transitions_created=counts.transitions,
+        ratings=files.scale,
+        links_skipped=counts.links_skipped,
         skipped=tuple(
-            SkippedOccupation(code, ordered[code].title, reason)
+            SkippedOccupation(code, occupations[code].title, reason)
             for code, reason in sorted(profiles.skipped.items())
         ),
         imputed=tuple(
             ImputedOccupation(
                 code,
-                ordered[code].title,
+                occupations[code].title,
                 found.sources,
                 found.basis,
                 profiles.imputed_zones.get(code),
@@ -599,12 +656,33 @@ def import_onet(folder: Path, progress: Progress | None = None) -> OnetImport:
         incomplete={
             code: gaps
             for code in profiles.rated
-            if (gaps := tuple(style_set.keys[k] for k in present if k not in ordered[code].styles))
+            if (
+                gaps := tuple(
+                    style_set.keys[k] for k in present if k not in occupations[code].styles
+                )
+            )
         },
         norms=profiles.norms,
-        notes=tuple(notes),
+        notes=_notes(files, release),
     )
-    return OnetImport(catalog, summary)
+
+
+def _notes(files: _ReleaseFiles, release: str | None) -> tuple[str, ...]:
+    """What the summary notes about the files: what was ignored, what was not found."""
+    notes: list[str] = []
+    if files.layout is LinkLayout.RELATED_OCCUPATIONS and files.has_both_link_files:
+        notes.append(f"both link files present; read {RELATED_OCCUPATIONS_FILE}")
+    if release is None:
+        notes.append("release number not found in Read Me.txt nor the folder name")
+    if files.ratings.orphans:
+        notes.append(
+            f"{WORK_STYLES_FILE}: {files.ratings.orphans} row(s) of unknown occupations ignored"
+        )
+    if files.zone_orphans:
+        notes.append(
+            f"{JOB_ZONES_FILE}: {files.zone_orphans} row(s) of unknown occupations ignored"
+        )
+    return (*notes, *files.notes)
 
 
 def _build_roles(
@@ -627,10 +705,11 @@ def _build_roles(
                 family=soc_family(code),
                 level=onet_level(code, zone),
                 job_zone=zone,
-                description=occupation.description,
                 profile=profile,
                 attribution=credit,
                 imputed_from=tuple(onet_role_id(c) for c in imputed.sources) if imputed else (),
+                # O*NET's text is English: the guide in English, none in Spanish.
+                en=GuideText(description=occupation.description),
             )
             roles[code] = (role, Where(occupation_file, occupation.line))
         if done % PROGRESS_EVERY == 0:

@@ -68,7 +68,9 @@ MAX_SHARED_STRENGTHS = 3
 CAREER_CHANGERS_TIER_SIZE = 5
 
 _TIER_KEYS: dict[str, float] = {normalise_style_name(t): v for t, v in TIER_STRENGTH.items()}
-_TIER_ORDER: dict[float, int] = {v: i for i, v in enumerate(TIER_STRENGTH.values())}
+#: Closeness rank of each tier by its comparison key (0 closest), not by its strength:
+#: two tiers of equal strength stay apart.
+_TIER_ORDER: dict[str, int] = {normalise_style_name(t): i for i, t in enumerate(TIER_STRENGTH)}
 
 
 def index_strength(index: int, max_index: int) -> float:
@@ -170,13 +172,14 @@ def _read_related_occupations(reader: Reader) -> tuple[list[Link], int]:
         source = reader.code(row, CODE, record)
         target = reader.code(row, RELATED_CODE, record)
         index = reader.integer(row, "Index", record, 1, None)
-        strength = tier_strength(row["Relatedness Tier"])
+        tier = normalise_style_name(row["Relatedness Tier"])
+        strength = _TIER_KEYS.get(tier)
         if strength is None:
             known = ", ".join(TIER_STRENGTH)
             message = f"unknown relatedness tier {row['Relatedness Tier']!r} (known: {known})"
             reader.problems.append(row.problem(message, record, "Relatedness Tier"))
         if source and target and index is not None and strength is not None:
-            links.append(Link(source, target, strength, _TIER_ORDER[strength], row.line))
+            links.append(Link(source, target, strength, _TIER_ORDER[tier], row.line))
     return links, rows
 
 

@@ -39,8 +39,6 @@ __all__ = [
     "RatingScale",
     "StyleSet",
     "TraitNorm",
-    "impact_to_score",
-    "importance_to_score",
     "normalise_style_name",
     "t_score",
     "trait_norms",
@@ -204,24 +202,6 @@ def normalise_style_name(name: str) -> str:
     'adaptability flexibility'
     """
     return " ".join(re.split(r"[\s\-/_]+", name.strip().lower())).strip()
-
-
-def importance_to_score(importance: float) -> float:
-    """Rescale an O*NET importance (1-5) to 0-100: ``(v - 1) / 4 * 100``.
-
-    >>> importance_to_score(1.0), importance_to_score(3.5), importance_to_score(5.0)
-    (0.0, 62.5, 100.0)
-    """
-    return (importance - 1.0) / 4.0 * 100.0
-
-
-def impact_to_score(impact: float) -> float:
-    """Rescale an O*NET 30.x work-style impact (-3 to +3) to 0-100: ``(v + 3) / 6 * 100``.
-
-    >>> impact_to_score(-3.0), impact_to_score(0.0), impact_to_score(1.5), impact_to_score(3.0)
-    (0.0, 50.0, 75.0, 100.0)
-    """
-    return (impact + 3.0) / 6.0 * 100.0
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,10 @@ from loaders.onet import (
     soc_family,
     t_score,
 )
+from loaders.onet import links as onet_links
+from loaders.onet._reading import Reader
 from loaders.onet.importer import _NO_NEIGHBOUR
+from loaders.onet.links import read_links
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "onet"
 MINI_20 = FIXTURES / "onet-20.3-mini"
@@ -200,7 +203,12 @@ def test_a_20x_release_with_the_career_changers_matrix() -> None:
     assert stats.name == stats.name_en == "Statisticians"
     assert stats.family == "Computer and Mathematical"
     assert (stats.level, stats.job_zone) == ("expert", 5)
-    assert stats.description is not None and stats.description.startswith("Develop or apply")
+    # O*NET's text is English: the English guide, no Spanish one; asked in Spanish, the
+    # guide answers in English and says so.
+    assert stats.en is not None and stats.en.description is not None
+    assert stats.en.description.startswith("Develop or apply")
+    assert (stats.description, stats.strengths, stats.profile_notes) == (None, (), {})
+    assert (stats.guide_language("es"), stats.guide("es")) == ("en", stats.en)
     assert stats.attribution == attribution("20.3", modified_by="Rumbo")
     levels = {rid: role.level for rid, role in result.catalog.roles.items()}
     assert levels["onet-13-2051-00"] == "professional"
@@ -434,6 +442,14 @@ def test_tiers_are_read_whatever_their_case(tmp_path: Path) -> None:
     assert import_onet(folder).catalog == import_onet(MINI_29).catalog
 
 
+def test_tiers_of_equal_strength_stay_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the tier is known by its name: were two tiers as strong, neither would take the other's rank
+    as_strong = {normalise_style_name(tier): 1.0 for tier in TIER_STRENGTH}
+    monkeypatch.setattr(onet_links, "_TIER_KEYS", as_strong)
+    links, _ = read_links(Reader(MINI_29, None), LinkLayout.RELATED_OCCUPATIONS)
+    assert sorted({(link.strength, link.tier) for link in links}) == [(1.0, 0), (1.0, 1), (1.0, 2)]
+
+
 def test_rows_of_unknown_occupations_are_ignored_and_noted(tmp_path: Path) -> None:
     folder = _copy(MINI_29, tmp_path, "onet-latest")
     (folder / "Read Me.txt").unlink()
@@ -585,7 +601,7 @@ def test_non_utf8_files_are_read_and_noted(tmp_path: Path) -> None:
     path = folder / "Occupation Data.txt"
     path.write_bytes(path.read_bytes().decode().encode("cp1252"))
     result = import_onet(folder)
-    assert result.catalog.role("onet-11-1011-00").description == (
+    assert result.catalog.role("onet-11-1011-00").guide("en").description == (
         "Set the dirécción of an organization and run its operations at the top level."
     )
     assert result.summary.notes == ("Occupation Data.txt: not UTF-8, read as Windows-1252",)
