@@ -183,8 +183,12 @@ def domain_problem(exc: Exception, lang: Language) -> str:
         return "\n".join([heading, *(f"  - {p}" for p in exc.problems)])
     if isinstance(exc, QueryBudgetExceeded):
         return say("cli.error.budget", lang)
-    if isinstance(exc, InvalidQueryError) and exc.field:
-        return f"{flag_of(exc.field)}: {exc}"
+    if isinstance(exc, InvalidQueryError):
+        # The API words the search's query errors; imported here, as only they need it.
+        from api.errors import query_error_text
+
+        text = query_error_text(str(exc), lang)
+        return f"{flag_of(exc.field)}: {text}" if exc.field else text
     if isinstance(exc, ValidationError):
         return "\n".join(
             f"{flag_of(e['loc'][0] if e['loc'] else '')}: {value_message(e, lang)}"

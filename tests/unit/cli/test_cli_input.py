@@ -123,6 +123,7 @@ def test_flag_errors_name_the_flag_in_the_chosen_language() -> None:
             ["fit-now", "--scores", SCORES, "--tolerance", "99"],
             ["route", "mlops", "chief-data-officer"],
             ["roles", "--lang", "fr"],
+            ["route", "mlops-engineer", "mlops-engineer"],
         ]
     )
     for result in results:
@@ -139,6 +140,7 @@ def test_flag_errors_name_the_flag_in_the_chosen_language() -> None:
     assert said[6] == "error: --tolerance: debe ser ≤ 50"
     assert said[7] == "error: Rol desconocido: mlops. ¿Quisiste decir: mlops-engineer?"
     assert said[8] == "error: --lang: usa es o en"
+    assert said[9] == "error: TO: La ruta debe terminar en un rol distinto del de partida."
 
 
 def test_no_route_gives_the_web_pages_hints_and_exit_status_3() -> None:
