@@ -35,9 +35,11 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -50,7 +52,7 @@ from neo4j import (
     Session,
 )
 from neo4j.exceptions import DriverError, Neo4jError
-from pydantic import ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 import cypher
 from graph.career import CareerRules
@@ -71,8 +73,9 @@ from graph.store import (
 )
 from graph.traits import TRAITS
 from loaders import CatalogFormat, write_catalog
-from loaders._common import describe_error, error_path, format_field
+from loaders._common import describe_error, error_path, format_field, paused_collection
 from stores.driver import DEFAULT_DATABASE, DEFAULT_USER, describe, open_driver
+from stores.projection_file import CatalogHead, ProjectionFile
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -96,6 +99,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+R = TypeVar("R")
+M = TypeVar("M", bound=BaseModel)
 
 #: ``progress(done, total)``: records written (and old roles deleted) out of the total.
 Progress = Callable[[int, int], None]
@@ -105,6 +110,8 @@ DEFAULT_BATCH_SIZE = 5000
 #: Records the server sends per pull while the projection is read (the driver's default is
 #: 1,000: a round trip per 1,000 roles).
 PROJECTION_FETCH_SIZE = 10_000
+#: Records of the projection validated at once (one pydantic call per batch).
+DECODE_BATCH = 10_000
 #: Roles deleted per transaction when a generation is dropped (with their transitions).
 DELETE_BATCH_SIZE = 1000
 #: Schema statements ``init_schema`` runs, in order (each in its own transaction).
@@ -195,6 +202,17 @@ def role_from_properties(props: Mapping[str, Any]) -> Role:
     ValueError
         If a JSON property is not valid JSON.
     """
+    return Role.model_validate(_role_data(props))
+
+
+def _role_data(props: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of the role a ``:Role`` node's properties describe, for validation.
+
+    Raises
+    ------
+    ValueError
+        If a JSON property is not valid JSON.
+    """
     data: dict[str, Any] = {key: props[key] for key in _ROLE_SCALARS if props.get(key) is not None}
     data["profile"] = {t.value: props.get(t.value) for t in TRAITS}
     notes = {t.value: props[f"note_{t.value}"] for t in TRAITS if f"note_{t.value}" in props}
@@ -206,7 +224,7 @@ def role_from_properties(props: Mapping[str, Any]) -> Role:
         if props.get(key) is not None:
             data[key] = json.loads(props[key])
     data["imputed_from"] = tuple(props.get("imputed_from") or ())
-    return Role.model_validate(data)
+    return data
 
 
 def transition_properties(transition: Transition) -> dict[str, Any]:
@@ -269,6 +287,11 @@ def transition_from_values(source: str, values: Sequence[Any]) -> Transition:
     >>> transition_from_values("a", ["b", *(props.get(c) for c in TRANSITION_COLUMNS)]) == edge
     True
     """
+    return Transition.model_validate(_transition_data(source, values))
+
+
+def _transition_data(source: str, values: Sequence[Any]) -> dict[str, Any]:
+    """The fields of the transition ``[target, *TRANSITION_COLUMNS]`` describes."""
     target, fit, strengths, origin, *points = values
     data: dict[str, Any] = {
         "source": source,
@@ -279,7 +302,7 @@ def transition_from_values(source: str, values: Sequence[Any]) -> Transition:
     }
     if origin is not None:
         data["origin"] = origin
-    return Transition.model_validate(data)
+    return data
 
 
 def rules_property(rules: CareerRules) -> str:
@@ -362,6 +385,9 @@ class Neo4jStore:
         The server URI, for error messages (derived from the driver when omitted).
     batch_size
         Rows per ``UNWIND`` batch in whole-catalog loads.
+    projection_dir
+        A folder where the projection read last is kept (:mod:`stores.projection_file`), so
+        that a restart on an unchanged catalog version reads it instead of the graph.
 
     Reads check the catalog version with one cheap query and reload the projection (roles,
     transitions, actions) only when it changed; when the server cannot be reached they
@@ -378,6 +404,7 @@ class Neo4jStore:
         *,
         uri: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        projection_dir: Path | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch_size must be positive, got {batch_size}")
@@ -393,6 +420,8 @@ class Neo4jStore:
         self._cached: tuple[_Head, CatalogSnapshot] | None = None
         self._stale: CatalogSnapshot | None = None
         self._schema_ready = False
+        self._projection_file = ProjectionFile(projection_dir) if projection_dir else None
+        self._saving: threading.Thread | None = None  # the projection being saved, if any
 
     # ------------------------------------------------------------------ reads
 
@@ -868,7 +897,10 @@ class Neo4jStore:
     # ------------------------------------------------------------------ lifecycle
 
     def close(self) -> None:
-        """Close the driver (idempotent)."""
+        """Finish saving the projection file, if a save is running; close the driver
+        (idempotent)."""
+        if self._saving is not None:
+            self._saving.join()
         with self._errors("closing the connection"):
             self._driver.close()
 
@@ -908,12 +940,49 @@ class Neo4jStore:
                 cached = self._cached
             if cached is not None and cached[0] == head:
                 return cached
-            fresh = self._read_projection()
+            fresh = self._saved_projection(head)
+            if fresh is None:
+                fresh = self._read_projection()
+                self._save_projection(*fresh)
             with self._lock:
                 self._cached = fresh
             return fresh
         finally:
             self._reload_lock.release()
+
+    def _saved_projection(self, head: _Head) -> tuple[_Head, CatalogSnapshot] | None:
+        """The projection of exactly ``head`` from the projection file, if one is kept."""
+        if self._projection_file is None or head.uid is None:
+            return None
+        catalog = self._projection_file.read(_file_head(head))
+        if catalog is None:
+            return None
+        log.info("catalog version %d read from the projection file", head.version)
+        return head, CatalogSnapshot(head.version, catalog, catalog_id=_catalog_id(head.uid))
+
+    def _save_projection(self, head: _Head, snapshot: CatalogSnapshot) -> None:
+        """Save a projection just read from Neo4j, in the background (one save at a time: a
+        save already running is not waited for, and a later read saves again)."""
+        if self._projection_file is None or head.uid is None:
+            return
+        if self._saving is not None and self._saving.is_alive():
+            return
+        files = self._projection_file
+
+        def save() -> None:
+            started = time.perf_counter()
+            try:
+                files.write(_file_head(head), snapshot.catalog)
+            except OSError as exc:
+                log.warning("the projection file was not saved: %s", exc)
+                return
+            seconds = time.perf_counter() - started
+            log.info(
+                "catalog version %d saved to the projection file in %.1f s", head.version, seconds
+            )
+
+        self._saving = threading.Thread(target=save, name="rumbo-projection-save", daemon=True)
+        self._saving.start()
 
     def _head(self) -> _Head:
         """The meta node, read with one auto-commit query.
@@ -1064,6 +1133,11 @@ def _catalog_id(uid: str | None) -> str:
     return (uid or "").replace("-", "")
 
 
+def _file_head(head: _Head) -> CatalogHead:
+    assert head.uid is not None  # a catalog without a uid has no projection file
+    return CatalogHead(head.uid, head.version, head.generation)
+
+
 def _head_of(record: Any) -> _Head:
     if record is None:
         return _Head(None, 0, 0)
@@ -1084,30 +1158,63 @@ def _decode(roles: _Rows, edges: _Edges, actions: _Rows, rules_json: str | None)
             )
             for e in exc.errors()
         )
-    role_list: list[Role] = []
-    for props in roles:
-        record = str(props.get("id"))
+    with paused_collection():  # a million long-lived objects and no cycles
+        role_list = _validated(
+            Role, roles, _role_data, lambda props: str(props.get("id")), problems
+        )
+        edge_list = _validated(
+            Transition,
+            edges,
+            lambda edge: _transition_data(*edge),
+            lambda edge: f"{edge[0]} -> {edge[1][0]}",
+            problems,
+        )
+        action_list = _validated(
+            DevelopmentAction,
+            list(enumerate(actions, start=1)),
+            lambda numbered: numbered[1],
+            lambda numbered: f"development action {numbered[0]}",
+            problems,
+        )
+        if problems:
+            raise CatalogError(problems)
+        return Catalog.build(role_list, edge_list, action_list, rules)
+
+
+def _validated(
+    model: type[M],
+    records: Sequence[R],
+    fields: Callable[[R], Mapping[str, Any]],
+    name: Callable[[R], str],
+    problems: list[Problem],
+) -> list[M]:
+    """``records`` as models, validated a batch at a time (one pydantic call per batch).
+
+    A batch that fails is validated again record by record, so that every bad record is
+    named as before; its problems go to ``problems``.
+    """
+    adapter = _list_adapter(model)
+    valid: list[M] = []
+    for start in range(0, len(records), DECODE_BATCH):
+        batch = records[start : start + DECODE_BATCH]
         try:
-            role_list.append(role_from_properties(props))
-        except ValidationError as exc:
-            problems.extend(_problems(exc, record))
-        except ValueError as exc:
-            problems.append(Problem(f"bad JSON property: {exc}", _SOURCE, None, record))
-    edge_list: list[Transition] = []
-    for source, values in edges:
-        try:
-            edge_list.append(transition_from_values(source, values))
-        except ValidationError as exc:
-            problems.extend(_problems(exc, f"{source} -> {values[0]}"))
-    action_list: list[DevelopmentAction] = []
-    for index, row in enumerate(actions):
-        try:
-            action_list.append(DevelopmentAction.model_validate(row))
-        except ValidationError as exc:
-            problems.extend(_problems(exc, f"development action {index + 1}"))
-    if problems:
-        raise CatalogError(problems)
-    return Catalog.build(role_list, edge_list, action_list, rules)
+            valid.extend(adapter.validate_python([fields(r) for r in batch]))
+            continue
+        except ValueError:  # pydantic's ValidationError or bad JSON: find which records
+            pass
+        for record in batch:
+            try:
+                valid.append(model.model_validate(fields(record)))
+            except ValidationError as exc:
+                problems.extend(_problems(exc, name(record)))
+            except ValueError as exc:
+                problems.append(Problem(f"bad JSON property: {exc}", _SOURCE, None, name(record)))
+    return valid
+
+
+@cache
+def _list_adapter(model: type[M]) -> TypeAdapter[list[M]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 def _problems(exc: ValidationError, record: str) -> list[Problem]:
@@ -1166,6 +1273,7 @@ def connect(
     database: str | None = DEFAULT_DATABASE,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    projection_dir: Path | None = None,
     **driver_config: Any,
 ) -> Neo4jStore:
     """A store on a new, checked driver (:func:`stores.driver.open_driver`); it owns the driver.
@@ -1181,4 +1289,6 @@ def connect(
     if batch_size < 1:
         raise ValueError(f"batch_size must be positive, got {batch_size}")
     driver = open_driver(uri, user, password, database, **driver_config)
-    return Neo4jStore(driver, database, uri=uri, batch_size=batch_size)
+    return Neo4jStore(
+        driver, database, uri=uri, batch_size=batch_size, projection_dir=projection_dir
+    )

@@ -62,6 +62,13 @@ class Settings(BaseSettings):
     )
     neo4j_password: SecretStr | None = Field(None, description="Neo4j password.")
     neo4j_database: str = Field(DEFAULT_DATABASE, description="Neo4j database.")
+    projection_dir: Path | None = Field(
+        None,
+        description="Folder where a process keeps the Neo4j catalog it last read (one file "
+        "per catalog, replaced when the version moves), so that a restart on an unchanged "
+        "catalog version reads it instead of the graph; unset: none is kept. Replicas may "
+        "share it; only the service should be able to write to it.",
+    )
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
         default_factory=list,
         description="Keys accepted in X-API-Key for catalog writes: comma-separated or "

@@ -93,4 +93,5 @@ def open_neo4j_store(settings: Settings, *, batch_size: int | None = None) -> Ne
         password,
         settings.neo4j_database,
         batch_size=batch_size or DEFAULT_BATCH_SIZE,
+        projection_dir=settings.projection_dir,
     )

@@ -237,13 +237,17 @@ def answer(m: Model, name: str, p: dict[str, Any]) -> Result:
         nodes = [[element_id(gen, row["id"])] for row in p["rows"]]
         return Result(nodes, Counters(nodes_created=len(p["rows"])))
     if name == "create_transitions":
-        ids = {element_id(gen, role_id): role_id for role_id in m.roles.get(gen, {})}
+        by_node = {element_id(gen, role_id): role_id for role_id in m.roles.get(gen, {})}
         made = 0
         for i, (source, target) in enumerate(zip(p["source"], p["target"], strict=True)):
-            if source in ids and target in ids:  # MATCH by elementId, in this generation
-                values = {c: copy.deepcopy(p[c][i]) for c in TRANSITION_COLUMNS}
-                properties = {c: v for c, v in values.items() if v is not None}
-                row = {"source": ids[source], "target": ids[target], "properties": properties}
+            if source in by_node and target in by_node:  # MATCH by elementId, this generation
+                cells = {c: copy.deepcopy(p[c][i]) for c in TRANSITION_COLUMNS}
+                properties = {c: v for c, v in cells.items() if v is not None}
+                row = {
+                    "source": by_node[source],
+                    "target": by_node[target],
+                    "properties": properties,
+                }
                 m.transitions.setdefault(gen, []).append(row)
                 made += 1
         return Result([], Counters(relationships_created=made))

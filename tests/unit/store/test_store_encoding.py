@@ -121,10 +121,12 @@ def test_bad_stored_records_are_reported_together() -> None:
     driver.model.roles[1]["a"]["openness"] = 140.0
     driver.model.roles[1]["c"]["interview_questions"] = "{not json"
     driver.model.transitions[1][0]["properties"]["fit"] = 0.0
+    driver.model.actions[1][1]["trait"] = "patience"
     with pytest.raises(CatalogError) as info:
         Neo4jStore(driver, uri="bolt://x:1").snapshot()  # type: ignore[arg-type]
     text = str(info.value)
-    assert "3 problems" in text
+    assert "4 problems" in text
+    assert "record development action 2, field trait" in text
     assert "neo4j, record a, field profile.openness: score 140.0 is out of range 0-100" in text
     assert "record c" in text and "bad JSON" in text
     assert "record a -> b, field fit" in text
