@@ -681,6 +681,20 @@ def test_the_real_20_3_levels_as_docs_onet_md_counts_them(real_import: OnetImpor
     assert (financial_managers.job_zone, financial_managers.level) == (4, "expert")
 
 
+def test_real_20_3_imputed_profiles_spread_less_and_texts_are_english(
+    real_import: OnetImport,
+) -> None:
+    roles = list(real_import.catalog.roles.values())
+    imputed = [role for role in roles if role.imputed]
+    # docs/onet.md: the imputed profiles' own sd, 7.7 to 8.7 per trait (rated: 10.0)
+    spread = {t: statistics.pstdev(role.profile.score(t) for role in imputed) for t in TRAITS}
+    assert (round(min(spread.values()), 1), round(max(spread.values()), 1)) == (7.7, 8.7)
+    # no Spanish text: every description is the English guide
+    assert all(role.description is None for role in roles)
+    assert sum(role.en is not None for role in roles) == len(roles)
+    assert {role.guide_language("es") for role in roles} == {"en"}
+
+
 def test_real_20_3_imputed_roles_are_reached_and_lead_on(real_import: OnetImport) -> None:
     catalog = real_import.catalog
     graph = catalog.to_graph()
