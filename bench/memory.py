@@ -6,6 +6,13 @@ after loading the catalog and building its networkx graph, and after compiling
 it for search (:func:`graph.search.compile_graph`) and asking the first route query.
 :mod:`bench.run` calls it once per graph so that the sizes measured earlier in
 the run do not distort the later ones.
+
+A synthetic graph is built in bulk from its records (catalog transitions only), the
+way :mod:`bench.run` searches it. ``--served`` holds what a served catalog holds
+instead (:class:`graph.store.CatalogSnapshot`): the validated
+:class:`~graph.catalog.Catalog` and ``catalog.to_graph()``, derived edges included.
+``--breakdown`` adds the bytes Python allocated for each part (``tracemalloc``, which
+itself costs memory and time: its RSS figures are not comparable).
 """
 
 from __future__ import annotations
@@ -15,11 +22,15 @@ import gc
 import json
 import os
 import sys
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import networkx as nx
 
 ROOT = Path(__file__).resolve().parent.parent
+T = TypeVar("T")
 
 
 def rss_bytes() -> int:
@@ -34,18 +45,46 @@ def _settled_rss() -> int:
     return rss_bytes()
 
 
-def _load(args: argparse.Namespace) -> nx.DiGraph:
+def _load(args: argparse.Namespace, parts: Parts) -> tuple[nx.DiGraph, object]:
+    """The graph to measure, and whatever else stays alive with it (a served catalog)."""
     if args.synthetic:
         from bench.synthetic import load
 
-        return load(args.synthetic, args.seed).graph()
+        records = parts.step("records", lambda: load(args.synthetic, args.seed))
+        if not args.served:
+            return parts.step("graph", records.graph), None
+        catalog = parts.step("catalog", records.catalog)
+        del records
+        return parts.step("graph", catalog.to_graph), catalog
     if args.bundled:
         from loaders import read_catalog
 
-        return read_catalog(ROOT / "loaders" / "bundled").to_graph()
+        return read_catalog(ROOT / "loaders" / "bundled").to_graph(), None
     from loaders.onet import import_onet
 
-    return import_onet(Path(args.onet)).catalog.to_graph()
+    return import_onet(Path(args.onet)).catalog.to_graph(), None
+
+
+class Parts:
+    """Bytes Python holds after each step (``tracemalloc``), when asked for them."""
+
+    def __init__(self, traced: bool) -> None:
+        self.traced = traced
+        self.bytes: dict[str, int] = {}
+        if traced:
+            tracemalloc.start()
+
+    def step(self, name: str, make: Callable[[], T]) -> T:
+        """``make()``, noting how much more Python memory is held after it."""
+        before = self._held()
+        made = make()
+        if self.traced:
+            self.bytes[name] = self._held() - before
+        return made
+
+    def _held(self) -> int:
+        gc.collect()
+        return tracemalloc.get_traced_memory()[0] if self.traced else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--bundled", action="store_true")
     which.add_argument("--onet", metavar="PATH")
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--served", action="store_true", help="hold the catalog as served")
+    parser.add_argument("--breakdown", action="store_true", help="Python bytes per part")
     args = parser.parse_args(argv)
     if args.synthetic and args.seed is None:
         from bench.synthetic import DEFAULT_SEED
@@ -65,25 +106,31 @@ def main(argv: list[str] | None = None) -> int:
     from graph.search import Constraints, best_route, compile_graph
 
     before = _settled_rss()
-    graph = _load(args)
+    parts = Parts(args.breakdown)
+    graph, kept = _load(args, parts)
     loaded = _settled_rss()
     nodes = sorted(graph)
     source = nodes[0]
     target = next(iter(sorted(graph.succ[source])), nodes[-1])
-    compiled = compile_graph(graph)
+    compiled = parts.step("compiled", lambda: compile_graph(graph))
     if target != source:
-        best_route(compiled, source, target, Constraints(max_steps=6))
+        parts.step(
+            "first query", lambda: best_route(compiled, source, target, Constraints(max_steps=6))
+        )
     searched = _settled_rss()
     json.dump(
         {
             "roles": graph.number_of_nodes(),
             "edges": graph.number_of_edges(),
+            "served": bool(args.served),
             "rss_before": before,
             "rss_loaded": loaded,
             "rss_searched": searched,
+            **({"python_bytes": parts.bytes} if args.breakdown else {}),
         },
         sys.stdout,
     )
+    del kept
     print()
     return 0
 

@@ -107,8 +107,9 @@ def read_csv_catalog(folder: Path, max_table_bytes: int = MAX_TABLE_BYTES) -> Ca
     """Read ``folder/roles.csv`` and ``folder/transitions.csv`` into a validated catalog.
 
     Rows are validated in batches (one pydantic validation of a list of records), each
-    distinct number parsed once; only a row that fails is read again on its own, to
-    name each of its problems as reading record by record does.
+    distinct number parsed once and each distinct id held once (:class:`_Cells`); only
+    a row that fails is read again on its own, to name each of its problems as reading
+    record by record does.
 
     Parameters
     ----------
@@ -136,10 +137,12 @@ def read_csv_catalog(folder: Path, max_table_bytes: int = MAX_TABLE_BYTES) -> Ca
             collected.problems.append(Problem(refused, str(folder / name)))
     if collected.problems:
         raise CatalogError(collected.problems)
+    cells = _Cells()
     with paused_collection():
         _read_roles(
             _rows(folder / ROLES_FILE, _ROLE_REQUIRED, ROLE_COLUMNS, collected, max_table_bytes),
             collected,
+            cells,
         )
         _read_transitions(
             _rows(
@@ -150,6 +153,7 @@ def read_csv_catalog(folder: Path, max_table_bytes: int = MAX_TABLE_BYTES) -> Ca
                 max_table_bytes,
             ),
             collected,
+            cells,
         )
         return collected.build(rules)
 
@@ -243,31 +247,39 @@ _ROLES = TypeAdapter(list[Role])
 _TRANSITIONS = TypeAdapter(list[Transition])
 
 
-class _Numbers:
-    """:func:`~loaders._common.parse_number` of each distinct cell text, computed once."""
+class _Cells:
+    """Cell texts seen so far: each distinct number parsed once, and one string per text.
+
+    Sharing one string object among the records that hold the same text (a role's id and
+    every transition that names it, a family, a level) keeps a large catalog smaller.
+    """
 
     def __init__(self) -> None:
-        self._seen: dict[str, float | int | None] = {}
+        self._numbers: dict[str, float | int | None] = {}
+        self._texts: dict[str, str] = {}
 
-    def __call__(self, text: str) -> float | int | None:
-        """The number in ``text``, or ``None`` if it holds none."""
+    def number(self, text: str) -> float | int | None:
+        """:func:`~loaders._common.parse_number` of ``text``, or ``None`` if it holds none."""
         try:
-            return self._seen[text]
+            return self._numbers[text]
         except KeyError:
             pass
         try:
             number: float | int | None = parse_number(text)
         except ValueError:
             number = None
-        self._seen[text] = number
+        self._numbers[text] = number
         return number
 
+    def text(self, text: str) -> str:
+        """The string object already seen with this text, or ``text``."""
+        return self._texts.setdefault(text, text)
 
-def _read_roles(rows: Iterator[_Row], out: Collected) -> None:
+
+def _read_roles(rows: Iterator[_Row], out: Collected, cells: _Cells) -> None:
     """Validate the rows of ``roles.csv`` in batches; a failing row is read on its own."""
-    numbers = _Numbers()
     for batch in _batches(rows):
-        roles: list[Role | None] = _validated(_ROLES, [_role_fields(r, numbers) for r in batch])
+        roles: list[Role | None] = _validated(_ROLES, [_role_fields(r, cells) for r in batch])
         for row, role in zip(batch, roles, strict=True):
             if role is None:
                 _read_role(row, out)
@@ -275,11 +287,10 @@ def _read_roles(rows: Iterator[_Row], out: Collected) -> None:
                 out.roles.append((role, row.where))
 
 
-def _read_transitions(rows: Iterator[_Row], out: Collected) -> None:
+def _read_transitions(rows: Iterator[_Row], out: Collected, cells: _Cells) -> None:
     """Validate the rows of ``transitions.csv`` in batches; a failing row is read on its own."""
-    numbers = _Numbers()
     for batch in _batches(rows):
-        records = [_transition_fields(row, numbers) for row in batch]
+        records = [_transition_fields(row, cells) for row in batch]
         transitions: list[Transition | None] = _validated(_TRANSITIONS, records)
         for row, transition in zip(batch, transitions, strict=True):
             if transition is None:
@@ -310,32 +321,32 @@ def _validated(
     return result
 
 
-def _role_fields(row: _Row, numbers: _Numbers) -> dict[str, Any] | None:
+def _role_fields(row: _Row, shared: _Cells) -> dict[str, Any] | None:
     """The fields of a row's role, as :func:`_read_role` gives them to the model.
 
     ``None`` when a cell is not a number where one is needed (:func:`_read_role`
     names the problem).
     """
     cells = row.cells
-    profile = {column: numbers(cells[column]) for column in TRAIT_COLUMNS}
+    profile = {column: shared.number(cells[column]) for column in TRAIT_COLUMNS}
     if None in profile.values():
         return None
     fields: dict[str, Any] = {
-        "id": cells["id"],
+        "id": shared.text(cells["id"]),
         "name": cells["name"],
         "name_en": cells.get("name_en") or None,
-        "family": cells.get("family") or None,
-        "level": cells.get("level") or None,
+        "family": shared.text(cells.get("family", "")) or None,
+        "level": shared.text(cells.get("level", "")) or None,
         "profile": profile,
     }
     if cell := cells.get("job_zone"):
-        fields["job_zone"] = zone = numbers(cell)
+        fields["job_zone"] = zone = shared.number(cell)
         if zone is None or job_zone_problem(zone) is not None:
             return None
     return fields
 
 
-def _transition_fields(row: _Row, numbers: _Numbers) -> dict[str, Any] | None:
+def _transition_fields(row: _Row, shared: _Cells) -> dict[str, Any] | None:
     """The fields of a row's transition, as :func:`_read_transition` gives them to the model.
 
     ``None`` when a cell is not a number where one is needed, or the origin is
@@ -343,22 +354,22 @@ def _transition_fields(row: _Row, numbers: _Numbers) -> dict[str, Any] | None:
     """
     cells = row.cells
     origin = cells.get("origin") or Origin.CURATED.value
-    fit = numbers(cells["fit"])
+    fit = shared.number(cells["fit"])
     if fit is None or origin == Origin.DERIVED.value:
         return None
     develop = {}
     for column in TRAIT_COLUMNS:
         if cell := cells.get(column):
-            develop[column] = points = numbers(cell)
+            develop[column] = points = shared.number(cell)
             if points is None:
                 return None
     strengths = cells.get("strengths")
     return {
-        "source": cells["source"],
-        "target": cells["target"],
+        "source": shared.text(cells["source"]),
+        "target": shared.text(cells["target"]),
         "fit": fit,
         "develop": develop,
-        "strengths": _strengths(strengths) if strengths else (),
+        "strengths": tuple(map(shared.text, _strengths(strengths))) if strengths else (),
         "origin": origin,
     }
 
