@@ -180,7 +180,7 @@ class Role(BaseModel):
         >>> english_only.guide_language("es"), english_only.guide("es").description
         ('en', 'Plans budgets.')
         """
-        if self.en is not None and (lang == "en" or self._spanish_guide() == GuideText()):
+        if self.en is not None and (lang == "en" or self.spanish_guide() == GuideText()):
             return "en"
         return "es"
 
@@ -198,9 +198,10 @@ class Role(BaseModel):
         """
         if self.en is not None and self.guide_language(lang) == "en":
             return self.en
-        return self._spanish_guide()
+        return self.spanish_guide()
 
-    def _spanish_guide(self) -> GuideText:
+    def spanish_guide(self) -> GuideText:
+        """The role's own guide texts, in Spanish (empty fields when it has none)."""
         return GuideText(
             description=self.description,
             profile_notes=self.profile_notes,

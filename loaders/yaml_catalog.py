@@ -324,8 +324,7 @@ def role_document(role: Role, transitions: Iterable[Transition] = ()) -> dict[st
         "level": role.level,
         "job_zone": role.job_zone,
         "profile": {t.value: plain_number(role.profile.score(t)) for t in TRAITS},
-        # the Spanish guide only: a role whose only text is English keeps it under en
-        **_guide_document(role.guide("es") if role.guide_language("es") == "es" else GuideText()),
+        **_guide_document(role.spanish_guide()),
         "attribution": role.attribution,
         "imputed_from": list(role.imputed_from),
         "en": _compact(_guide_document(role.en)) if role.en is not None else None,
