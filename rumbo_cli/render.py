@@ -211,9 +211,15 @@ def print_role(console: Console, role: RoleDetail, lang: Language) -> None:
     )
     if role.description:
         say_wrapped(console, role.description, hang="")
-    profile = Table(say("role.trait", lang), say("role.score", lang), "", "")
+    profile = Table(
+        Column(say("role.trait", lang), no_wrap=True),
+        Column(say("role.score", lang), justify="right"),
+        Column("", no_wrap=True),
+        Column("", ratio=1),
+        **PLAIN,
+    )
     for trait in role.traits:
-        bar = "█" * round(trait.score / 5)
+        bar = "█" * round(trait.score / 10)
         profile.add_row(trait.label, f"{trait.score:g}", bar, escape(trait.note or ""))
     console.print(profile)
     _print_list(console, say("role.strengths", lang), role.strengths)
