@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from graph.career import CareerRules
@@ -24,6 +26,8 @@ from graph.catalog import Catalog, Where
 from graph.errors import CatalogError, Problem
 from graph.model import Role, Transition, is_role_id
 from graph.traits import Profile
+
+T = TypeVar("T")
 
 #: A path into a record: mapping keys and list indexes.
 FieldPath = tuple[str | int, ...]
@@ -241,6 +245,40 @@ def paused_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+_ROLES = TypeAdapter(list[Role])
+_TRANSITIONS = TypeAdapter(list[Transition])
+
+
+def validated_roles(records: list[dict[str, Any] | None]) -> list[Role | None]:
+    """The role records validated together (one pydantic call for the list).
+
+    ``None`` for a record that is ``None`` or invalid: the loader reads that one again
+    on its own, to name each of its problems.
+    """
+    return _validated(_ROLES, records)
+
+
+def validated_transitions(records: list[dict[str, Any] | None]) -> list[Transition | None]:
+    """:func:`validated_roles` for transition records."""
+    return _validated(_TRANSITIONS, records)
+
+
+def _validated(
+    adapter: TypeAdapter[list[T]], records: list[dict[str, Any] | None]
+) -> list[T | None]:
+    kept = [i for i, record in enumerate(records) if record is not None]
+    try:
+        valid = adapter.validate_python([records[i] for i in kept])
+    except ValidationError as exc:
+        failed = {kept[int(error["loc"][0])] for error in exc.errors()}
+        kept = [i for i in kept if i not in failed]
+        valid = adapter.validate_python([records[i] for i in kept])
+    result: list[T | None] = [None] * len(records)
+    for i, record in zip(kept, valid, strict=True):
+        result[i] = record
+    return result
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -51,9 +51,9 @@ import io
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from graph.catalog import Catalog, Where
 from graph.errors import CatalogError, Problem
@@ -73,6 +73,8 @@ from loaders._common import (
     paused_collection,
     read_limited,
     resolved_for_writing,
+    validated_roles,
+    validated_transitions,
 )
 from loaders.career_rules import RULES_FILE, read_rules, rules_file_update
 
@@ -96,8 +98,6 @@ TRANSITION_COLUMNS: tuple[str, ...] = (
 _ROLE_REQUIRED = ("id", "name", *TRAIT_COLUMNS)
 _TRANSITION_REQUIRED = ("source", "target", "fit")
 STRENGTH_SEPARATOR = "|"
-
-T = TypeVar("T")
 
 
 # --------------------------------------------------------------------------- reading
@@ -243,8 +243,6 @@ def _header_ok(
 
 #: Rows validated at once (bounds the memory of the records waiting for validation).
 _BATCH = 10_000
-_ROLES = TypeAdapter(list[Role])
-_TRANSITIONS = TypeAdapter(list[Transition])
 
 
 class _Cells:
@@ -279,7 +277,7 @@ class _Cells:
 def _read_roles(rows: Iterator[_Row], out: Collected, cells: _Cells) -> None:
     """Validate the rows of ``roles.csv`` in batches; a failing row is read on its own."""
     for batch in _batches(rows):
-        roles: list[Role | None] = _validated(_ROLES, [_role_fields(r, cells) for r in batch])
+        roles = validated_roles([_role_fields(r, cells) for r in batch])
         for row, role in zip(batch, roles, strict=True):
             if role is None:
                 _read_role(row, out)
@@ -291,7 +289,7 @@ def _read_transitions(rows: Iterator[_Row], out: Collected, cells: _Cells) -> No
     """Validate the rows of ``transitions.csv`` in batches; a failing row is read on its own."""
     for batch in _batches(rows):
         records = [_transition_fields(row, cells) for row in batch]
-        transitions: list[Transition | None] = _validated(_TRANSITIONS, records)
+        transitions = validated_transitions(records)
         for row, transition in zip(batch, transitions, strict=True):
             if transition is None:
                 _read_transition(row, out)
@@ -302,23 +300,6 @@ def _read_transitions(rows: Iterator[_Row], out: Collected, cells: _Cells) -> No
 def _batches(rows: Iterator[_Row]) -> Iterator[list[_Row]]:
     while batch := list(islice(rows, _BATCH)):
         yield batch
-
-
-def _validated(
-    adapter: TypeAdapter[list[T]], records: list[dict[str, Any] | None]
-) -> list[T | None]:
-    """The records validated together; ``None`` for a record that is ``None`` or invalid."""
-    kept = [i for i, record in enumerate(records) if record is not None]
-    try:
-        valid = adapter.validate_python([records[i] for i in kept])
-    except ValidationError as exc:
-        failed = {kept[int(error["loc"][0])] for error in exc.errors()}
-        kept = [i for i in kept if i not in failed]
-        valid = adapter.validate_python([records[i] for i in kept])
-    result: list[T | None] = [None] * len(records)
-    for i, record in zip(kept, valid, strict=True):
-        result[i] = record
-    return result
 
 
 def _role_fields(row: _Row, shared: _Cells) -> dict[str, Any] | None:

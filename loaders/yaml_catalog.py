@@ -38,6 +38,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +62,12 @@ from loaders._common import (
     link_out_of,
     not_a_regular_file,
     number_problem,
+    paused_collection,
     plain_number,
     read_text_limited,
     resolved_for_writing,
+    validated_roles,
+    validated_transitions,
 )
 from loaders._yaml import Locator, load_yaml
 from loaders.career_rules import read_rules, write_rules
@@ -115,6 +119,11 @@ def read_yaml_catalog(folder: Path) -> Catalog:
     ------
     CatalogError
         Listing every problem of every file, each with file, line, record and field.
+
+    Notes
+    -----
+    The records of every file are validated together (:func:`_read_role_files`); a
+    file with a problem is read again on its own, record by record, to name each.
     """
     roles_dir = folder / ROLES_DIR
     if not roles_dir.is_dir():
@@ -130,13 +139,16 @@ def read_yaml_catalog(folder: Path) -> Catalog:
         ) from None
     rules = read_rules(folder)
     collected = Collected()
-    for path in paths:
-        refused = link_out_of(path, folder) or not_a_regular_file(path)
-        if refused:
-            collected.problems.append(Problem(refused, str(path)))
-        else:
-            _read_role_file(path, collected)
-    return collected.build(rules)
+    with paused_collection():
+        files = []
+        for path in paths:
+            refused = link_out_of(path, folder) or not_a_regular_file(path)
+            if refused:
+                collected.problems.append(Problem(refused, str(path)))
+            elif (loaded := _load_role_file(path, collected)) is not None:
+                files.append(loaded)
+        _read_role_files(files, collected)
+        return collected.build(rules)
 
 
 def is_role_file(path: Path) -> bool:
@@ -148,28 +160,111 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _read_role_file(path: Path, out: Collected) -> None:
+@dataclass(frozen=True)
+class _RoleFile:
+    """A role file's parsed document, with the line of each of its nodes."""
+
+    file: str
+    data: dict[Any, Any]
+    loc: Locator
+
+
+def _load_role_file(path: Path, out: Collected) -> _RoleFile | None:
+    """The file's document, or ``None`` (its problems noted) if it holds no role mapping."""
     file = str(path)
     try:
         text = read_text_limited(path)
     except UnicodeDecodeError as exc:
         out.problems.append(Problem(f"not UTF-8 text: {exc.reason}", file))
-        return
+        return None
     except OSError as exc:
         out.problems.append(Problem(f"cannot read the file: {_reason(exc)}", file))
-        return
+        return None
     data, node, problems = load_yaml(text, file)
     out.problems.extend(problems)
     if node is None:
         if not problems:
             out.problems.append(Problem("the file is empty; expected a role", file, 1))
-        return
+        return None
     loc = Locator(node)
     if not isinstance(data, dict):
         message = f"expected a mapping of role fields, got {type(data).__name__}"
         out.problems.append(Problem(message, file, loc.line(())))
-        return
-    _read_role(data, loc, file, out)
+        return None
+    return _RoleFile(file, data, loc)
+
+
+def _read_role_files(files: list[_RoleFile], out: Collected) -> None:
+    """The roles and transitions of every file, validated in bulk, in file order.
+
+    A file passes when no check before validation objects to it (:func:`_clean_fields`)
+    and its role and every transition validate; any other file is read record by
+    record (:func:`_read_role`), which names each problem.
+    """
+    fields = [_clean_fields(f.data) for f in files]
+    roles = validated_roles([None if f is None else f[0] for f in fields])
+    edges = validated_transitions([edge for f in fields if f is not None for edge in f[1]])
+    at = 0
+    for role_file, clean, role in zip(files, fields, roles, strict=True):
+        count = 0 if clean is None else len(clean[1])
+        transitions = [t for t in edges[at : at + count] if t is not None]
+        at += count
+        if role is None or len(transitions) < count:
+            _read_role(role_file.data, role_file.loc, role_file.file, out)
+            continue
+        out.roles.append((role, _role_where(role_file.loc, role_file.file)))
+        for index, transition in enumerate(transitions):
+            where = _transition_where(role_file.loc, role_file.file, ("transitions", index))
+            out.transitions.append((transition, where))
+
+
+def _clean_fields(data: dict[Any, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """The role's and transitions' fields as :func:`_read_role` validates them, or ``None``
+    when one of its checks before validation would name a problem."""
+    raw_id = data.get("id")
+    if not (isinstance(raw_id, str) and is_role_id(raw_id)) or any(
+        key not in ROLE_KEYS for key in data
+    ):
+        return None
+    fields = {k: v for k, v in data.items() if k != "transitions"}
+    profile = fields.get("profile")
+    if job_zone_problem(fields.get("job_zone")) is not None or (
+        isinstance(profile, dict) and any(number_problem(s) is not None for s in profile.values())
+    ):
+        return None
+    raw = data.get("transitions")
+    if raw is not None and not isinstance(raw, list):
+        return None
+    edges = []
+    for item in raw or ():
+        if not isinstance(item, dict) or any(key not in TRANSITION_KEYS for key in item):
+            return None
+        develop = item.get("develop")
+        if (
+            ("fit" in item and number_problem(item["fit"]) is not None)
+            or (
+                isinstance(develop, dict)
+                and any(number_problem(p) is not None for p in develop.values())
+            )
+            or item.get("origin") == Origin.DERIVED.value
+        ):
+            return None
+        edges.append(
+            {"target" if k == "to" else k: v for k, v in item.items()} | {"source": raw_id}
+        )
+    return fields, edges
+
+
+def _role_where(loc: Locator, file: str) -> FieldWhere:
+    return FieldWhere(file, loc.line(("id",)), lines={"level": loc.line(("level",))})
+
+
+def _transition_where(loc: Locator, file: str, prefix: FieldPath) -> FieldWhere:
+    return FieldWhere(
+        file,
+        loc.line((*prefix, "to")),
+        renames={"target": format_field((*prefix, "to")), "source": "id"},
+    )
 
 
 def _unknown_keys(
@@ -189,7 +284,7 @@ def _read_role(data: dict[Any, Any], loc: Locator, file: str, out: Collected) ->
     # A malformed id (a newline, an escape sequence) is quoted in its own problem, not
     # printed raw as every other problem's record.
     record = raw_id if isinstance(raw_id, str) and is_role_id(raw_id) else None
-    role_where = FieldWhere(file, loc.line(("id",)), lines={"level": loc.line(("level",))})
+    role_where = _role_where(loc, file)
 
     def problem(path: FieldPath, message: str) -> None:
         out.problems.append(Problem(message, file, loc.line(path), record, format_field(path)))
@@ -293,12 +388,7 @@ def _read_transition(
         return
     if source is None:
         return
-    where = FieldWhere(
-        file,
-        loc.line((*prefix, "to")),
-        renames={"target": format_field((*prefix, "to")), "source": "id"},
-    )
-    out.transitions.append((transition, where))
+    out.transitions.append((transition, _transition_where(loc, file, prefix)))
 
 
 # --------------------------------------------------------------------------- writing

@@ -5,14 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
-from hypothesis import strategies as st
 
 from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
 from graph.model import Role, Transition
 from graph.traits import Profile, Trait
-from loaders import csv_catalog
 from loaders.csv_catalog import read_csv_catalog, write_csv_catalog
 from loaders.yaml_catalog import read_yaml_catalog
 
@@ -206,78 +203,3 @@ def test_develop_points_round_trip_in_trait_columns(tmp_path: Path) -> None:
     row = (tmp_path / "transitions.csv").read_text().splitlines()[1]
     assert row == "a,b,0.75,1,,,,,3,,curated"
     assert read_csv_catalog(tmp_path).transitions[("a", "b")].develop == edge.develop
-
-
-# Cells of every kind (valid, out of range, not numbers, blank; ids valid and not), and
-# rows whose cells are all valid, so that many examples read into a catalog.
-_ids = st.sampled_from(["a", "b", "c", "B!", ""])
-_numbers = st.sampled_from(["50", "62.5", "0", "100", "101", "-1", "x", "", " 7 ", "nan", "3.0"])
-_fits = st.sampled_from(["0.5", "1", "0", "1.5", "x", "", "0.62"])
-_points = st.sampled_from(["", "0", "5", "2.5", "101", "x"])
-_zones = st.sampled_from(["", "1", "5", "6", "2.5", "x"])
-_origins = st.sampled_from(["", "curated", "onet", "derived", "other"])
-_good_ids = st.sampled_from(["a", "b", "c"])
-
-
-def _sixes(cells: st.SearchStrategy[str]) -> st.SearchStrategy[list[str]]:
-    return st.lists(cells, min_size=6, max_size=6)
-
-
-_role_rows = st.lists(
-    st.tuples(_ids, st.sampled_from(["A", "", "Ana, B"]), _zones, _sixes(_numbers))
-    | st.tuples(
-        _good_ids,
-        st.sampled_from(["A", "Ana, B"]),
-        st.sampled_from(["", "3"]),
-        _sixes(st.sampled_from(["50", "62.5", "0", "100", "3.0"])),
-    ),
-    max_size=5,
-)
-_transition_rows = st.lists(
-    st.tuples(_ids, _ids, _fits, _sixes(_points), st.sampled_from(["", "x|y", " | "]), _origins)
-    | st.tuples(
-        _good_ids,
-        _good_ids,
-        st.sampled_from(["0.5", "1", "0.62"]),
-        _sixes(st.sampled_from(["", "0", "5"])),
-        st.sampled_from(["", "x|y"]),
-        st.sampled_from(["", "curated", "onet"]),
-    ),
-    max_size=6,
-)
-
-
-def _outcome(folder: Path) -> Catalog | tuple[Problem, ...]:
-    try:
-        return read_csv_catalog(folder)
-    except CatalogError as exc:
-        return exc.problems
-
-
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(_role_rows, _transition_rows)
-def test_bulk_validation_reads_as_record_by_record(
-    tmp_path: Path,
-    roles: list[tuple[str, str, str, list[str]]],
-    transitions: list[tuple[str, str, str, list[str], str, str]],
-) -> None:
-    """Every row validated on its own gives the same catalog, or the same problems."""
-    (tmp_path / "roles.csv").write_text(
-        WRITTEN_ROLES_HEADER
-        + "".join(f'{i},"{n}",,f,senior,{z},{",".join(s)}\n' for i, n, z, s in roles)
-    )
-    (tmp_path / "transitions.csv").write_text(
-        TRANSITIONS_HEADER
-        + "".join(f"{a},{b},{f},{','.join(d)},{s},{o}\n" for a, b, f, d, s, o in transitions)
-    )
-    bulk = _outcome(tmp_path)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(csv_catalog, "_validated", lambda _, records: [None] * len(records))
-        one_by_one = _outcome(tmp_path)
-    event("a catalog" if isinstance(bulk, Catalog) else "problems")
-    assert bulk == one_by_one
-    if isinstance(bulk, Catalog) and isinstance(one_by_one, Catalog):
-        for a, b in zip(bulk.transitions.values(), one_by_one.transitions.values(), strict=True):
-            assert a.model_fields_set == b.model_fields_set
