@@ -12,11 +12,13 @@ minor group, Job Zone). Two methods give the same edges:
   wholesale (numpy) where the pool is small, through a k-d tree in L1 (``p=1``) where it
   is large. The fit is an asymmetric L1 distance: ``d = shortfall + 0.5 * excess``, so
   ``0.5 * L1 <= d <= L1``, and every role within fit ``f`` of a source lies within L1
-  ``2 * (1 - f) * 100`` of it. The tree first finds each source's nearest roles; the
-  ``per_role``-th best fit among them bounds the radius of a ball that holds every role
-  that can still make the top (and the threshold bounds it too).
+  ``2 * (1 - f) * 100`` of it. The tree first finds each source's nearest roles (at
+  least 64); the ``per_role``-th best fit among them bounds the radius of a ball that
+  holds every role that can still make the top (the threshold bounds it too). Where the
+  ball lies within those nearest roles they are the candidates; otherwise the tree
+  fetches the ball.
 - :func:`quadratic_derived_transitions` compares every pair, in blocks of sources: the
-  reference the first is checked against (``tests/unit/graph/test_derived.py``,
+  reference the first is checked against (``tests/unit/graph/test_derived_indexed.py``,
   ``python -m bench.derived_edges``).
 
 Both only *shortlist* candidates with vectorised, unrounded fits and generous margins;
