@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.model import Archetype, InterviewQuestion, Origin, Role, ShortText, Transition
+from graph.errors import CatalogError, Problem
+from graph.model import Archetype, InterviewQuestion, Origin, Role, RoleId, ShortText, Transition
 from graph.traits import Profile, Trait
 
 #: An ideal profile, as examples show it.
@@ -43,12 +44,32 @@ class ProfileBody(BaseModel):
         return Profile(**self.model_dump())
 
 
-class RoleBody(BaseModel):
+class GuideBody(BaseModel):
+    """A role guide's texts in one language (:class:`graph.model.GuideText`), with limits.
+
+    Unknown keys are refused, as the catalog loaders refuse them.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    description: Annotated[str, Field(max_length=20000)] | None = None
+    profile_notes: dict[Trait, Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=dict, description="What each trait means in this role."
+    )
+    strengths: Annotated[tuple[ShortText, ...], Field(max_length=100)] = ()
+    red_flags: Annotated[tuple[ShortText, ...], Field(max_length=100)] = ()
+    interview_questions: Annotated[tuple[InterviewQuestion, ...], Field(max_length=100)] = ()
+    archetypes: Annotated[tuple[Archetype, ...], Field(max_length=100)] = ()
+
+
+class RoleBody(GuideBody):
     """A role to create or replace; the id is the one in the path.
 
     Validated as the catalog loaders validate a role file: every profile
     score is a number from 0 to 100 (strings and booleans are refused),
-    traits are the six OCEAN+ ones and unknown keys are refused.
+    traits are the six OCEAN+ ones and unknown keys are refused. The guide's
+    own fields are its Spanish texts; ``en`` holds the English guide. A PUT
+    replaces the whole role: send ``en`` and ``imputed_from`` again to keep them.
     """
 
     model_config = ConfigDict(
@@ -71,6 +92,10 @@ class RoleBody(BaseModel):
                         "relational_engagement": 55,
                     },
                     "strengths": ["Automatización de pipelines"],
+                    "en": {
+                        "description": "Builds the platform models are trained on.",
+                        "strengths": ["Pipeline automation"],
+                    },
                 }
             ]
         },
@@ -89,18 +114,30 @@ class RoleBody(BaseModel):
     job_zone: Annotated[int, Field(ge=1, le=5, strict=True)] | None = Field(
         None, examples=[4], description="O*NET Job Zone (1-5): the preparation the role needs."
     )
-    description: Annotated[str, Field(max_length=20000)] | None = None
     profile: ProfileBody
-    profile_notes: dict[Trait, Annotated[str, Field(max_length=2000)]] = Field(
-        default_factory=dict, description="What each trait means in this role."
-    )
-    strengths: Annotated[tuple[ShortText, ...], Field(max_length=100)] = ()
-    red_flags: Annotated[tuple[ShortText, ...], Field(max_length=100)] = ()
-    interview_questions: Annotated[tuple[InterviewQuestion, ...], Field(max_length=100)] = ()
-    archetypes: Annotated[tuple[Archetype, ...], Field(max_length=100)] = ()
     attribution: Annotated[str, Field(max_length=2000)] | None = None
+    en: GuideBody | None = Field(
+        None, description="The guide's texts in English (the role's own fields are Spanish)."
+    )
+    imputed_from: Annotated[tuple[RoleId, ...], Field(max_length=100)] = Field(
+        (),
+        description="Roles this role's profile was imputed from (an occupation without its own "
+        "ratings), each once and not the role itself; empty when the profile is its own.",
+    )
+
+    @field_validator("imputed_from")
+    @classmethod
+    def _each_source_once(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(value)) != len(value):
+            raise ValueError("imputed_from lists a role twice")
+        return value
 
     def to_role(self, role_id: str) -> Role:
+        """The catalog role (:class:`~graph.errors.CatalogError` naming ``imputed_from`` when it
+        names the role itself)."""
+        if role_id in self.imputed_from:
+            message = "imputed_from names the role itself"
+            raise CatalogError([Problem(message, record=role_id, field="imputed_from")])
         data = self.model_dump(exclude={"profile"})
         return Role(id=role_id, profile=self.profile.to_profile(), **data)
 

@@ -177,6 +177,93 @@ async def test_invalid_role_is_422_naming_each_field(
     assert store.snapshot().version == 1
 
 
+ENGLISH_GUIDE = {
+    "description": "Builds the platform models are trained on.",
+    "profile_notes": {"openness": "Curious about new tools"},
+    "strengths": ["Pipeline automation"],
+    "interview_questions": [{"question": "How would you scale training?"}],
+    "archetypes": [{"name": "Platform builder"}],
+}
+
+
+async def test_put_then_get_keeps_the_english_guide_and_imputed_from(
+    client: httpx.AsyncClient, store: MemoryStore
+) -> None:
+    body = {**NEW_ROLE, "en": ENGLISH_GUIDE, "imputed_from": ["ml-engineer", "data-engineer"]}
+    r = await client.put("/v1/roles/ml-platform-engineer", json=body, headers=KEY)
+    assert r.status_code == 201, r.text
+    english = (await client.get("/v1/roles/ml-platform-engineer?lang=en")).json()
+    assert english["guide_lang"] == "en"
+    assert english["description"] == ENGLISH_GUIDE["description"]
+    assert english["strengths"] == ENGLISH_GUIDE["strengths"]
+    assert english["traits"][0]["note"] == "Curious about new tools"
+    assert [a["name"] for a in english["archetypes"]] == ["Platform builder"]
+    spanish = (await client.get("/v1/roles/ml-platform-engineer?lang=es")).json()
+    assert spanish["guide_lang"] == "es" and spanish["description"] == NEW_ROLE["description"]
+    assert spanish["imputed"] is True
+    assert [r["id"] for r in spanish["imputed_from"]] == ["ml-engineer", "data-engineer"]
+    role = store.snapshot().catalog.roles["ml-platform-engineer"]
+    assert role.en is not None and role.en.strengths == ("Pipeline automation",)
+    assert role.imputed_from == ("ml-engineer", "data-engineer")
+
+
+async def test_a_put_of_a_bundled_role_with_its_guide_keeps_its_english(
+    client: httpx.AsyncClient, store: MemoryStore
+) -> None:
+    before = store.snapshot().catalog.roles["mlops-engineer"]
+    assert before.en is not None  # a bundled role with an English guide
+    body = before.model_dump(mode="json", exclude={"id"}, exclude_none=True)
+    body["level"] = "lead"
+    r = await client.put("/v1/roles/mlops-engineer", json=body, headers=KEY)
+    assert r.status_code == 200, r.text
+    after = store.snapshot().catalog.roles["mlops-engineer"]
+    assert after.en == before.en and after.level == "lead"
+    english = (await client.get("/v1/roles/mlops-engineer?lang=en")).json()
+    assert english["strengths"] == list(before.en.strengths)
+
+
+async def test_a_folder_keeps_the_english_guide_and_imputed_from(
+    client_for: ClientFactory, tmp_path: Path
+) -> None:
+    folder = Path(shutil.copytree(BUNDLED_CATALOG, tmp_path / "catalog"))
+    body = {**NEW_ROLE, "en": ENGLISH_GUIDE, "imputed_from": ["ml-engineer"]}
+    store = FolderStore.open(folder)
+    try:
+        async with client_for(store) as c:
+            r = await c.put("/v1/roles/ml-platform-engineer", json=body, headers=KEY)
+            assert r.status_code == 201, r.text
+    finally:
+        store.close()
+    reopened = FolderStore.open(folder)
+    try:
+        async with client_for(reopened) as c:
+            english = (await c.get("/v1/roles/ml-platform-engineer?lang=en")).json()
+    finally:
+        reopened.close()
+    assert english["strengths"] == ENGLISH_GUIDE["strengths"]
+    assert [r["id"] for r in english["imputed_from"]] == ["ml-engineer"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"en": {"strengths": ["x"], "name": "x"}}, "en.name"),
+        ({"en": {"profile_notes": {"charm": "x"}}}, "en.profile_notes.charm"),
+        ({"en": {"strengths": [""]}}, "en.strengths[0]"),
+        ({"imputed_from": ["Not An Id"]}, "imputed_from[0]"),
+        ({"imputed_from": ["ml-engineer", "ml-engineer"]}, "imputed_from"),
+        ({"imputed_from": ["new-role"]}, "imputed_from"),
+    ],
+)
+async def test_an_invalid_english_guide_or_imputed_from_is_422(
+    client: httpx.AsyncClient, store: MemoryStore, change: dict[str, object], field: str
+) -> None:
+    r = await client.put("/v1/roles/new-role", json={**NEW_ROLE, **change}, headers=KEY)
+    assert r.status_code == 422, r.text
+    assert field in error_fields(r.json())
+    assert store.snapshot().version == 1
+
+
 async def test_score_140_names_profile_openness(client: httpx.AsyncClient) -> None:
     role = {**NEW_ROLE, "profile": {**NEW_ROLE["profile"], "openness": 140}}
     r = await client.put("/v1/roles/new-role", json=role, headers=KEY)
