@@ -50,7 +50,18 @@ class GuideBody(BaseModel):
     Unknown keys are refused, as the catalog loaders refuse them.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "description": "Builds the platform models are trained on.",
+                    "profile_notes": {"openness": "Curious about new tools"},
+                    "strengths": ["Pipeline automation"],
+                }
+            ]
+        },
+    )
 
     description: Annotated[str, Field(max_length=20000)] | None = None
     profile_notes: dict[Trait, Annotated[str, Field(max_length=2000)]] = Field(
