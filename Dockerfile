@@ -21,7 +21,8 @@ COPY usecases/ usecases/
 COPY stores/ stores/
 RUN pip install -c requirements.lock . \
     && cd / && rm -rf /src \
-    && useradd --create-home --uid 10001 --shell /usr/sbin/nologin rumbo
+    && useradd --create-home --uid 10001 --shell /usr/sbin/nologin rumbo \
+    && install -d -o rumbo -g rumbo /home/rumbo/projection
 
 USER rumbo
 WORKDIR /home/rumbo

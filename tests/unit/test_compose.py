@@ -37,9 +37,18 @@ def dockerfile() -> list[str]:
     ]
 
 
-def test_two_services_and_named_volumes(compose: dict[str, Any]) -> None:
-    assert set(compose["services"]) == {"neo4j", "api"}
-    assert set(compose["volumes"]) == {"neo4j-data", "neo4j-logs"}
+def profile_services(compose: dict[str, Any], profile: str | None) -> set[str]:
+    """The services ``docker compose`` starts with ``--profile profile`` (or none)."""
+    return {
+        name
+        for name, service in compose["services"].items()
+        if not service.get("profiles") or profile in service["profiles"]
+    }
+
+
+def test_two_services_by_default_and_named_volumes(compose: dict[str, Any]) -> None:
+    assert profile_services(compose, None) == {"neo4j", "api"}
+    assert set(compose["volumes"]) == {"neo4j-data", "neo4j-logs", "projection"}
     volumes = compose["services"]["neo4j"]["volumes"]
     assert "neo4j-data:/data" in volumes and "neo4j-logs:/logs" in volumes
 
@@ -168,3 +177,72 @@ def test_the_build_context_keeps_every_file_the_image_installs() -> None:
         ]
     left_out = [str(p) for p in needed if dockerignored(p.as_posix(), patterns)]
     assert not left_out
+
+
+# ------------------------------------------------------------------ the scale profile
+
+NGINX_CONF = REPO / "deploy" / "nginx.conf"
+
+
+def nginx_directives() -> list[str]:
+    """deploy/nginx.conf's directives and block openings, comments dropped, one a line."""
+    text = NGINX_CONF.read_text(encoding="utf-8")
+    lines = (ln.split("#", 1)[0].strip() for ln in text.splitlines())
+    return [ln for ln in lines if ln]
+
+
+def test_the_scale_profile_adds_replicas_behind_a_proxy(compose: dict[str, Any]) -> None:
+    assert profile_services(compose, "scale") == {"neo4j", "api", "api-replica", "proxy"}
+
+
+def test_replicas_run_the_api_image_after_the_api_loaded_the_catalog(
+    compose: dict[str, Any],
+) -> None:
+    replica = compose["services"]["api-replica"]
+    assert replica["image"] == compose["services"]["api"]["image"] == "rumbo-api:latest"
+    assert replica["deploy"]["replicas"] == "${RUMBO_API_REPLICAS:-3}"
+    # Only `rumbo serve`: schema and first load are the api service's, done before it is
+    # healthy, so N replicas never race to load the catalog.
+    assert replica["command"] == ["rumbo", "serve", "--host", "0.0.0.0", "--port", "8000"]
+    assert replica["depends_on"] == {"api": {"condition": "service_healthy"}}
+    assert "ports" not in replica  # reached through the proxy only
+    assert "/ready" in " ".join(replica["healthcheck"]["test"])
+
+
+def test_replicas_use_the_same_neo4j_and_share_a_projection_folder(
+    compose: dict[str, Any], dockerfile: list[str]
+) -> None:
+    replica, api = compose["services"]["api-replica"], compose["services"]["api"]
+    env = replica["environment"]
+    assert {k: v for k, v in env.items() if k != "RUMBO_PROJECTION_DIR"} == api["environment"]
+    folder = env["RUMBO_PROJECTION_DIR"]
+    assert replica["volumes"] == [f"projection:{folder}"]
+    # The named volume takes the owner of the image's folder: the service's user writes it.
+    assert any(f"install -d -o rumbo -g rumbo {folder}" in ln for ln in dockerfile)
+
+
+def test_the_proxy_is_the_official_nginx_image_with_the_config_from_the_repo(
+    compose: dict[str, Any],
+) -> None:
+    proxy = compose["services"]["proxy"]
+    image, _, version = proxy["image"].partition(":")
+    assert image == "nginx"
+    major, minor = (int(x) for x in version.removesuffix("-alpine").split("."))
+    assert (major, minor) >= (1, 28)  # upstream `resolve` is open source since 1.27.3
+    assert proxy["volumes"] == ["./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro"]
+    assert proxy["ports"] == ["127.0.0.1:8080:8080"]
+    assert proxy["depends_on"] == {"api-replica": {"condition": "service_healthy"}}
+
+
+def test_nginx_balances_over_every_replica_address() -> None:
+    directives = nginx_directives()
+    assert "resolver 127.0.0.11 valid=10s ipv6=off;" in directives  # Docker's DNS
+    assert "upstream rumbo_api {" in directives
+    server = next(d for d in directives if d.startswith("server api-replica:"))
+    assert server.startswith("server api-replica:8000 resolve")
+    assert any(d.startswith("zone rumbo_api ") for d in directives)  # `resolve` needs a zone
+    assert "listen 8080;" in directives
+    assert "proxy_pass http://rumbo_api;" in directives
+    # Keep-alive to the replicas needs HTTP/1.1 without a Connection: close header.
+    assert "proxy_http_version 1.1;" in directives
+    assert 'proxy_set_header Connection "";' in directives
