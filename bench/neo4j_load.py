@@ -94,8 +94,8 @@ class Phases:
     def __init__(self, profile_lines: int) -> None:
         self.profile_lines = profile_lines
 
-    def run(self, label: str, work: Callable[[], T]) -> T:
-        profiler = cProfile.Profile() if self.profile_lines else None
+    def run(self, label: str, work: Callable[[], T], profiled: bool = True) -> T:
+        profiler = cProfile.Profile() if self.profile_lines and profiled else None
         started = time.perf_counter()
         if profiler is not None:
             profiler.enable()
@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
             catalog = phases.run(
                 "cold start, no projection file (read Neo4j)", lambda: reader.snapshot().catalog
             )
-            phases.run("save the projection file (in the background)", reader.close)
+            phases.run("save the projection file (in the background)", reader.close, profiled=False)
         size = sum(p.stat().st_size for p in folder.glob("catalog-*.projection"))
         print(f"    projection file: {size / 2**20:,.0f} MiB in {folder}", flush=True)
         with open_store(folder) as restarted:
@@ -233,12 +233,14 @@ def main(argv: list[str] | None = None) -> int:
         catalog = phases.run(
             f"generate {args.roles:,} roles x {args.per_role} transitions",
             lambda: synthetic_catalog(args.roles, args.per_role),
+            profiled=False,
         )
         phases.run(
             "validate (Catalog.build)",
             lambda: Catalog.build(
                 catalog.roles.values(), catalog.transitions.values(), catalog.actions
             ),
+            profiled=False,
         )
         every = max(batch_size * 20, 1)
         phases.run(

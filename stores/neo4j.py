@@ -32,6 +32,7 @@ Every statement comes from ``cypher/*.cypher`` by name; every value is a paramet
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import threading
@@ -269,13 +270,17 @@ def transition_columns(
     >>> columns["develop_extraversion"], columns["origin"]
     ([None], ['curated'])
     """
-    rows = [transition_properties(t) for t in transitions]
+    # Column by column rather than through transition_properties: a million maps built
+    # and taken apart again cost more than the server spends on them.
     columns: dict[str, list[Any]] = {
         "source": [nodes[t.source] for t in transitions],
         "target": [nodes[t.target] for t in transitions],
+        "fit": [t.fit for t in transitions],
+        "strengths": [list(t.strengths) for t in transitions],
+        "origin": [t.origin.value for t in transitions],
     }
-    for name in TRANSITION_COLUMNS:
-        columns[name] = [row.get(name) for row in rows]
+    for trait in TRAITS:
+        columns[f"develop_{trait.value}"] = [t.develop.get(trait) for t in transitions]
     return columns
 
 
@@ -290,14 +295,19 @@ def transition_from_values(source: str, values: Sequence[Any]) -> Transition:
     return Transition.model_validate(_transition_data(source, values))
 
 
-def _transition_data(source: str, values: Sequence[Any]) -> dict[str, Any]:
-    """The fields of the transition ``[target, *TRANSITION_COLUMNS]`` describes."""
+def _transition_data(
+    source: str, values: Sequence[Any], shared: Callable[[str], str] = str
+) -> dict[str, Any]:
+    """The fields of the transition ``[target, *TRANSITION_COLUMNS]`` describes.
+
+    ``shared`` gives the one string object kept for a text (see :func:`_decode`).
+    """
     target, fit, strengths, origin, *points = values
     data: dict[str, Any] = {
         "source": source,
-        "target": target,
+        "target": shared(target) if isinstance(target, str) else target,
         "fit": fit,
-        "strengths": tuple(strengths or ()),
+        "strengths": tuple(shared(s) if isinstance(s, str) else s for s in strengths or ()),
         "develop": {t.value: p for t, p in zip(TRAITS, points, strict=True) if p is not None},
     }
     if origin is not None:
@@ -954,7 +964,8 @@ class Neo4jStore:
         """The projection of exactly ``head`` from the projection file, if one is kept."""
         if self._projection_file is None or head.uid is None:
             return None
-        catalog = self._projection_file.read(_file_head(head))
+        with _long_lived():
+            catalog = self._projection_file.read(_file_head(head))
         if catalog is None:
             return None
         log.info("catalog version %d read from the projection file", head.version)
@@ -1158,14 +1169,17 @@ def _decode(roles: _Rows, edges: _Edges, actions: _Rows, rules_json: str | None)
             )
             for e in exc.errors()
         )
-    with paused_collection():  # a million long-lived objects and no cycles
+    with _long_lived():
         role_list = _validated(
             Role, roles, _role_data, lambda props: str(props.get("id")), problems
         )
+        # One string object per distinct text: a million targets and strengths read from
+        # the server are as many new strings, though few differ (about 60 MB at 100k roles).
+        texts = {role.id: role.id for role in role_list}
         edge_list = _validated(
             Transition,
             edges,
-            lambda edge: _transition_data(*edge),
+            lambda edge: _transition_data(*edge, lambda text: texts.setdefault(text, text)),
             lambda edge: f"{edge[0]} -> {edge[1][0]}",
             problems,
         )
@@ -1179,6 +1193,24 @@ def _decode(roles: _Rows, edges: _Edges, actions: _Rows, rules_json: str | None)
         if problems:
             raise CatalogError(problems)
         return Catalog.build(role_list, edge_list, action_list, rules)
+
+
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """Make a projection's objects out of the garbage collector's way.
+
+    A 100k-role projection is millions of objects that live until the next version and
+    form no cycles. Collecting while they are made, and scanning them in the collections
+    after, costs about as much as making them (seconds each at 100k roles). So the
+    collector is paused while they are made, then every object it tracks is frozen
+    (``gc.freeze``: left out of later collections, still freed by reference counting when
+    the version is replaced). The objects frozen by the previous read are unfrozen first,
+    so that any cyclic garbage frozen with them is collected again.
+    """
+    gc.unfreeze()
+    with paused_collection():
+        yield
+        gc.freeze()
 
 
 def _validated(

@@ -38,7 +38,6 @@ from pydantic import BaseModel
 from graph.career import CareerRules
 from graph.catalog import Catalog
 from graph.model import DevelopmentAction, Role, Transition
-from loaders._common import paused_collection
 
 __all__ = ["CatalogHead", "ProjectionFile", "models_fingerprint"]
 
@@ -110,8 +109,7 @@ class ProjectionFile:
         if payload is None:
             return None
         try:
-            with paused_collection():
-                return _catalog(_RestrictedUnpickler(io.BytesIO(payload)).load())
+            return _catalog(_RestrictedUnpickler(io.BytesIO(payload)).load())
         except Exception as exc:  # any failure to unpickle means: read Neo4j instead
             log.warning("ignoring the projection file %s: %s", path, exc)
             return None
@@ -124,11 +122,10 @@ class ProjectionFile:
         OSError
             If the folder cannot be created or written (the temporary file is removed).
         """
-        with paused_collection():
-            payload = pickle.dumps(
-                (dict(catalog.roles), dict(catalog.transitions), catalog.actions, catalog.rules),
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
+        payload = pickle.dumps(
+            (dict(catalog.roles), dict(catalog.transitions), catalog.actions, catalog.rules),
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
         header = {
             "uid": head.uid,
             "version": head.version,
