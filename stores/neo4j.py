@@ -48,6 +48,7 @@ from neo4j import (
     READ_ACCESS,
     WRITE_ACCESS,
     Driver,
+    GraphDatabase,
     ManagedTransaction,
     NotificationDisabledClassification,
     Session,
@@ -430,6 +431,10 @@ class Neo4jStore:
         self._cached: tuple[_Head, CatalogSnapshot] | None = None
         self._stale: CatalogSnapshot | None = None
         self._schema_ready = False
+        # Every session of this store shares its bookmarks: on a cluster (neo4j:// URIs, reads
+        # routed to secondaries) each read then waits for everything this process wrote or
+        # read before, so it reads its own writes and never an older version than it saw.
+        self._bookmarks = GraphDatabase.bookmark_manager()
         self._projection_file = ProjectionFile(projection_dir) if projection_dir else None
         self._saving: threading.Thread | None = None  # the projection being saved, if any
 
@@ -1042,6 +1047,7 @@ class Neo4jStore:
             database=self._database,
             default_access_mode=access,
             notifications_disabled_classifications=QUIET,
+            bookmark_manager=self._bookmarks,
             **config,
         )
 

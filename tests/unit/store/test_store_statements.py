@@ -513,3 +513,14 @@ def test_close_closes_the_driver() -> None:
     with make_store(driver):
         pass
     assert driver.closed
+
+
+def test_every_session_of_a_store_shares_one_bookmark_manager() -> None:
+    """Causal consistency on a cluster: a read waits for what the process wrote or read."""
+    driver, store = loaded()
+    driver.model.version += 1  # another process wrote: the projection is read again
+    store.snapshot()
+    store.init_schema()  # write transactions
+    managers = {id(s["bookmark_manager"]) for s in driver.sessions}
+    assert len(driver.sessions) > 1 and len(managers) == 1
+    assert all(s["bookmark_manager"] is not None for s in driver.sessions)
