@@ -623,6 +623,7 @@ class Neo4jStore:
         except BaseException:
             self._drop_generation(generation, None)
             raise
+        log.info("catalog version %d (generation %d) is current", version, generation)
         self._drop_old_generations(generation, tracker)
         tracker.finish()
         snapshot = CatalogSnapshot(version, checked, catalog_id=_catalog_id(head.uid))
@@ -984,6 +985,8 @@ class Neo4jStore:
         if self._saving is not None and self._saving.is_alive():
             return
         files = self._projection_file
+        if files.holds(_file_head(head)):  # another process sharing the folder saved it
+            return
 
         def save() -> None:
             started = time.perf_counter()

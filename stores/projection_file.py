@@ -95,6 +95,17 @@ class ProjectionFile:
         """The file of the catalog ``uid``."""
         return self.folder / f"catalog-{_safe(uid)}.projection"
 
+    def holds(self, head: CatalogHead) -> bool:
+        """Whether the file of ``head``'s catalog names ``head`` (its header only is read)."""
+        try:
+            with self.path(head.uid).open("rb") as file:
+                if file.read(len(MAGIC)) != MAGIC:
+                    return False
+                header = _header(file)
+        except (OSError, ValueError):
+            return False
+        return _names(header, head) and header.get("models") == models_fingerprint()
+
     def read(self, head: CatalogHead) -> Catalog | None:
         """The catalog saved for exactly ``head``; ``None`` when there is none or it is unusable."""
         path = self.path(head.uid)
@@ -162,17 +173,8 @@ def _payload(file: io.BufferedReader, head: CatalogHead) -> bytes | None:
     """
     if file.read(len(MAGIC)) != MAGIC:
         raise ValueError("not a projection file of this format")
-    line = file.readline(_HEADER_LIMIT)
-    if not line.endswith(b"\n"):
-        raise ValueError("the header is cut short")
-    header = json.loads(line)
-    if not isinstance(header, dict):
-        raise ValueError("the header is not an object")
-    if (header.get("uid"), header.get("version"), header.get("generation")) != (
-        head.uid,
-        head.version,
-        head.generation,
-    ):
+    header = _header(file)
+    if not _names(header, head):
         return None
     if header.get("models") != models_fingerprint():
         raise ValueError("it was written by a release with other domain models")
@@ -182,6 +184,29 @@ def _payload(file: io.BufferedReader, head: CatalogHead) -> bytes | None:
     ):
         raise ValueError("the payload is cut short or corrupt (checksum mismatch)")
     return payload
+
+
+def _header(file: io.BufferedReader) -> dict[str, Any]:
+    """The header line, read after the magic line.
+
+    Raises
+    ------
+    ValueError
+        If it is cut short or not a JSON object.
+    """
+    line = file.readline(_HEADER_LIMIT)
+    if not line.endswith(b"\n"):
+        raise ValueError("the header is cut short")
+    header = json.loads(line)
+    if not isinstance(header, dict):
+        raise ValueError("the header is not an object")
+    return header
+
+
+def _names(header: dict[str, Any], head: CatalogHead) -> bool:
+    """Whether a header is of exactly ``head``."""
+    named = (header.get("uid"), header.get("version"), header.get("generation"))
+    return named == (head.uid, head.version, head.generation)
 
 
 def _catalog(value: Any) -> Catalog:

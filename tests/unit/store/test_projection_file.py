@@ -41,6 +41,17 @@ def test_every_field_of_a_role_survives(files: ProjectionFile) -> None:
     assert files.read(HEAD).roles[role.id].model_dump() == role.model_dump()  # type: ignore[union-attr]
 
 
+def test_holds_reads_the_header_only(files: ProjectionFile) -> None:
+    assert not files.holds(HEAD)
+    files.write(HEAD, sample_catalog())
+    assert files.holds(HEAD) and not files.holds(CatalogHead(HEAD.uid, 8, 3))
+    path = files.path(HEAD.uid)
+    path.write_bytes(path.read_bytes()[:-10])  # the payload is not checked
+    assert files.holds(HEAD)
+    path.write_bytes(path.read_bytes()[: len(MAGIC) + 3])
+    assert not files.holds(HEAD)
+
+
 def test_a_file_of_another_uid_under_the_same_name_is_not_served(files: ProjectionFile) -> None:
     files.write(CatalogHead("a/b", 7, 3), sample_catalog())
     assert files.path("a/b") == files.path("a_b")  # both names map to one file
@@ -142,6 +153,20 @@ def test_a_restart_on_the_same_version_reads_the_file_not_the_graph(tmp_path: Pa
     assert snapshot.catalog == sample_catalog() and snapshot.version == driver.model.version
     assert snapshot.catalog_id == driver.model.uid.replace("-", "")
     assert driver.names() == ["read_version"]  # the version probe only
+
+
+def test_a_projection_another_process_saved_is_not_saved_again(tmp_path: Path) -> None:
+    driver = FakeDriver()
+    store_on(driver, tmp_path).load(sample_catalog())
+    with store_on(driver, tmp_path) as first:
+        first.snapshot()
+    path = next(tmp_path.iterdir())
+    saved = path.stat().st_mtime_ns
+    driver.model.roles[1]["a"]["name"] = "Changed without a new version"
+    second = store_on(driver, tmp_path)
+    second._save_projection(*second._read_projection())  # what a read from Neo4j does
+    second.close()
+    assert path.stat().st_mtime_ns == saved
 
 
 def test_the_file_is_not_used_once_the_version_moved(tmp_path: Path) -> None:
