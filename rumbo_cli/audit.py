@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from graph.store import CatalogSnapshot
 from loaders.onet import import_onet, is_onet_release
+from rumbo_cli.errors import ErrorLangOpt, language
 from rumbo_cli.source import snapshot_from
 from usecases.audit import AuditAnswer, AuditReport, Timeline, audit_answer
 
@@ -40,9 +41,13 @@ def audit_command(
         bool, typer.Option("--check", help="Exit 1 if a figure is outside its threshold.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    lang: ErrorLangOpt = "es",
 ) -> None:
-    """Audit the default best routes: step-downs, level jumps, derived and O*NET steps,
-    credential gates, Pareto frontier sizes, timelines and the seed's transitions."""
+    """Audit the default best routes (step-downs, level jumps, gates, timelines...).
+
+    Counts step-downs, level jumps, derived and O*NET steps, credential gates, Pareto
+    frontier sizes, timelines and the seed's transitions."""
+    language(lang)
     answer = audit_answer(audit_snapshot(catalog, neo4j), sample, seed)
     if as_json:
         out.print_json(answer.model_dump_json(by_alias=True))

@@ -11,7 +11,6 @@ from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
-from typer._click import exceptions as usage
 
 from graph.catalog import Catalog
 from graph.errors import RumboError
@@ -25,10 +24,14 @@ from rumbo_cli.audit import audit_command
 from rumbo_cli.errors import (
     EXIT_ERROR,
     EXIT_NO_ROUTE,
+    ClickException,
+    ErrorLangOpt,
     InputError,
+    NoArgsIsHelpError,
     argv_language,
     domain_problem,
     flags_named,
+    language,
     usage_problem,
 )
 from rumbo_cli.person_input import load_person
@@ -37,8 +40,8 @@ from rumbo_cli.render import (
     print_leverage,
     print_no_roles,
     print_role,
+    print_roles,
     print_route_answer,
-    roles_table,
     say_wrapped,
 )
 from rumbo_cli.source import neo4j_store, snapshot_from, source_settings
@@ -149,13 +152,6 @@ MonthsWeightOpt = Annotated[
 
 #: FROM values that mean "start from the person themself".
 PERSON_START = ("-", "me", "yo")
-
-
-def language(lang: str) -> Language:
-    """Validate ``--lang``."""
-    if lang not in ("es", "en"):
-        raise InputError([("--lang", say("cli.expect.lang", "es"))])
-    return "en" if lang == "en" else "es"
 
 
 def min_fit(value: str, lang: Language) -> float:
@@ -275,7 +271,7 @@ def roles_command(
     if as_json:
         print_json(page)
     elif page.items:
-        out.print(roles_table(page, lang_))
+        print_roles(out, page, lang_)
     else:
         print_no_roles(out, snapshot.catalog.suggest(search) if search else (), lang_)
 
@@ -505,18 +501,21 @@ def import_command(
     ] = None,
     base: CatalogOpt = None,
     replace: ReplaceOpt = False,
+    lang: ErrorLangOpt = "es",
 ) -> None:
-    """Turn guide pages (merged into a base catalog), a catalog folder or an O*NET release
-    folder into a catalog folder."""
+    """Turn guide pages, a catalog folder or an O*NET release folder into a catalog folder.
+
+    Guide pages are merged into a base catalog (--catalog, the bundled one by default)."""
+    lang_ = language(lang)
     if fmt not in ("yaml", "csv"):
-        raise typer.BadParameter("use yaml or csv", param_hint="--format")
+        raise InputError([("--format", say("cli.expect.format", lang_))])
     if not replace:
-        refuse_a_folder_with_files(out_dir)
+        refuse_a_folder_with_files(out_dir, lang_)
     if source not in (None, "onet", "catalog", "guide"):
-        raise typer.BadParameter("use onet, catalog or guide", param_hint="--from")
+        raise InputError([("--from", say("cli.expect.import_from", lang_))])
     folders = [p for p in inputs if p.is_dir()]
     if folders and (len(folders) > 1 or len(inputs) > 1):
-        raise typer.BadParameter("give one folder, or guide pages")
+        raise InputError([("FILE_OR_DIR...", say("cli.expect.one_folder", lang_))])
     if source == "onet" or (source is None and folders and is_onet_release(folders[0])):
         catalog = import_onet_with_progress(inputs[0])
     elif folders and source != "guide":
@@ -530,12 +529,7 @@ def import_command(
     )
 
 
-class OutputFolderNotEmpty(RumboError):
-    """A catalog would be written into a folder that already holds files (``import --out``,
-    ``db export``), and ``--replace`` is absent."""
-
-
-def refuse_a_folder_with_files(out_dir: Path) -> None:
+def refuse_a_folder_with_files(out_dir: Path, lang: Language) -> None:
     """Refuse to write a catalog into a folder that holds anything, before any work.
 
     Writing removes role files of roles not in the new catalog (a coach's own roles, any
@@ -544,10 +538,7 @@ def refuse_a_folder_with_files(out_dir: Path) -> None:
     """
     target = resolved_for_writing(out_dir)
     if target.is_dir() and any(target.iterdir()):
-        raise OutputFolderNotEmpty(
-            f"{out_dir} is not empty; add --replace to write the catalog over what it holds "
-            "(role files of roles not in the new catalog are deleted)"
-        )
+        raise InputError([(str(out_dir), say("cli.error.not_empty", lang))])
 
 
 def import_onet_with_progress(folder: Path) -> Catalog:
@@ -571,7 +562,7 @@ def serve_command(
         str | None, typer.Option("--neo4j", help="Bolt URI of Neo4j (else RUMBO_NEO4J_URI).")
     ] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(help="uvicorn worker processes.", min=1)] = 1,
     writable: Annotated[
         bool,
@@ -581,22 +572,18 @@ def serve_command(
             "answered (one worker); without it the catalog is read-only.",
         ),
     ] = False,
+    lang: ErrorLangOpt = "es",
 ) -> None:
     """Serve the HTTP API (and the web page) on the bundled catalog, a folder or Neo4j."""
     from api.server import serve
 
+    lang_ = language(lang)
     if writable and catalog is None:
-        raise typer.BadParameter("needs a catalog folder (--catalog DIR)", param_hint="--writable")
+        raise InputError([("--writable", say("cli.expect.writable_catalog", lang_))])
     if writable and workers > 1:
-        raise typer.BadParameter(
-            "a writable folder is served by one worker (each would hold its own copy)",
-            param_hint="--workers",
-        )
+        raise InputError([("--workers", say("cli.expect.one_worker", lang_))])
     if writable and catalog is not None and catalog.resolve() == bundled_catalog().resolve():
-        raise typer.BadParameter(
-            "the bundled catalog is read-only: copy it to a folder of your own",
-            param_hint="--writable",
-        )
+        raise InputError([("--writable", say("cli.expect.bundled_read_only", lang_))])
     settings = source_settings(catalog, neo4j).model_copy(update={"catalog_writable": writable})
     # A bad folder or an unreachable Neo4j is one clear report here, not a failed startup.
     open_store(settings).close()
@@ -606,8 +593,10 @@ def serve_command(
 @app.command("validate")
 def validate_command(
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="Catalog folder to check.")],
+    lang: ErrorLangOpt = "es",
 ) -> None:
     """Check a catalog folder and report every problem at once."""
+    language(lang)
     catalog = read_catalog(folder)
     out.print(f"[green]ok[/]: {len(catalog.roles)} roles, {len(catalog.transitions)} transitions")
 
@@ -620,8 +609,9 @@ DbUriOpt = Annotated[str | None, typer.Option("--neo4j", help="Bolt URI (else RU
 
 
 @db.command("init")
-def db_init(neo4j: DbUriOpt = None) -> None:
+def db_init(neo4j: DbUriOpt = None, lang: ErrorLangOpt = "es") -> None:
     """Create the constraints, indexes and catalog version node (idempotent)."""
+    language(lang)
     store = neo4j_store(neo4j)
     try:
         store.init_schema()
@@ -643,8 +633,10 @@ def db_load(
         bool, typer.Option("--if-empty", help="Load only when Neo4j holds no catalog yet.")
     ] = False,
     batch_size: Annotated[int | None, typer.Option(help="Rows per write batch.", min=1)] = None,
+    lang: ErrorLangOpt = "es",
 ) -> None:
     """Replace the catalog in Neo4j with a folder's (or the bundled one), atomically, in batches."""
+    language(lang)
     catalog = read_catalog(folder or bundled_catalog())
     store = neo4j_store(neo4j, batch_size)
     try:
@@ -668,12 +660,14 @@ def db_export(
     neo4j: DbUriOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="yaml or csv.")] = "yaml",
     replace: ReplaceOpt = False,
+    lang: ErrorLangOpt = "es",
 ) -> None:
     """Write the catalog held in Neo4j to a folder, in the same formats it loads."""
+    lang_ = language(lang)
     if fmt not in ("yaml", "csv"):
-        raise typer.BadParameter("use yaml or csv", param_hint="--format")
+        raise InputError([("--format", say("cli.expect.format", lang_))])
     if not replace:
-        refuse_a_folder_with_files(folder)
+        refuse_a_folder_with_files(folder, lang_)
     store = neo4j_store(neo4j)
     try:
         written = store.export(folder, "csv" if fmt == "csv" else "yaml")
@@ -683,8 +677,9 @@ def db_export(
 
 
 @db.command("status")
-def db_status(neo4j: DbUriOpt = None) -> None:
+def db_status(neo4j: DbUriOpt = None, lang: ErrorLangOpt = "es") -> None:
     """Catalog version and counts held in Neo4j."""
+    language(lang)
     store = neo4j_store(neo4j)
     try:
         print_status(store.status())
@@ -713,13 +708,13 @@ def run() -> None:
     lang = argv_language(sys.argv[1:])
     try:
         code = app(standalone_mode=False)
-    except usage.NoArgsIsHelpError as e:
+    except NoArgsIsHelpError as e:
         out.print(escape(e.ctx.get_help()), highlight=False)
         code = 0
-    except usage.ClickException as e:
+    except ClickException as e:
         fail(usage_problem(e, lang))
     except typer.Abort:
-        fail("aborted")
+        fail(say("cli.error.aborted", lang))
     except (RumboError, ValidationError) as e:
         fail(domain_problem(e, lang))
     except OSError as e:

@@ -19,7 +19,7 @@ from graph.routes import Step, Totals
 from graph.traits import TRAITS, Language, Trait
 from usecases.explain import ExplainedRoute
 from usecases.fit_now import FitNowAnswer
-from usecases.leverage import LeverageAnswer, TraitLeverageView
+from usecases.leverage import LeverageAnswer
 from usecases.messages import (
     develop_text,
     duration_text,
@@ -179,8 +179,17 @@ def print_actions(console: Console, steps: Sequence[Step], lang: Language) -> No
             say_wrapped(console, f"- {action}", "    ", "dim", "      ")
 
 
+def print_roles(console: Console, page: RolePage, lang: Language) -> None:
+    """The roles found, as a table; a mark explains itself under it when a profile is
+    imputed."""
+    console.print(roles_table(page, lang))
+    if any(role.imputed for role in page.items):
+        say_wrapped(console, say("cli.roles.imputed", lang), style="dim", hang="  ")
+
+
 def roles_table(page: RolePage, lang: Language) -> Table:
-    """Roles as a table: id (never cut: users copy it), name, family, level."""
+    """Roles as a table: id (never cut: users copy it), name (``*`` when the profile is
+    imputed), family, level."""
     widest = max((len(role.id) for role in page.items), default=2)
     table = Table(
         Column(say("role.id", lang), no_wrap=True, min_width=widest),
@@ -190,9 +199,8 @@ def roles_table(page: RolePage, lang: Language) -> Table:
         **PLAIN,
     )
     for role in page.items:
-        table.add_row(
-            role.id, escape(role.name), escape(role.family or ""), escape(role.level or "")
-        )
+        name = f"{escape(role.name)} *" if role.imputed else escape(role.name)
+        table.add_row(role.id, name, escape(role.family or ""), escape(role.level or ""))
     return table
 
 
@@ -209,6 +217,11 @@ def print_role(console: Console, role: RoleDetail, lang: Language) -> None:
         f"[bold]{escape(role.name)}[/] ({role.id})  "
         f"{escape(role.family or '')} · {escape(role.level or '')}"
     )
+    if role.imputed:
+        say_wrapped(console, imputed_text(role, lang), style="yellow", hang="  ")
+    if role.guide_lang != lang and has_guide_text(role):
+        language = say(f"cli.language.{role.guide_lang}", lang)
+        say_wrapped(console, say("cli.role.guide_lang", lang, language=language), style="dim")
     if role.description:
         say_wrapped(console, role.description, hang="")
     profile = Table(
@@ -237,6 +250,20 @@ def print_role(console: Console, role: RoleDetail, lang: Language) -> None:
     _print_transitions(console, say("role.incoming", lang), role.incoming, lang)
     if role.attribution:
         say_wrapped(console, role.attribution, style="dim", hang="")
+
+
+def has_guide_text(role: RoleDetail) -> bool:
+    """Whether the role's guide holds any text (a role may have a profile and nothing else)."""
+    texts = (role.strengths, role.red_flags, role.interview_questions, role.archetypes)
+    return bool(role.description or any(texts) or any(t.note for t in role.traits))
+
+
+def imputed_text(role: RoleDetail, lang: Language) -> str:
+    """That the role's profile is imputed, and from which roles."""
+    if not role.imputed_from:  # the catalog names no role it holds
+        return say("cli.role.imputed", lang)
+    roles = ", ".join(source.name for source in role.imputed_from)
+    return say("cli.role.imputed_from", lang, roles=roles)
 
 
 def _print_list(console: Console, title: str, items: Sequence[str]) -> None:
@@ -277,60 +304,91 @@ def fit_now_table(answer: FitNowAnswer, lang: Language) -> Table:
 
 
 def print_leverage(console: Console, answer: LeverageAnswer, lang: Language) -> bool:
-    """The person's best route now, then each trait raised in turn: the score it reaches and
-    the route's fit, months and gain; which trait helps most, or which tie. Whether the
-    person has a route at all."""
+    """The person's best route now, then each trait raised in turn: the score it reaches, the
+    route's cumulative fit and months with their change from today's route, and its effort;
+    which trait helps most, or which tie. With no route today, the routes each raise opens.
+    Whether any route was found (today's, or one a raise opens)."""
     if answer.baseline is None:
         say_wrapped(console, say("cli.no_route", lang), style="bold yellow")
-        say_wrapped(console, say("cli.no_route_hint", lang))
-        return False
-    now = say("cli.leverage.now", lang, totals=totals_text(answer.baseline.totals, lang))
-    say_wrapped(console, now)
+        if not any(item.route for item in answer.by_trait):
+            say_wrapped(console, say("cli.no_route_hint", lang))
+            return False
+    else:
+        now = say("cli.leverage.now", lang, totals=totals_text(answer.baseline.totals, lang))
+        say_wrapped(console, now)
     console.print(leverage_table(answer, lang))
     say_wrapped(console, best_trait_text(answer, lang), style="bold")
-    say_wrapped(console, say("cli.leverage.hint", lang), style="dim")
+    hint = "cli.leverage.hint" if answer.baseline else "cli.leverage.hint_opens"
+    say_wrapped(console, say(hint, lang, points=answer.points), style="dim")
     return True
 
 
 def leverage_table(answer: LeverageAnswer, lang: Language) -> Table:
-    """Each trait raised in turn, most improving first, against the route of today."""
+    """Each trait raised in turn, most improving first: its route's cumulative fit, months
+    and effort, the first two with their change from today's route when there is one."""
+    against = answer.baseline
+
+    def change() -> list[Column]:  # a column object each time: a table owns its columns
+        return [Column(say("cli.col.change", lang), justify="right", no_wrap=True)]
+
     table = Table(
-        say("cli.col.trait", lang),
-        Column(say("cli.col.raised_to", lang), justify="right"),
+        say("cli.col.trait_raised", lang),
         Column(say("cli.col.route_fit", lang), justify="right"),
+        *(change() if against else []),
         Column(say("cli.col.months", lang), justify="right"),
-        Column(say("cli.col.improvement", lang), justify="right"),
+        *(change() if against else []),
+        Column(say("cli.col.effort", lang), justify="right"),
         **PLAIN,
     )
     for item in answer.by_trait:
-        table.add_row(item.label, f"{item.raised_to:g}", *_against(item, answer.baseline, lang))
+        raised = f"{item.label} → {item.raised_to:g}"
+        if item.route is None:
+            table.add_row(raised, say("cli.leverage.no_route", lang))
+            continue
+        after = item.route.totals
+        fit = percent(after.cumulative_fit, lang)
+        months = "—" if after.months is None else f"{after.months:.0f}"
+        if against is None:
+            table.add_row(raised, fit, months, str(after.effort))
+        else:
+            fit_change, months_change = _changes(after, against.totals, lang)
+            table.add_row(raised, fit, fit_change, months, months_change, str(after.effort))
     return table
 
 
-def _against(
-    item: TraitLeverageView, baseline: ExplainedRoute | None, lang: Language
-) -> tuple[str, str, str]:
-    """Fit, months and gain of a trait's route, with the change from today's route."""
-    if item.route is None or baseline is None:
-        return say("cli.leverage.no_route", lang), "—", "—"
-    after, before = item.route.totals, baseline.totals
+def _changes(after: Totals, before: Totals, lang: Language) -> tuple[str, str]:
+    """The change of cumulative fit in percentage points, as fits are shown (whole percents),
+    and of whole months (``=`` for none; empty when a route's months are unknown)."""
     points = round(after.cumulative_fit * 100) - round(before.cumulative_fit * 100)
-    fit = f"{percent(after.cumulative_fit, lang)} ({signed_levels(points)})"
-    months = "—"
-    if after.months is not None and before.months is not None:
-        change = round(after.months) - round(before.months)
-        months = f"{after.months:.0f} ({signed_levels(change)})"
-    gain = "—" if item.improvement is None else f"{item.improvement:+.3f}"
-    return fit, months, gain
+    fit = say("cli.leverage.pp", lang, points=signed_levels(points)) if points else "="
+    if after.months is None or before.months is None:
+        return fit, ""
+    return fit, signed_levels(round(after.months) - round(before.months))
+
+
+def leading_traits(answer: LeverageAnswer) -> list[str]:
+    """The traits that share the top of the answer: the most improving ones, or, with no route
+    today, those opening the best route. Ties are ranked in OCEAN+ order, which is no reason
+    to work on one before the other."""
+    if answer.baseline is None:
+        scores = {i.label: i.route.totals.score for i in answer.by_trait if i.route}
+    else:
+        scores = {
+            i.label: -i.improvement
+            for i in answer.by_trait
+            if i.improvement is not None and i.improvement > 0
+        }
+    best = min(scores.values(), default=None)
+    return [label for label, score in scores.items() if best is not None and score - best < 1e-9]
 
 
 def best_trait_text(answer: LeverageAnswer, lang: Language) -> str:
-    """Which trait improves the route most, or which traits tie for it."""
-    gains = [i for i in answer.by_trait if i.improvement is not None and i.improvement > 0]
-    if not gains:
+    """Which trait improves the route most (or opens one), or which traits tie for it."""
+    leading = leading_traits(answer)
+    if not leading:
         return say("leverage.none", lang)
-    top = max(i.improvement or 0.0 for i in gains)
-    tied = [i.label for i in gains if abs((i.improvement or 0.0) - top) < 1e-9]
-    if len(tied) > 1:
-        return say("cli.leverage.tie", lang, traits=", ".join(tied))
-    return say("cli.leverage.best", lang, trait=tied[0], points=answer.points)
+    if len(leading) > 1:
+        key = "cli.leverage.tie" if answer.baseline else "cli.leverage.tie_opens"
+        return say(key, lang, traits=", ".join(leading))
+    key = "cli.leverage.best" if answer.baseline else "cli.leverage.opens"
+    return say(key, lang, trait=leading[0], points=answer.points)

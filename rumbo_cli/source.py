@@ -10,12 +10,17 @@ from pathlib import Path
 from graph.errors import RumboError
 from graph.store import CatalogSnapshot
 from stores.neo4j import Neo4jStore
+from usecases.messages import say
 from usecases.settings import Settings
 from usecases.store import open_neo4j_store, open_store
 
 
 class SourceError(RumboError):
-    """The command line names no usable catalog source."""
+    """The command line names no usable catalog source; ``key`` words it in each language."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(say(key, "en"))
 
 
 def source_settings(folder: Path | None, neo4j: str | None) -> Settings:
@@ -30,7 +35,7 @@ def source_settings(folder: Path | None, neo4j: str | None) -> Settings:
     'bolt://db:7687'
     """
     if folder is not None and neo4j is not None:
-        raise SourceError("give --catalog or --neo4j, not both")
+        raise SourceError("cli.source.both")
     settings = Settings().model_copy(update={"catalog_writable": False})
     if folder is not None:
         return settings.model_copy(update={"catalog_dir": folder, "neo4j_uri": None})
@@ -46,7 +51,7 @@ def neo4j_store(uri: str | None = None, batch_size: int | None = None) -> Neo4jS
     """
     settings = source_settings(None, uri)
     if not settings.neo4j_uri:
-        raise SourceError("no Neo4j URI: give --neo4j or set RUMBO_NEO4J_URI")
+        raise SourceError("cli.source.no_neo4j")
     return open_neo4j_store(settings, batch_size=batch_size)
 
 

@@ -118,10 +118,11 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "cli.col.strengths": {"es": "fortalezas", "en": "strengths"},
     "cli.col.gaps": {"es": "a desarrollar", "en": "to develop"},
     "cli.col.trait": {"es": "rasgo", "en": "trait"},
-    "cli.col.raised_to": {"es": "sube a", "en": "raised to"},
+    "cli.col.trait_raised": {"es": "rasgo → sube a", "en": "trait → raised to"},
     "cli.col.route_fit": {"es": "fit acumulado", "en": "cumulative fit"},
     "cli.col.months": {"es": "meses", "en": "months"},
-    "cli.col.improvement": {"es": "mejora", "en": "gain"},
+    "cli.col.change": {"es": "cambio", "en": "change"},
+    "cli.col.effort": {"es": "esfuerzo", "en": "effort"},
     "cli.roles.none": {
         "es": "Ningún rol coincide con la búsqueda.",
         "en": "No role matches the search.",
@@ -137,10 +138,47 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Tied (they improve the route equally): {traits}.",
     },
     "cli.leverage.no_route": {"es": "sin ruta", "en": "no route"},
-    "cli.leverage.hint": {
-        "es": "«mejora»: cuánto baja el objetivo de la mejor ruta (más es mejor).",
-        "en": "“gain”: how much the best route's objective drops (more is better).",
+    "cli.leverage.opens": {
+        "es": "Subir {trait} {points} puntos abre la mejor ruta.",
+        "en": "Raising {trait} by {points} points opens the best route.",
     },
+    "cli.leverage.pp": {"es": "{points} p. p.", "en": "{points} pp"},
+    "cli.leverage.tie_opens": {
+        "es": "Empatan (abren la mejor ruta por igual): {traits}.",
+        "en": "Tied (they open the best route equally): {traits}.",
+    },
+    "cli.leverage.hint_opens": {
+        "es": "Cada fila: la mejor ruta si sube solo ese rasgo {points} puntos (hoy no hay "
+        "ninguna).",
+        "en": "Each row: the best route if only that trait rises by {points} points (there is "
+        "none today).",
+    },
+    "cli.leverage.hint": {
+        "es": "Cada fila: la mejor ruta si sube solo ese rasgo {points} puntos, frente a la "
+        "ruta actual; «cambio»: del fit acumulado en puntos porcentuales (p. p.) y de la "
+        "duración en meses; «=»: sin cambio.",
+        "en": "Each row: the best route if only that trait rises by {points} points, against "
+        "the current route; “change”: of the cumulative fit in percentage points (pp) and of "
+        "the duration in months; “=”: no change.",
+    },
+    "cli.roles.imputed": {
+        "es": "* perfil imputado: la media de roles afines, sin puntuaciones propias",
+        "en": "* imputed profile: the mean of related roles, no ratings of its own",
+    },
+    "cli.role.imputed_from": {
+        "es": "Perfil imputado de: {roles} (no tiene puntuaciones propias).",
+        "en": "Profile imputed from: {roles} (no ratings of its own).",
+    },
+    "cli.role.imputed": {
+        "es": "Perfil imputado (no tiene puntuaciones propias).",
+        "en": "Imputed profile (no ratings of its own).",
+    },
+    "cli.role.guide_lang": {
+        "es": "Los textos de la guía están en {language}: el catálogo no los tiene en español.",
+        "en": "The guide's texts are in {language}: the catalog has none in English.",
+    },
+    "cli.language.es": {"es": "español", "en": "Spanish"},
+    "cli.language.en": {"es": "inglés", "en": "English"},
     "cli.error": {"es": "error", "en": "error"},
     "cli.error.unknown_role": {"es": "Rol desconocido: {role}.", "en": "Unknown role: {role}."},
     "cli.error.catalog": {
@@ -150,6 +188,21 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "cli.error.catalog_one": {
         "es": "1 problema en el catálogo:",
         "en": "1 problem in the catalog:",
+    },
+    "cli.error.aborted": {"es": "interrumpido", "en": "aborted"},
+    "cli.source.both": {
+        "es": "da --catalog o --neo4j, no ambos",
+        "en": "give --catalog or --neo4j, not both",
+    },
+    "cli.source.no_neo4j": {
+        "es": "falta la URI de Neo4j: da --neo4j o define RUMBO_NEO4J_URI",
+        "en": "no Neo4j URI: give --neo4j or set RUMBO_NEO4J_URI",
+    },
+    "cli.error.not_empty": {
+        "es": "no está vacía; añade --replace para escribir el catálogo encima (se borran los "
+        "archivos de los roles que no estén en el catálogo nuevo)",
+        "en": "is not empty; add --replace to write the catalog over what it holds (role "
+        "files of roles not in the new catalog are deleted)",
     },
     "cli.error.budget": {
         "es": "La búsqueda superó su límite de tiempo; acota la consulta (--max-steps, --k).",
@@ -173,6 +226,27 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "cli.expect.lt": {"es": "debe ser < {limit}", "en": "must be < {limit}"},
     "cli.expect.text": {"es": "se espera un texto", "en": "expected text"},
     "cli.expect.lang": {"es": "usa es o en", "en": "use es or en"},
+    "cli.expect.format": {"es": "usa yaml o csv", "en": "use yaml or csv"},
+    "cli.expect.import_from": {
+        "es": "usa onet, catalog o guide",
+        "en": "use onet, catalog or guide",
+    },
+    "cli.expect.one_folder": {
+        "es": "da una sola carpeta, o páginas de guía",
+        "en": "give one folder, or guide pages",
+    },
+    "cli.expect.writable_catalog": {
+        "es": "necesita una carpeta de catálogo (--catalog DIR)",
+        "en": "needs a catalog folder (--catalog DIR)",
+    },
+    "cli.expect.one_worker": {
+        "es": "una carpeta escribible se sirve con un solo worker (cada uno tendría su copia)",
+        "en": "a writable folder is served by one worker (each would hold its own copy)",
+    },
+    "cli.expect.bundled_read_only": {
+        "es": "el catálogo incluido es de solo lectura: cópialo a una carpeta propia",
+        "en": "the bundled catalog is read-only: copy it to a folder of your own",
+    },
     "cli.expect.level_rise": {
         "es": "usa un número entero ≥ 0, o 'any'",
         "en": "use a whole number ≥ 0, or 'any'",

@@ -186,3 +186,52 @@ def test_the_spanish_default_prints_no_english_word() -> None:
         assert result.returncode == 0, (name, result.stderr)
         words = {w.strip(".,;:()«»·").lower() for w in result.stdout.split()}
         assert not words & ENGLISH, (name, words & ENGLISH)
+
+
+def test_admin_commands_name_the_flag_or_folder_in_the_chosen_language(tmp_path: Path) -> None:
+    """import, serve, validate, audit and db: errors from the same table as the queries'."""
+    full = tmp_path / "full"
+    full.mkdir()
+    (full / "keep.txt").write_text("a coach's file", encoding="utf-8")
+    bundled = "loaders/bundled"
+    results = rumbo_batch(
+        [
+            ["import", bundled, "--out", str(tmp_path / "o"), "--format", "xml"],
+            ["import", bundled, "--out", str(tmp_path / "o"), "--from", "web", "--lang", "en"],
+            ["import", bundled, bundled, "--out", str(tmp_path / "o")],
+            ["import", bundled, "--out", str(full)],
+            ["serve", "--writable"],
+            ["serve", "--writable", "--catalog", str(full), "--workers", "2"],
+            ["serve", "--writable", "--catalog", bundled, "--lang", "en"],
+            ["serve", "--workers", "0"],
+            ["serve", "--port", "70000", "--lang", "en"],
+            ["db", "export", str(tmp_path / "e"), "--format", "xml"],
+            ["db", "status", "--neo4j", ""],
+            ["roles", "--catalog", bundled, "--neo4j", "bolt://x:7687"],
+            ["audit", "--sample", "0"],
+            ["validate", bundled, "--lang", "fr"],
+        ]
+    )
+    for result in results:
+        assert result.returncode == 2, (result.args, result.stdout)
+        assert "Traceback" not in result.stderr
+    said = [" ".join(r.stderr.split()) for r in results]
+    assert said == [
+        "error: --format: usa yaml o csv",
+        "error: --from: use onet, catalog or guide",
+        "error: FILE_OR_DIR...: da una sola carpeta, o páginas de guía",
+        f"error: {full}: no está vacía; añade --replace para escribir el catálogo encima (se "
+        "borran los archivos de los roles que no estén en el catálogo nuevo)",
+        "error: --writable: necesita una carpeta de catálogo (--catalog DIR)",
+        "error: --workers: una carpeta escribible se sirve con un solo worker (cada uno "
+        "tendría su copia)",
+        "error: --writable: the bundled catalog is read-only: copy it to a folder of your own",
+        "error: --workers: debe ser ≥ 1",
+        "error: --port: must be ≤ 65535",
+        "error: --format: usa yaml o csv",
+        "error: falta la URI de Neo4j: da --neo4j o define RUMBO_NEO4J_URI",
+        "error: da --catalog o --neo4j, no ambos",
+        "error: --sample: debe ser ≥ 1",
+        "error: --lang: usa es o en",
+    ]
+    assert (full / "keep.txt").exists()

@@ -99,4 +99,19 @@ def test_fit_now_and_leverage_tables_have_column_labels(printed: dict[str, Resul
     assert fit_now[0].split() == ["fit", "rol", "(id)", "fortalezas", "a", "desarrollar"]
     leverage = text_of(printed["leverage"]).splitlines()
     header = next(line for line in leverage if "rasgo" in line)
-    assert header.split() == ["rasgo", "sube", "a", "fit", "acumulado", "meses", "mejora"]
+    assert header.split() == [
+        "rasgo", "→", "sube", "a", "fit", "acumulado", "cambio", "meses", "cambio", "esfuerzo"
+    ]  # fmt: skip
+
+
+def test_leverage_shows_changes_in_fit_and_months_not_the_objective(
+    printed: dict[str, Result],
+) -> None:
+    """The change of cumulative fit in percentage points and of months, no raw objective
+    unit; two traits that help equally are said to tie."""
+    text = text_of(printed["leverage"])
+    extraversion = next(line for line in text.splitlines() if line.startswith("Extraversión"))
+    assert extraversion.split() == ["Extraversión", "→", "48", "45", "%", "+10", "p.", "p.",
+                                    "47", "=", "21"]  # fmt: skip
+    assert "«mejora»" not in text and not re.search(r"\d\.\d{3}", text)
+    assert "Empatan (mejoran la ruta por igual): Extraversión, Engagement Relacional." in text
