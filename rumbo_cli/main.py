@@ -57,7 +57,12 @@ from usecases.routes import RouteQuery, answer_routes
 from usecases.store import open_store
 
 app = typer.Typer(
-    help="Rumbo: career routes over OCEAN+ role profiles.",
+    # typer fixes help texts when the app is built, before --lang is read: the help is English,
+    # what the commands print follows --lang (docs/cli.md, "Language").
+    help="Rumbo: career routes over OCEAN+ role profiles. This help is in English; what the "
+    "commands print follows --lang (es, the default, or en).\n\n"
+    "Rumbo: rutas de carrera sobre perfiles OCEAN+ de roles. Esta ayuda está en inglés; lo "
+    "que imprimen los comandos sigue --lang (es, por defecto, o en).",
     epilog="Exit status: 0 done, 2 a bad option, person file or catalog, 3 no route found "
     "(route, leverage). Reference: docs/cli.md.",
     no_args_is_help=True,
