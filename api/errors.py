@@ -32,6 +32,7 @@ from graph.errors import (
 )
 from graph.store import AlreadyExists, ReadOnlyCatalog, StoreUnavailable, VersionConflict
 from graph.traits import Language
+from usecases.error_text import field_error_text, query_error_text
 from usecases.messages import say
 from usecases.store import READ_ONLY_BUNDLED, READ_ONLY_FOLDER
 
@@ -179,8 +180,11 @@ def shortened(text: str, limit: int = MAX_FIELD_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def field_errors(errors: Sequence[Any], default_location: str = "body") -> list[FieldError]:
-    """Pydantic or FastAPI error dicts as named fields (input values are never echoed)."""
+def field_errors(
+    errors: Sequence[Any], lang: Language, default_location: str = "body"
+) -> list[FieldError]:
+    """Pydantic or FastAPI error dicts as named fields, worded in ``lang`` (input values are
+    never echoed)."""
     result: list[FieldError] = []
     for error in errors:
         loc = [p for p in error.get("loc", ()) if p != "[key]"]
@@ -195,7 +199,7 @@ def field_errors(errors: Sequence[Any], default_location: str = "body") -> list[
             FieldError(
                 field=name,
                 location=location,
-                message=str(error.get("msg", "invalid value")),
+                message=field_error_text(error, lang),
                 type=str(error.get("type", "value_error")),
             )
         )
@@ -220,12 +224,14 @@ def _validation_problem(request: Request, errors: list[FieldError]) -> ProblemRe
 
 async def _request_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    return _validation_problem(request, field_errors(exc.errors()))
+    errors = field_errors(exc.errors(), request_language(request))
+    return _validation_problem(request, errors)
 
 
 async def _pydantic_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ValidationError)
-    return _validation_problem(request, field_errors(exc.errors(include_input=False)))
+    errors = field_errors(exc.errors(include_input=False), request_language(request))
+    return _validation_problem(request, errors)
 
 
 async def _unknown_role(request: Request, exc: Exception) -> JSONResponse:
@@ -260,46 +266,11 @@ async def _unknown_transition(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-#: The search's query errors (:func:`graph.search.space.check_query` and the ``k`` checks),
-#: recognised by their English text, by message key.
-_QUERY_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
-    for pattern, key in (
-        (r"the route must end at a role other than its start", "problem.query.same_ends"),
-        (r"via roles do not apply to a reachability query", "problem.query.via_reachable"),
-        (r"(?P<role>'.*') is both an end of the route and avoided", "problem.query.end_avoided"),
-        (r"a role is listed twice in via", "problem.query.via_twice"),
-        (r"(?P<role>'.*') is an end of the route, not a via role", "problem.query.via_is_end"),
-        (r"(?P<role>'.*') is both required \(via\) and avoided", "problem.query.via_avoided"),
-        (
-            r"passing through (?P<count>\d+) via roles needs more than "
-            r"max_steps=(?P<max_steps>\d+)",
-            "problem.query.via_steps",
-        ),
-        (r"k must be between 1 and (?P<top>\d+), got (?P<k>-?\d+)", "problem.query.k_range"),
-    )
-)
-
-
-def query_error_text(text: str, lang: Language) -> str:
-    """A query error of the search, worded in ``lang`` (as it came, if not recognised).
-
-    >>> query_error_text("'a' is both required (via) and avoided", "es")
-    "'a' es a la vez obligatorio (via) y a evitar."
-    >>> query_error_text("k must be between 1 and 20, got 0", "en")
-    'k must be between 1 and 20; got 0.'
-    """
-    for pattern, key in _QUERY_ERRORS:
-        if match := pattern.fullmatch(text):
-            return say(key, lang, **match.groupdict())
-    return text
-
-
 async def _invalid_query(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, InvalidQueryError)
     context = _field_context(request) or FieldContext("body", {})
     lang = request_language(request)
-    message = query_error_text(str(exc), lang)
+    message = query_error_text(exc, lang)
     error = FieldError(
         field=context.field(exc.field) or "query",
         location=context.location,

@@ -66,10 +66,19 @@ class UnknownTransitionError(RumboError):
 
 
 class InvalidQueryError(RumboError):
-    """A route query whose parameters contradict each other or the limits."""
+    """A route query whose parameters contradict each other or the limits.
 
-    def __init__(self, message: str, field: str | None = None) -> None:
+    ``message`` is the English text; ``code`` names the kind of error and
+    ``values`` its parameters, so that adapters word it in any language
+    (``usecases.error_text.query_error_text``) without reading the text.
+    """
+
+    def __init__(
+        self, message: str, field: str | None = None, code: str | None = None, **values: object
+    ) -> None:
         self.field = field
+        self.code = code
+        self.values = values
         super().__init__(message)
 
 

@@ -31,6 +31,7 @@ from graph.errors import (
 )
 from graph.traits import Language
 from rumbo_cli.source import SourceError
+from usecases.error_text import query_error_text
 from usecases.messages import say
 
 #: Every usage error typer raises while reading a command line (its vendored click's).
@@ -206,10 +207,7 @@ def domain_problem(exc: Exception, lang: Language) -> str:
     if isinstance(exc, QueryBudgetExceeded):
         return say("cli.error.budget", lang)
     if isinstance(exc, InvalidQueryError):
-        # The API words the search's query errors; imported here, as only they need it.
-        from api.errors import query_error_text
-
-        text = query_error_text(str(exc), lang)
+        text = query_error_text(exc, lang)
         return f"{flag_of(exc.field)}: {text}" if exc.field else text
     if isinstance(exc, ValidationError):
         return "\n".join(

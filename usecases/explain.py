@@ -8,6 +8,7 @@ writes nothing anywhere (the search graph stays exactly as it was built).
 from __future__ import annotations
 
 import networkx as nx
+from pydantic import Field
 
 from graph.catalog import Catalog
 from graph.routes import Route
@@ -20,6 +21,13 @@ class ExplainedRoute(Route):
     """A route with a short explanation in the requested language."""
 
     explanation: str
+    imputed: tuple[str, ...] = Field(
+        (),
+        description="The roles of this route (in route order) whose ideal profile is imputed "
+        "from related roles rather than rated for the role itself (O*NET occupations without "
+        "work-style ratings): their fits are approximations. Empty when every profile is rated.",
+        examples=[["onet-15-1299-00"]],
+    )
 
 
 class Explainer:
@@ -102,9 +110,14 @@ class Explainer:
             parts.append(say("explain.no_develop", lang))
         if t.months is not None:
             parts.append(say("explain.duration", lang, duration=duration_text(t.months, lang)))
+        roles = self.catalog.roles
         # Steps and totals are model instances already: pydantic keeps them as they are.
         return ExplainedRoute(
-            roles=route.roles, steps=route.steps, totals=route.totals, explanation=" ".join(parts)
+            roles=route.roles,
+            steps=route.steps,
+            totals=route.totals,
+            explanation=" ".join(parts),
+            imputed=tuple(r for r in route.roles if roles[r].imputed),
         )
 
     def why_no_route(

@@ -24,7 +24,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "explain.one_step": {"es": "1 paso: {names}.", "en": "1 step: {names}."},
     "explain.steps": {"es": "{steps} pasos: {names}.", "en": "{steps} steps: {names}."},
     "explain.fit": {
-        "es": "Fit acumulado {fit}, paso más débil {weakest}.",
+        "es": "Ajuste acumulado {fit}, paso más débil {weakest}.",
         "en": "Cumulative fit {fit}, weakest step {weakest}.",
     },
     "explain.develop": {
@@ -80,7 +80,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "route.carries_over": {"es": "fortalezas", "en": "carries over"},
     "route.develop": {"es": "a desarrollar", "en": "develop"},
     "route.totals": {
-        "es": "fit {fit} · paso mínimo {weakest} · esfuerzo {effort}",
+        "es": "ajuste {fit} · paso mínimo {weakest} · esfuerzo {effort}",
         "en": "fit {fit} · weakest step {weakest} · effort {effort}",
     },
     # Role listings and guides (CLI).
@@ -98,7 +98,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "role.outgoing": {"es": "Transiciones salientes", "en": "Outgoing transitions"},
     "role.incoming": {"es": "Transiciones entrantes", "en": "Incoming transitions"},
     # The command line's own text (rumbo_cli): listings, hints and errors.
-    "cli.step": {"es": "fit {fit}", "en": "fit {fit}"},
+    "cli.step": {"es": "ajuste {fit}", "en": "fit {fit}"},
     "cli.same_step": {"es": "(ver ruta {number})", "en": "(see route {number})"},
     "cli.how_to_develop": {"es": "Cómo desarrollar cada rasgo", "en": "How to develop each trait"},
     "cli.no_route": {
@@ -106,20 +106,20 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "No route under these constraints.",
     },
     "cli.no_route_hint": {
-        "es": "Prueba a permitir más pasos (--max-steps), bajar el fit mínimo por paso "
+        "es": "Prueba a permitir más pasos (--max-steps), bajar el ajuste mínimo por paso "
         "(--min-step-fit), quitar roles de --avoid o de --via, permitir transiciones derivadas "
         "(sin --curated-only) o subir más niveles por paso (--max-level-rise).",
         "en": "Try allowing more steps (--max-steps), lowering the min step fit "
         "(--min-step-fit), removing roles from --avoid or --via, allowing derived transitions "
         "(without --curated-only) or a higher level rise per step (--max-level-rise).",
     },
-    "cli.col.fit": {"es": "fit", "en": "fit"},
+    "cli.col.fit": {"es": "ajuste", "en": "fit"},
     "cli.col.role": {"es": "rol (id)", "en": "role (id)"},
     "cli.col.strengths": {"es": "fortalezas", "en": "strengths"},
     "cli.col.gaps": {"es": "a desarrollar", "en": "to develop"},
     "cli.col.trait": {"es": "rasgo", "en": "trait"},
     "cli.col.trait_raised": {"es": "rasgo → sube a", "en": "trait → raised to"},
-    "cli.col.route_fit": {"es": "fit acumulado", "en": "cumulative fit"},
+    "cli.col.route_fit": {"es": "ajuste acumulado", "en": "cumulative fit"},
     "cli.col.months": {"es": "meses", "en": "months"},
     "cli.col.change": {"es": "cambio", "en": "change"},
     "cli.col.effort": {"es": "esfuerzo", "en": "effort"},
@@ -155,7 +155,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "cli.leverage.hint": {
         "es": "Cada fila: la mejor ruta si sube solo ese rasgo {points} puntos, frente a la "
-        "ruta actual; «cambio»: del fit acumulado en puntos porcentuales (p. p.) y de la "
+        "ruta actual; «cambio»: del ajuste acumulado en puntos porcentuales (p. p.) y de la "
         "duración en meses; «=»: sin cambio.",
         "en": "Each row: the best route if only that trait rises by {points} points, against "
         "the current route; “change”: of the cumulative fit in percentage points (pp) and of "
@@ -324,37 +324,95 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "es": "Consulta de ruta no válida",
         "en": "Invalid route query",
     },
-    "problem.query.same_ends": {
+    # The search's query errors (graph.errors.InvalidQueryError, by code).
+    "query.same_ends": {
         "es": "La ruta debe terminar en un rol distinto del de partida.",
         "en": "The route must end at a role other than its start.",
     },
-    "problem.query.via_reachable": {
+    "query.via_reachable": {
         "es": "Los roles de paso (via) no se aplican a una consulta de alcance.",
         "en": "Via roles do not apply to a reachability query.",
     },
-    "problem.query.end_avoided": {
-        "es": "{role} es un extremo de la ruta y a la vez un rol a evitar.",
-        "en": "{role} is both an end of the route and avoided.",
+    "query.end_avoided": {
+        "es": "{role!r} es un extremo de la ruta y a la vez un rol a evitar.",
+        "en": "{role!r} is both an end of the route and avoided.",
     },
-    "problem.query.via_twice": {
+    "query.via_twice": {
         "es": "Un rol aparece dos veces en via.",
         "en": "A role is listed twice in via.",
     },
-    "problem.query.via_is_end": {
-        "es": "{role} es un extremo de la ruta, no un rol de paso.",
-        "en": "{role} is an end of the route, not a via role.",
+    "query.via_is_end": {
+        "es": "{role!r} es un extremo de la ruta, no un rol de paso.",
+        "en": "{role!r} is an end of the route, not a via role.",
     },
-    "problem.query.via_avoided": {
-        "es": "{role} es a la vez obligatorio (via) y a evitar.",
-        "en": "{role} is both required (via) and avoided.",
+    "query.via_avoided": {
+        "es": "{role!r} es a la vez obligatorio (via) y a evitar.",
+        "en": "{role!r} is both required (via) and avoided.",
     },
-    "problem.query.via_steps": {
+    "query.via_steps": {
         "es": "Pasar por {count} roles de paso necesita más de {max_steps} pasos.",
         "en": "Passing through {count} via roles needs more than {max_steps} steps.",
     },
-    "problem.query.k_range": {
+    "query.k_range": {
         "es": "k debe estar entre 1 y {top}; llegó {k}.",
         "en": "k must be between 1 and {top}; got {k}.",
+    },
+    # A request's invalid fields (pydantic's error types, usecases.error_text).
+    "field.missing": {"es": "Falta este campo.", "en": "Field required."},
+    "field.missing_start": {
+        "es": "Falta 'from': da un rol de partida o una persona de la que partir.",
+        "en": "Field required: give 'from', or a person to start from.",
+    },
+    "field.extra": {
+        "es": "Campo desconocido: no se admite.",
+        "en": "Unknown field: not allowed.",
+    },
+    "field.gt": {"es": "Debe ser mayor que {gt}.", "en": "Must be greater than {gt}."},
+    "field.ge": {
+        "es": "Debe ser mayor o igual que {ge}.",
+        "en": "Must be greater than or equal to {ge}.",
+    },
+    "field.lt": {"es": "Debe ser menor que {lt}.", "en": "Must be less than {lt}."},
+    "field.le": {
+        "es": "Debe ser menor o igual que {le}.",
+        "en": "Must be less than or equal to {le}.",
+    },
+    "field.int": {"es": "Debe ser un número entero.", "en": "Must be a whole number."},
+    "field.float": {"es": "Debe ser un número.", "en": "Must be a number."},
+    "field.finite": {"es": "Debe ser un número finito.", "en": "Must be a finite number."},
+    "field.bool": {"es": "Debe ser true o false.", "en": "Must be true or false."},
+    "field.string": {"es": "Debe ser un texto.", "en": "Must be a string."},
+    "field.empty": {"es": "No puede estar vacío.", "en": "Must not be empty."},
+    "field.string_too_long": {
+        "es": "Admite como mucho {max_length} caracteres.",
+        "en": "Must have at most {max_length} characters.",
+    },
+    "field.string_too_short": {
+        "es": "Necesita al menos {min_length} caracteres.",
+        "en": "Must have at least {min_length} characters.",
+    },
+    "field.too_long": {
+        "es": "Admite como mucho {max_length} elementos.",
+        "en": "Must have at most {max_length} items.",
+    },
+    "field.too_short": {
+        "es": "Necesita al menos {min_length} elementos.",
+        "en": "Must have at least {min_length} items.",
+    },
+    "field.pattern": {
+        "es": "No tiene la forma esperada ({pattern}).",
+        "en": "Does not have the expected form ({pattern}).",
+    },
+    "field.one_of": {
+        "es": "Valor no admitido; se espera {expected}.",
+        "en": "Value not accepted; expected {expected}.",
+    },
+    "field.object": {"es": "Debe ser un objeto JSON.", "en": "Must be a JSON object."},
+    "field.list": {"es": "Debe ser una lista.", "en": "Must be a list."},
+    "field.json": {"es": "JSON no válido.", "en": "Invalid JSON."},
+    "field.unknown_role": {
+        "es": "El catálogo no tiene el rol '{role_id}'.",
+        "en": "Unknown role '{role_id}'.",
     },
     "problem.catalog_write.title": {
         "es": "La escritura rompería el catálogo",
@@ -430,7 +488,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Route query too broad",
     },
     "problem.query_too_broad.detail": {
-        "es": "La búsqueda superó su tiempo de {seconds} s. Acótala: menos pasos, un fit mínimo "
+        "es": "La búsqueda superó su tiempo de {seconds} s. Acótala: menos pasos, un ajuste mínimo "
         "por paso mayor o menos alternativas.",
         "en": "The search took longer than its {seconds} s budget. Narrow it: fewer steps, a "
         "higher minimum step fit or fewer alternatives.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,12 +23,21 @@ PERSON_EXAMPLE: dict[str, Any] = {
 
 
 class FitNowRequest(BaseModel):
-    """A person, and how many roles to list."""
+    """A person, how many roles to list and, optionally, which roles."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
     person: RoutePerson = Field(examples=[PERSON_EXAMPLE])
     limit: int = Field(20, ge=1, le=500, description="Roles to return, best fit first.")
+    ids: Annotated[list[Annotated[str, Field(max_length=80)]], Field(max_length=500)] | None = (
+        Field(
+            None,
+            description="Rank only these roles (e.g. one role's fit today, in a catalog of any "
+            "size). Every id must exist: an unknown one is a 422 naming it (`ids[i]`), with "
+            "close matches.",
+            examples=[["chief-data-officer", "head-of-ai"]],
+        )
+    )
 
 
 class LeverageRequest(BaseModel):

@@ -70,6 +70,7 @@ ROUTE_ANSWER_EXAMPLE: dict[str, Any] = {
             "explanation": "1 step: MLOps Engineer → Chief Data Officer. Cumulative fit 48%, "
             "weakest step 48%. Development: 38 points (Extraversion +20, "
             "Relational Engagement +18).",
+            "imputed": [],
         }
     ],
     "reason": None,

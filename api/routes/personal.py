@@ -51,11 +51,12 @@ def _name_body_fields(
 def fit_now_endpoint(
     body: Annotated[FitNowRequest, Body()], snapshot: SnapshotDep, lang: LangDep
 ) -> FitNowAnswer:
-    """Every role ranked by the person's profile fit, with their top strengths and gaps.
+    """Every role (or the roles in ``ids``) ranked by the person's profile fit, with their top
+    strengths and gaps.
 
     Assessment scores are used for the answer only: never logged or stored.
     """
-    return fit_now_answer(snapshot, body.person, body.limit, lang)
+    return fit_now_answer(snapshot, body.person, body.limit, lang, body.ids)
 
 
 @router.post(

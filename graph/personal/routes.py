@@ -67,7 +67,8 @@ def personal_alternatives(
 ) -> list[Route]:
     """The person's ``k`` least-cost routes, best first."""
     if not 1 <= k <= MAX_ALTERNATIVES:
-        raise InvalidQueryError(f"k must be between 1 and {MAX_ALTERNATIVES}, got {k}", "k")
+        message = f"k must be between 1 and {MAX_ALTERNATIVES}, got {k}"
+        raise InvalidQueryError(message, "k", "k_range", top=MAX_ALTERNATIVES, k=k)
     return _ranked(graph, person, target, k, False, constraints, objective)
 
 

@@ -37,5 +37,6 @@ def alternative_routes(
     [('a', 'b', 'c'), ('a', 'c')]
     """
     if not 1 <= k <= MAX_ALTERNATIVES:
-        raise InvalidQueryError(f"k must be between 1 and {MAX_ALTERNATIVES}, got {k}", "k")
+        message = f"k must be between 1 and {MAX_ALTERNATIVES}, got {k}"
+        raise InvalidQueryError(message, "k", "k_range", top=MAX_ALTERNATIVES, k=k)
     return ranked_search(graph, source, target, k, BY_WEIGHT, constraints, objective)

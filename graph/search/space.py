@@ -463,23 +463,33 @@ def check_query(graph: nx.DiGraph, source: str | None, target: str | None, c: Co
     ends = tuple(e for e in (source, target) if e is not None)
     check_roles(graph, *ends, *sorted(c.avoid), *c.via)
     if source is not None and source == target:
-        raise InvalidQueryError("the route must end at a role other than its start", "to")
+        raise InvalidQueryError(
+            "the route must end at a role other than its start", "to", "same_ends"
+        )
     if target is None and c.via:
-        raise InvalidQueryError("via roles do not apply to a reachability query", "via")
+        raise InvalidQueryError(
+            "via roles do not apply to a reachability query", "via", "via_reachable"
+        )
     for end in ends:
         if end in c.avoid:
-            raise InvalidQueryError(f"{end!r} is both an end of the route and avoided", "avoid")
+            message = f"{end!r} is both an end of the route and avoided"
+            raise InvalidQueryError(message, "avoid", "end_avoided", role=end)
     if len(set(c.via)) != len(c.via):
-        raise InvalidQueryError("a role is listed twice in via", "via")
+        raise InvalidQueryError("a role is listed twice in via", "via", "via_twice")
     for hop in c.via:
         if hop in ends:
-            raise InvalidQueryError(f"{hop!r} is an end of the route, not a via role", "via")
+            message = f"{hop!r} is an end of the route, not a via role"
+            raise InvalidQueryError(message, "via", "via_is_end", role=hop)
         if hop in c.avoid:
-            raise InvalidQueryError(f"{hop!r} is both required (via) and avoided", "via")
+            message = f"{hop!r} is both required (via) and avoided"
+            raise InvalidQueryError(message, "via", "via_avoided", role=hop)
     if len(c.via) + 1 > c.max_steps:
         raise InvalidQueryError(
             f"passing through {len(c.via)} via roles needs more than max_steps={c.max_steps}",
             "max_steps",
+            "via_steps",
+            count=len(c.via),
+            max_steps=c.max_steps,
         )
 
 

@@ -9,11 +9,14 @@ import httpx
 import pytest
 
 from api.models.person import PERSON_EXAMPLE
+from graph.catalog import Catalog
+from graph.model import Role
 from graph.personal import Person, personal_best
 from graph.personal.fit_now import fit_now
 from graph.search import Constraints
 from graph.traits import Profile
-from tests.unit.api.conftest import assert_problem, bundled_catalog, error_fields
+from stores.memory import MemoryStore
+from tests.unit.api.conftest import ClientFactory, assert_problem, bundled_catalog, error_fields
 
 pytestmark = pytest.mark.anyio
 
@@ -50,6 +53,49 @@ async def test_fit_now_ranks_every_role(client: httpx.AsyncClient) -> None:
     assert [x["id"] for x in body["roles"]] == [e.id for e in expected]
     assert [x["fit"] for x in body["roles"]] == [e.fit for e in expected]
     assert all(x["name"] for x in body["roles"])
+
+
+def _many_roles(count: int) -> Catalog:
+    """``count`` roles, ``role-0000`` fitting LUCIA best and the last one worst."""
+    roles = [
+        Role(id=f"role-{n:04d}", name=f"Rol {n}", profile=Profile.from_scores([n % 101] * 6))
+        for n in range(count)
+    ]
+    return Catalog.build(roles, [])
+
+
+async def test_fit_now_ids_rank_only_those_roles_past_any_limit(
+    client_for: ClientFactory,
+) -> None:
+    catalog = _many_roles(620)
+    ranked = fit_now(LUCIA_PERSON, catalog.roles.values())
+    last = ranked[-1].id
+    async with client_for(MemoryStore(catalog)) as c:
+        top = (await c.post("/v1/fit-now", json={"person": LUCIA, "limit": 500})).json()
+        assert top["total"] == 620 and last not in [x["id"] for x in top["roles"]]
+        r = await c.post("/v1/fit-now", json={"person": LUCIA, "ids": [last, ranked[0].id, last]})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["total"] == 2
+    assert [(x["id"], x["fit"]) for x in body["roles"]] == [
+        (ranked[0].id, ranked[0].fit),
+        (last, ranked[-1].fit),
+    ]
+
+
+async def test_fit_now_names_every_unknown_id(client: httpx.AsyncClient) -> None:
+    ids = ["chief-data-officer", "mlops-enginer", "head-of-ai", "nobody-at-all"]
+    r = await client.post("/v1/fit-now?lang=en", json={"person": LUCIA, "ids": ids})
+    body = assert_problem(r, 422, "invalid-request")
+    assert error_fields(body) == ["ids[1]", "ids[3]"]
+    first, second = body["errors"]
+    assert first["type"] == second["type"] == "unknown_role"
+    assert first["message"] == "Unknown role 'mlops-enginer'. Did you mean: mlops-engineer?"
+    assert second["message"].startswith("Unknown role 'nobody-at-all'.")
+    spanish = (await client.post("/v1/fit-now?lang=es", json={"person": LUCIA, "ids": ids})).json()
+    assert spanish["errors"][0]["message"].startswith(
+        "El catálogo no tiene el rol 'mlops-enginer'."
+    )
 
 
 async def test_leverage_names_the_trait_to_work_on(client: httpx.AsyncClient) -> None:

@@ -129,7 +129,7 @@ async def test_explanations_switch_language(client: httpx.AsyncClient) -> None:
     en = (await client.post("/v1/routes", json=query, headers={"Accept-Language": "en-GB"})).json()
     assert es["lang"] == "es" and en["lang"] == "en"
     assert es["routes"][0]["explanation"].startswith("1 paso: ")
-    assert "Fit acumulado 48 %" in es["routes"][0]["explanation"]
+    assert "Ajuste acumulado 48 %" in es["routes"][0]["explanation"]
     assert en["routes"][0]["explanation"].startswith("1 step: ")
     assert "Cumulative fit 48%" in en["routes"][0]["explanation"]
     step_es, step_en = es["routes"][0]["steps"][0], en["routes"][0]["steps"][0]

@@ -266,16 +266,20 @@ async def test_an_invalid_english_guide_or_imputed_from_is_422(
 
 async def test_score_140_names_profile_openness(client: httpx.AsyncClient) -> None:
     role = {**NEW_ROLE, "profile": {**NEW_ROLE["profile"], "openness": 140}}
-    r = await client.put("/v1/roles/new-role", json=role, headers=KEY)
-    problem = assert_problem(r, 422)
-    assert problem["errors"] == [
-        {
-            "field": "profile.openness",
-            "location": "body",
-            "message": "Input should be less than or equal to 100",
-            "type": "less_than_equal",
-        }
-    ]
+    for lang, message in (
+        ("en", "Must be less than or equal to 100."),
+        ("es", "Debe ser menor o igual que 100."),
+    ):
+        r = await client.put(f"/v1/roles/new-role?lang={lang}", json=role, headers=KEY)
+        problem = assert_problem(r, 422)
+        assert problem["errors"] == [
+            {
+                "field": "profile.openness",
+                "location": "body",
+                "message": message,
+                "type": "less_than_equal",
+            }
+        ]
 
 
 async def test_bad_role_id_in_the_path_is_422(client: httpx.AsyncClient) -> None:

@@ -58,10 +58,10 @@ def rendered(lang: str, notice: str | None = None) -> list[str]:
 
 
 def test_each_step_shows_its_level_change_and_months() -> None:
-    lines = [line for line in rendered("es") if "→" in line and "fit" in line]
-    assert lines[0] == "  1. A → B · fit 90 % · nivel +1 · 47 meses · curada"
-    assert "fit 90 % · nivel = · 47 meses" in lines[1]
-    assert "fit 90 % · 32 meses" in lines[2]  # an unknown level says nothing
+    lines = [line for line in rendered("es") if "→" in line and "ajuste" in line]
+    assert lines[0] == "  1. A → B · ajuste 90 % · nivel +1 · 47 meses · curada"
+    assert "ajuste 90 % · nivel = · 47 meses" in lines[1]
+    assert "ajuste 90 % · 32 meses" in lines[2]  # an unknown level says nothing
     english = [line for line in rendered("en") if "→" in line and "fit" in line]
     assert "fit 90% · level +1 · 47 months · curated" in english[0]
 

@@ -51,7 +51,7 @@ def test_with_no_route_today_the_table_shows_what_each_raise_opens(
     lines = text.split(" ─")[0], text.split("─ ")[-1]
     assert (
         lines[0]
-        == "No hay ruta con estas restricciones. rasgo → sube a fit acumulado meses esfuerzo"
+        == "No hay ruta con estas restricciones. rasgo → sube a ajuste acumulado meses esfuerzo"
     )
     assert lines[1].startswith("Extraversión → 48 45 % 47 21")  # no change: none today
     # the two raises whose routes score best tie for it

@@ -96,11 +96,11 @@ def test_roles_never_cut_an_id(printed: dict[str, Result]) -> None:
 
 def test_fit_now_and_leverage_tables_have_column_labels(printed: dict[str, Result]) -> None:
     fit_now = text_of(printed["fit-now"]).splitlines()
-    assert fit_now[0].split() == ["fit", "rol", "(id)", "fortalezas", "a", "desarrollar"]
+    assert fit_now[0].split() == ["ajuste", "rol", "(id)", "fortalezas", "a", "desarrollar"]
     leverage = text_of(printed["leverage"]).splitlines()
     header = next(line for line in leverage if "rasgo" in line)
     assert header.split() == [
-        "rasgo", "→", "sube", "a", "fit", "acumulado", "cambio", "meses", "cambio", "esfuerzo"
+        "rasgo", "→", "sube", "a", "ajuste", "acumulado", "cambio", "meses", "cambio", "esfuerzo"
     ]  # fmt: skip
 
 
