@@ -172,6 +172,19 @@ function rememberFrom(data) {
   }
   if (data.names) for (const [id, name] of Object.entries(data.names)) remember(id, { [lang]: name });
   if (Array.isArray(data.roles)) for (const r of data.roles) if (r.id && r.name) remember(r.id, { [lang]: r.name });
+  // Route, reachable and leverage answers list the imputed roles of each route.
+  for (const id of imputedIn(data)) remember(id, { imputed: true });
+}
+
+/** The ids of the roles with an imputed profile on the routes of an answer (its `imputed` lists). */
+export function imputedIn(answer) {
+  const routes = [
+    ...(answer.routes || []),
+    ...(answer.roles || []).map((entry) => entry.route),
+    answer.baseline,
+    ...(answer.by_trait || []).map((item) => item.route),
+  ];
+  return new Set(routes.flatMap((route) => route?.imputed || []));
 }
 
 export function rememberRoles(items) {

@@ -393,9 +393,10 @@ export function invalidFieldsState(inputs) {
 
 // ------------------------------------------------------------------ reading help
 
-/** The "how to read this" panel: what fit, cumulative fit, effort, derived moves and months mean. */
+/** Whether the reader left the "how to read this" panel open (kept across re-drawn answers). */
 let readingHelpOpen = false;
 
+/** The "how to read this" panel: what fit, cumulative fit, effort, derived moves and months mean. */
 export function howToRead() {
   const terms = ["fit", "cumulative", "effort", "derived", "months"];
   // Re-drawn answers (another route selected) keep the panel as the reader left it.

@@ -212,17 +212,17 @@ function fitNowSection(cfg) {
               answer.roles.map((r) =>
                 h(
                   "tr",
-                  { dataset: { role: roleOf(r) } },
-                  h("td", {}, h("a", { href: link("role", roleOf(r)) }, r.name)),
+                  { dataset: { role: r.id } },
+                  h("td", {}, h("a", { href: link("role", r.id) }, r.name)),
                   h("td", { class: ["num", fitClass(r.fit)] }, h("meter", { min: 0, max: 1, low: 0.5, high: 0.75, optimum: 1, value: r.fit, "aria-hidden": "true" }), ` ${pct(r.fit)}`),
                   h("td", {}, traits(r.strengths, "+")),
                   h("td", {}, traits(r.gaps, "+")),
                   h(
                     "td",
                     {},
-                    cfg.targets.includes(roleOf(r)) || cfg.targets.length >= 3
+                    cfg.targets.includes(r.id) || cfg.targets.length >= 3
                       ? ""
-                      : h("a", { class: "button button-secondary button-small", href: hashOf({ ...cfg, targets: [...cfg.targets, roleOf(r)] }), "aria-label": t("fitnow.addTarget", { name: r.name }) }, "+"),
+                      : h("a", { class: "button button-secondary button-small", href: hashOf({ ...cfg, targets: [...cfg.targets, r.id] }), "aria-label": t("fitnow.addTarget", { name: r.name }) }, "+"),
                   ),
                 ),
               ),
@@ -233,11 +233,6 @@ function fitNowSection(cfg) {
     })
     .catch(() => section.remove()); // optional: the comparison is the answer
   return section;
-}
-
-/** A fit-now item's role id (the answer's field is being renamed from `role` to `id`). */
-function roleOf(item) {
-  return item.id ?? item.role;
 }
 
 function routeText(route) {

@@ -4,8 +4,8 @@
 
 import { h, s, uid, wrapText } from "../dom.js";
 import { t, pct, stepsText, familyName } from "../i18n.js";
-import { api, roleName, roleInfo } from "../api.js";
-import { roleCombobox, loadingState, emptyState, errorState, imputedBadge } from "../widgets.js";
+import { api, roleName, roleInfo, imputedIn } from "../api.js";
+import { roleCombobox, loadingState, emptyState, errorState, imputedBadge, checkNumbers, invalidFieldsState } from "../widgets.js";
 import { link, navigate } from "../router.js";
 
 let seq = 0;
@@ -24,6 +24,11 @@ export function render(main, { arg, params }) {
       novalidate: true,
       onsubmit: async (event) => {
         event.preventDefault();
+        const invalid = checkNumbers(form);
+        if (invalid.length) {
+          body.replaceChildren(invalidFieldsState(invalid));
+          return;
+        }
         const roleId = await role.resolve();
         if (!roleId) return;
         const p = { steps: form.querySelector("[name=steps]").value };
@@ -47,7 +52,7 @@ export function render(main, { arg, params }) {
         "div",
         { class: "field narrow" },
         h("label", { for: ids.minFit }, t("field.minFit")),
-        h("input", { id: ids.minFit, name: "minfit", type: "number", min: 0, max: 100, step: 5, value: minFit }),
+        h("input", { id: ids.minFit, name: "minfit", type: "number", min: 0, max: 100, step: 5, value: minFit, dataset: { check: "" } }),
       ),
     ),
     h("div", { class: "checkbox" }, h("input", { type: "checkbox", id: ids.curated, name: "curated", checked: curated }), h("label", { for: ids.curated }, t("field.curated"))),
@@ -125,6 +130,7 @@ function layout(answer) {
 
 function explorer(answer) {
   const { nodes, edges, radius } = layout(answer);
+  const imputed = imputedIn(answer);
   const VW = 960;
   const VH = 720;
   const view = { k: 1, x: VW / 2, y: VH / 2 };
@@ -197,7 +203,7 @@ function explorer(answer) {
     const entry = node.entry;
     panel.replaceChildren(
       h("h2", {}, t("explore.selected")),
-      h("p", { class: "panel-name" }, roleName(id), roleInfo(id)?.imputed ? imputedBadge() : null),
+      h("p", { class: "panel-name" }, roleName(id), imputed.has(id) ? imputedBadge() : null),
       entry
         ? h(
             "div",
@@ -370,7 +376,7 @@ function explorer(answer) {
                 "td",
                 {},
                 h("button", { type: "button", class: "link-button", onclick: () => { select(entry.id); nodeEls.get(entry.id)?.focus(); } }, entry.name),
-                roleInfo(entry.id)?.imputed ? imputedBadge() : null,
+                imputed.has(entry.id) ? imputedBadge() : null,
               ),
               h("td", {}, String(entry.route.totals.steps)),
               h("td", {}, pct(entry.route.totals.cumulative_fit)),

@@ -62,9 +62,10 @@ async function load(body, roleId, main) {
 
 function guide(role) {
   const other = role.lang === "en" ? role.name_es : role.name_en;
-  // The guide's texts are in the page's language when the catalog has them in it,
-  // in Spanish otherwise; an answer that says which (guide_lang) is believed.
-  const guideLang = role.guide_lang || role.lang;
+  // The guide's texts are in the page's language when the catalog has them in it, in
+  // the other language otherwise (an O*NET occupation's only text is English): the
+  // answer's guide_lang says which, and the page says so when it is not its own.
+  const guideLang = role.guide_lang;
   const ideal = Object.fromEntries(role.traits.map((x) => [x.trait, x.score]));
   const series = [{ name: t("role.profile.ideal"), values: ideal, cls: "series-ideal" }];
   if (hasPerson()) series.push({ name: t("role.profile.you"), values: person.scores, cls: "series-person" });
@@ -97,7 +98,7 @@ function guide(role) {
         role.imputed ? imputedBadge() : null,
       ),
       role.description ? h("p", { class: "description", lang: guideLang }, role.description) : null,
-      guideLang !== getLang() ? h("p", { class: "hint" }, t("role.guideLang")) : null,
+      guideLang !== getLang() ? h("p", { class: "hint", dataset: { state: "guide-lang" } }, t("role.guideLang")) : null,
       role.imputed ? imputedNote(role) : null,
       h(
         "p",
@@ -223,10 +224,10 @@ function personFit(role) {
     disclaimer(),
   );
   const mine = seq;
-  api("fit-now", { method: "POST", body: { person: personBody(), limit: 500 } })
+  api("fit-now", { method: "POST", body: { person: personBody(), ids: [role.id], limit: 1 } })
     .then((answer) => {
       if (mine !== seq || !section.isConnected) return;
-      const mineRole = answer.roles.find((r) => (r.id ?? r.role) === role.id);
+      const mineRole = answer.roles.find((r) => r.id === role.id);
       if (mineRole) {
         fitLine.textContent = `${t("role.person.fit")}: ${pct(mineRole.fit)}`;
         fitLine.dataset.fit = mineRole.fit;

@@ -4,7 +4,7 @@
 
 import { h, uid } from "../dom.js";
 import { t, num, pct, today, stepsText, aboutText, durationText, levelSign, levelWords, listText, signed } from "../i18n.js";
-import { api, TRAITS, traitLabel, traitCode, roleName, roleInfo, hasPerson, personBody } from "../api.js";
+import { api, TRAITS, traitLabel, traitCode, roleName, hasPerson, personBody } from "../api.js";
 import { roleCombobox, roleChips, personFieldset, loadingState, emptyState, noRouteState, errorState, apiFieldLabels, checkNumbers, invalidFieldsState, howToRead, disclaimer, imputedBadge } from "../widgets.js";
 import { paretoChart, routeDiagram, developChart, timelineChart, developText, developLong } from "../charts.js";
 import { link, navigate, replace } from "../router.js";
@@ -181,16 +181,23 @@ export function render(main, { params }) {
 }
 
 function heading(extra) {
-  // Visible once there are routes to count; for screen readers always. Focusable: a
-  // search from the form moves the focus here.
+  // Visible once there are routes to count (a search from the form then moves the focus
+  // here); for screen readers always.
   return h("h2", { id: "results-title", tabindex: -1, class: extra ? "results-title" : "visually-hidden" }, t("routes.heading"), extra || "");
 }
 
-/** After a search from the form, the answer (routes, no route or an error) takes the focus. */
+/**
+ * After a search from the form, the answer takes the focus: the visible heading over the
+ * routes, or else the message shown instead of them (no route, an error), never an
+ * element the reader cannot see (WCAG 2.4.7).
+ */
 function focusAnswer(results) {
   if (!focusResults) return;
   focusResults = false;
-  results.querySelector("#results-title")?.focus();
+  const target = results.querySelector("#results-title:not(.visually-hidden)") || results.querySelector(".state");
+  if (!target) return;
+  target.tabIndex = -1;
+  target.focus();
 }
 
 function form(results) {
@@ -661,7 +668,8 @@ function stepsTable(route) {
   const timed = route.steps.some((step) => step.months != null);
   const cols = ["n", "move", "fit", "level", "origin", "develop", ...(timed ? ["months"] : []), "strengths"];
   const tips = { fit: "tip.fit", level: "tip.level", origin: "tip.origin", develop: "tip.effort", months: "tip.months" };
-  const roleLink = (roleId) => [h("a", { href: link("role", roleId) }, roleName(roleId)), roleInfo(roleId)?.imputed ? imputedBadge() : null];
+  const imputed = new Set(route.imputed || []);
+  const roleLink = (roleId) => [h("a", { href: link("role", roleId) }, roleName(roleId)), imputed.has(roleId) ? imputedBadge() : null];
   return h(
     "section",
     { class: "steps" },

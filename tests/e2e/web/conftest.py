@@ -53,9 +53,14 @@ def chromium_path() -> str | None:
 
 
 class _ServerThread:
-    """uvicorn serving the app (page mounted) from a thread, on a socket bound up front."""
+    """uvicorn serving the app (page mounted) from a thread, on a socket bound up front.
 
-    def __init__(self) -> None:
+    ``catalog_dir`` is the catalog folder served (``RUMBO_CATALOG_DIR``); the bundled
+    catalog when it is ``None``.
+    """
+
+    def __init__(self, catalog_dir: Path | None = None) -> None:
+        self.catalog_dir = catalog_dir
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
@@ -69,7 +74,10 @@ class _ServerThread:
             from api.app import create_app
             from usecases.settings import Settings
 
-            app = create_app(Settings(catalog_dir=None, neo4j_uri=None, read_requires_key=False))
+            settings = Settings(
+                catalog_dir=self.catalog_dir, neo4j_uri=None, read_requires_key=False
+            )
+            app = create_app(settings)
             self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
             self.server.run(sockets=[self.sock])
         except BaseException as exc:  # reported by wait_ready
@@ -127,9 +135,42 @@ def browser() -> Iterator[object]:
             instance.close()
 
 
+#: The O*NET 30.x fixture release (rated occupations, and some imputed from related ones).
+ONET_30X = REPO / "tests" / "fixtures" / "onet" / "onet-30x"
+
+
+@pytest.fixture(scope="session")
+def onet_web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the app serving the O*NET 30.x fixture release, imported with
+    ``rumbo import`` into a catalog folder, with the page mounted."""
+    from typer.testing import CliRunner
+
+    from rumbo_cli.main import app
+
+    folder = tmp_path_factory.mktemp("onet-30x") / "catalog"
+    imported = CliRunner().invoke(app, ["import", str(ONET_30X), "--out", str(folder)])
+    assert imported.exit_code == 0, imported.output
+    handle = _ServerThread(folder)
+    try:
+        yield handle.wait_ready()
+    finally:
+        handle.stop()
+
+
 @pytest.fixture
-def page(_server_thread: _ServerThread, browser: object, web_server: str) -> Iterator[object]:
-    """A fresh page (own storage, Spanish) that reaches only the test server.
+def page(browser: object, web_server: str) -> Iterator[object]:
+    """A fresh page (own storage, Spanish) on the bundled catalog's server."""
+    yield from _page_on(browser, web_server)
+
+
+@pytest.fixture
+def onet_page(browser: object, onet_web_server: str) -> Iterator[object]:
+    """A fresh page (own storage, Spanish) on the O*NET 30.x fixture catalog's server."""
+    yield from _page_on(browser, onet_web_server)
+
+
+def _page_on(browser: object, web_server: str) -> Iterator[object]:
+    """A fresh page (own storage, Spanish) that reaches only ``web_server``.
 
     Console errors and uncaught exceptions fail the test, and so does any
     request to another origin (the page must work offline: no CDN).

@@ -15,13 +15,14 @@ from playwright.sync_api import expect  # noqa: E402
 from web_helpers import SCORES, Page, fill_scores, open_page, pick_role  # noqa: E402
 
 
-def search_for_the_person(page: Page, mode: str = "alternatives") -> dict[str, Any]:
-    """MLOps Engineer's person to Chief Data Officer; returns the API's route answer."""
+def search_for_the_person(page: Page, mode: str = "alternatives", **changed: str) -> dict[str, Any]:
+    """MLOps Engineer's person (``SCORES``, ``changed`` ones replaced) to Chief Data Officer;
+    returns the API's route answer."""
     open_page(page, "#/route")
     page.locator("input[name=start][value=person]").check()
     pick_role(page, "from", "MLOps", "mlops-engineer")
     pick_role(page, "to", "Chief Data", "chief-data-officer")
-    fill_scores(page)
+    fill_scores(page, **changed)
     page.get_by_label("Modo").select_option(mode)
     with page.expect_response(lambda r: "/v1/routes" in r.url) as answered:
         page.get_by_role("button", name="Buscar rutas").click()
@@ -62,36 +63,55 @@ def expected_fit_change(route: dict[str, Any], baseline: dict[str, Any]) -> str:
     return f"+{points} p. p." if points > 0 else f"−{-points} p. p."
 
 
-def test_leverage_shows_changes_and_says_when_traits_tie(page: Page, shots: Path) -> None:
+def leverage_for(page: Page, **changed: str) -> dict[str, Any]:
+    """The person (``SCORES`` with ``changed`` ones) from MLOps Engineer to Chief Data Officer:
+    the API's leverage answer, once the page shows it, with its fit changes checked."""
     with page.expect_response(lambda r: "/v1/leverage" in r.url) as answered:
-        search_for_the_person(page)
-    lev = answered.value.json()
+        search_for_the_person(page, **changed)
+    lev: dict[str, Any] = answered.value.json()
     section = page.locator("#leverage")
     expect(section.locator("tbody tr")).to_have_count(7)
     headers = section.locator("thead th").all_inner_texts()
     assert "Cambio de ajuste" in headers and "Cambio en meses" in headers
     assert not any("Mejora" in h for h in headers)  # no raw objective units
-
-    baseline = lev["baseline"]
     for item in lev["by_trait"]:
         row = section.locator(f"tr[data-trait={item['trait']}]")
         expect(row.locator(".fit-change")).to_have_text(
-            expected_fit_change(item["route"], baseline)
+            expected_fit_change(item["route"], lev["baseline"])
         )
+    return lev
 
+
+def leading_traits(lev: dict[str, Any]) -> list[str]:
     top = lev["by_trait"][0]["improvement"]
-    tied = [i["trait"] for i in lev["by_trait"] if abs(i["improvement"] - top) < 1e-9]
+    return [i["trait"] for i in lev["by_trait"] if abs(i["improvement"] - top) < 1e-9]
+
+
+def test_leverage_says_when_two_traits_tie(page: Page, shots: Path) -> None:
+    # SCORES: raising extraversion or relational engagement by 10 helps exactly as much.
+    lev = leverage_for(page)
+    tied = leading_traits(lev)
+    assert tied == ["extraversion", "relational_engagement"]
+    section = page.locator("#leverage")
     message = section.locator(".lev-best")
-    if len(tied) > 1:
-        expect(message).to_contain_text("empatan")
-        expect(message).to_have_attribute("data-tied", ",".join(tied))
-        expect(section.locator("tr.tied")).to_have_count(len(tied))
-        expect(section.locator(".badge", has_text="empate")).to_have_count(len(tied))
-        expect(section.locator(".badge", has_text="primero")).to_have_count(0)
-    else:
-        expect(message).to_contain_text("es lo que más mejora")
-        expect(section.locator(f"tr.best[data-trait={tied[0]}]")).to_have_count(1)
-        expect(section.locator(".badge", has_text="primero")).to_have_count(1)
+    expect(message).to_contain_text("empatan")
+    expect(message).to_have_attribute("data-tied", ",".join(tied))
+    expect(section.locator("tr.tied")).to_have_count(2)
+    expect(section.locator(".badge", has_text="empate")).to_have_count(2)
+    expect(section.locator(".badge", has_text="primero")).to_have_count(0)
+    section.screenshot(path=shots / "leverage-tie.png")
+
+
+def test_leverage_badges_a_clear_winner_first(page: Page, shots: Path) -> None:
+    # Relational engagement already at 60: extraversion alone helps most.
+    lev = leverage_for(page, relational_engagement="60")
+    assert leading_traits(lev) == ["extraversion"]
+    section = page.locator("#leverage")
+    expect(section.locator(".lev-best")).to_contain_text("es lo que más mejora")
+    expect(section.locator(".lev-best")).to_have_attribute("data-best-trait", "extraversion")
+    expect(section.locator("tr.best[data-trait=extraversion]")).to_have_count(1)
+    expect(section.locator("tr.tied")).to_have_count(0)
+    expect(section.locator(".badge", has_text="primero")).to_have_count(1)
     section.screenshot(path=shots / "leverage.png")
 
 
@@ -99,8 +119,10 @@ def test_the_role_guide_with_the_persons_fit_and_in_english(page: Page, shots: P
     search_for_the_person(page)
     with page.expect_response(lambda r: "/v1/fit-now" in r.url) as answered:
         page.locator("#route-detail .route-diagram a.node-goal").click()
-    fits = answered.value.json()["roles"]
-    [cdo] = [r for r in fits if r.get("id", r.get("role")) == "chief-data-officer"]
+    # Only this role's fit is asked for, whatever the size of the catalog.
+    assert answered.value.request.post_data_json["ids"] == ["chief-data-officer"]
+    [cdo] = answered.value.json()["roles"]
+    assert cdo["id"] == "chief-data-officer"
     value = page.locator(".person-fit-value")
     expect(value).to_have_text(f"Ajuste de hoy: {round(cdo['fit'] * 100)} %")
     gaps = page.locator(".gap-table tbody tr")
@@ -131,54 +153,97 @@ def test_the_role_guide_with_the_persons_fit_and_in_english(page: Page, shots: P
     expect(page.locator(".role-head .badge", has_text="Family: Leadership")).to_have_count(1)
 
 
-def mark_imputed(page: Page) -> None:
-    """data-engineer's profile imputed from two roles (none is in the bundled catalog)."""
-
-    def detail(route: Any) -> None:
-        response = route.fetch()
-        body = response.json()
-        sources = [
-            {"id": "data-scientist", "name": "Científico/a de Datos"},
-            {"id": "analytics-engineer", "name": "Analytics Engineer"},
-        ]
-        route.fulfill(response=response, json={**body, "imputed": True, "imputed_from": sources})
-
-    def search(route: Any) -> None:
-        response = route.fetch()
-        body = response.json()
-        items = [{**i, "imputed": i["id"] == "data-engineer"} for i in body["items"]]
-        route.fulfill(response=response, json={**body, "items": items})
-
-    page.route("**/v1/roles/data-engineer?*", detail)
-    page.route(re.compile(r".*/v1/roles\?.*"), search)
+# The O*NET 30.x fixture release, as `rumbo import` makes it a catalog: Computer
+# Occupations, All Other has no work-style ratings, so its profile is imputed from
+# Software Developers and Data Scientists (both rated).
+DEVELOPERS, OTHER, SCIENTISTS = "onet-15-1252-00", "onet-15-1299-00", "onet-15-2051-00"
 
 
-def test_an_imputed_profile_says_so(page: Page, shots: Path) -> None:
-    mark_imputed(page)
+def test_an_imputed_profile_says_so_in_the_role_guide(onet_page: Page, shots: Path) -> None:
+    page = onet_page
     open_page(page, "#/role")
-    field = page.locator("input[name=role]")
-    field.fill("Ingeniero/a de Datos")
-    option = page.locator(".combo-option[data-id=data-engineer]")
+    page.locator("input[name=role]").fill("Computer Occupations")
+    option = page.locator(f".combo-option[data-id={OTHER}]")
     expect(option.locator("[data-imputed]")).to_have_text("Perfil imputado")
-    expect(page.locator(".combo-option[data-id=data-scientist] [data-imputed]")).to_have_count(0)
+    page.locator("input[name=role]").fill("Software Developers")
+    expect(page.locator(f".combo-option[data-id={DEVELOPERS}]")).to_be_visible()
+    expect(page.locator(f".combo-option[data-id={DEVELOPERS}] [data-imputed]")).to_have_count(0)
 
-    open_page(page, "#/role/data-engineer")
+    open_page(page, f"#/role/{OTHER}")
     badge = page.locator(".role-head [data-imputed]")
     expect(badge).to_have_text("Perfil imputado")
     expect(badge).to_have_attribute("title", re.compile("media de roles afines"))
     note = page.locator("[data-state=imputed]")
     expect(note).to_contain_text("no se ha valorado directamente")
-    expect(note.get_by_role("link", name="Analytics Engineer")).to_have_attribute(
-        "href", "#/role/analytics-engineer"
+    expect(note.get_by_role("link", name="Data Scientists")).to_have_attribute(
+        "href", f"#/role/{SCIENTISTS}"
     )
+    expect(note.get_by_role("link", name="Software Developers")).to_have_count(1)
     page.locator(".role-head").screenshot(path=shots / "role-imputed.png")
 
-    # Explorer: in the panel of the selected role (here the start).
-    open_page(page, "#/explore/data-engineer?steps=1")
-    node = page.locator(".gnode[data-role=data-engineer]")
+    open_page(page, f"#/role/{DEVELOPERS}")
+    expect(page.locator(".role-head")).to_be_visible()
+    expect(page.locator(".role-head [data-imputed]")).to_have_count(0)
+
+
+def test_an_english_only_guide_says_so_on_the_spanish_page(onet_page: Page) -> None:
+    page = onet_page
+    with page.expect_response(lambda r: f"/v1/roles/{OTHER}?" in r.url) as answered:
+        open_page(page, f"#/role/{OTHER}")
+    guide = answered.value.json()
+    assert (guide["lang"], guide["guide_lang"]) == ("es", "en")  # O*NET's text is English
+    hint = page.locator("[data-state=guide-lang]")
+    expect(hint).to_have_text(
+        "Los textos de esta guía están en inglés: el catálogo no los tiene en español."
+    )
+    expect(page.locator(".role-head .description")).to_have_attribute("lang", "en")
+    expect(page.locator(".role-head .description")).to_have_text(guide["description"])
+    expect(page.locator(".strengths")).to_have_attribute("lang", "en")
+    expect(page.locator(".strengths h2")).to_have_attribute("lang", "es")
+
+    # On the English page the guide is in the page's language: nothing to say.
+    page.locator(".lang-switch button[data-lang=en]").click()
+    expect(page.locator(".role-head .description")).to_have_attribute("lang", "en")
+    expect(page.locator(".role-head [data-imputed]")).to_have_text("Imputed profile")
+    expect(page.locator("[data-state=guide-lang]")).to_have_count(0)
+
+
+def test_routes_and_the_explorer_mark_imputed_roles(onet_page: Page, shots: Path) -> None:
+    page = onet_page
+    with page.expect_response(lambda r: "/v1/routes" in r.url) as answered:
+        open_page(page, f"#/route?from={DEVELOPERS}&to={SCIENTISTS}&mode=alternatives&k=5")
+    expect(page.locator("#route-detail")).to_be_visible()
+    [first, *_] = answered.value.json()["routes"]
+    assert first["imputed"] == [OTHER]  # the first route passes through the imputed role
+    rows = page.locator("#route-detail .steps tbody tr")
+    expect(rows).to_have_count(len(first["steps"]))
+    for row, step in zip(rows.all(), first["steps"], strict=True):
+        imputed_ends = [r for r in (step["from"], step["to"]) if r == OTHER]
+        expect(row.locator("[data-imputed]")).to_have_count(len(imputed_ends))
+    expect(page.locator("#route-detail .steps [data-imputed]").first).to_have_text(
+        "Perfil imputado"
+    )
+    page.locator("#route-detail .steps").screenshot(path=shots / "route-imputed.png")
+
+    with page.expect_response(lambda r: "/reachable" in r.url) as answered:
+        open_page(page, f"#/explore/{DEVELOPERS}?steps=2")
+    reachable = answered.value.json()
+    imputed = {r for e in reachable["roles"] for r in e["route"]["imputed"]}
+    assert imputed == {OTHER}
+    table = page.locator(".reach-list tbody")
+    expect(table.locator("tr")).to_have_count(reachable["total"])
+    expect(table.locator("[data-imputed]")).to_have_count(1)
+    expect(table.locator("tr", has=page.locator("[data-imputed]"))).to_contain_text(
+        "Computer Occupations, All Other"
+    )
+    node = page.locator(f".gnode[data-role={OTHER}]")
     node.focus()
     page.keyboard.press("Enter")
     expect(page.locator(".graph-panel [data-imputed]")).to_have_count(1)
+    page.locator(f".gnode[data-role={DEVELOPERS}]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".graph-panel .panel-name")).to_contain_text("Software Developers")
+    expect(page.locator(".graph-panel [data-imputed]")).to_have_count(0)
 
 
 def test_explorer_names_do_not_overlap_and_families_are_translated(page: Page, shots: Path) -> None:

@@ -22,8 +22,9 @@ from web_helpers import MLOPS_TO_CDO, Page, fill_scores, open_page, pick_role  #
 
 REPO = Path(__file__).resolve().parents[3]
 STRAY_WORDS = re.compile(r"\b(null|undefined|NaN)\b")
-# Fit in any other word than "ajuste", in the page's own Spanish text (the API's
-# explanations and the guides' texts are not the page's: they are left out).
+# Fit in any other word than "ajuste", in the page's Spanish text: its own and the API's
+# explanations (texts marked in another language, such as an English-only guide, are
+# left out, but not the page's headings inside them).
 OTHER_FIT_WORDS = re.compile(r"\b(fit|encaje)\b", re.IGNORECASE)
 
 # Elements wider than the window, other than those inside a box that scrolls or clips.
@@ -44,10 +45,17 @@ OVERFLOWING = """() => {
     .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute("class") || ""}`);
 }"""
 
+# The text of the page in its own language: every text node whose nearest element with a
+# lang attribute says the page's language (the html element's, at least).
 PAGE_OWN_TEXT = """() => {
-  const copy = document.body.cloneNode(true);
-  copy.querySelectorAll(".explanation, .reason, .notice, [lang]").forEach((el) => el.remove());
-  return copy.textContent;
+  const pageLang = document.documentElement.lang;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const parts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const owner = node.parentElement.closest("[lang]");
+    if (!owner || owner.lang === pageLang) parts.push(node.textContent);
+  }
+  return parts.join(" ");
 }"""
 
 
@@ -268,3 +276,75 @@ def test_page_strings_exist_in_both_languages(page: Page) -> None:
     assert es and sorted(es) == sorted(en)
     static = page.locator("[data-i18n]").evaluate_all("els => els.map(e => e.dataset.i18n)")
     assert set(static) <= set(es)
+
+
+def assert_visibly_focused(page: Page, selector: str) -> None:
+    """The element has the focus, is visible, and draws a focus outline."""
+    element = page.locator(selector)
+    expect(element).to_be_focused()
+    expect(element).to_be_visible()
+    outline = element.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline not in ("", "none"), outline
+
+
+def test_a_search_without_routes_focuses_a_visible_message(page: Page, shots: Path) -> None:
+    open_page(page, "#/route")
+    pick_role(page, "from", "MLOps", "mlops-engineer")
+    pick_role(page, "to", "Chief Data", "chief-data-officer")
+    page.get_by_label("Modo").select_option("best")
+    page.get_by_label("Máximo de pasos").fill("1")
+    page.get_by_label("Ajuste mínimo por paso (%)").fill("90")
+    page.get_by_role("button", name="Buscar rutas").click()  # with the mouse
+    assert_visibly_focused(page, "[data-state=no-route]")
+    expect(page.locator("#results-title")).not_to_be_focused()
+    page.screenshot(path=shots / "no-route-focus.png")
+
+    # An answer the API refuses (the same role at both ends): its message takes the focus.
+    page.expected_errors = ["status of 422"]  # the browser logs the refused request
+    pick_role(page, "to", "MLOps", "mlops-engineer")
+    page.get_by_label("Máximo de pasos").fill("4")
+    page.get_by_role("button", name="Buscar rutas").click()
+    assert_visibly_focused(page, "#results [data-state=invalid]")
+    expect(page.locator("#results [data-state=invalid]")).to_contain_text(
+        "La ruta debe terminar en un rol distinto del de partida."
+    )
+
+
+def test_the_explorers_min_fit_is_checked_at_its_field(page: Page) -> None:
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/reachable" in r.url else None)
+    open_page(page, "#/explore")
+    pick_role(page, "explore-role", "MLOps", "mlops-engineer")
+    field = page.get_by_label("Ajuste mínimo por paso (%)")
+    field.fill("150")
+    page.locator(".explore-form button[type=submit]").click()
+    expect(field).to_be_focused()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    message_id = (field.get_attribute("aria-describedby") or "").split()[-1]
+    expect(page.locator(f"#{message_id}")).to_have_text("Escribe un número de 0 a 100.")
+    expect(page.locator("[data-state=invalid-fields]")).to_contain_text("Ajuste mínimo por paso")
+    assert asked == []  # nothing was asked of the API
+
+    field.fill("50")
+    page.locator(".explore-form button[type=submit]").click()
+    expect(page.locator("svg.graph .gnode").first).to_be_visible()
+    expect(field).not_to_have_attribute("aria-invalid", "true")
+    assert asked and "min_step_fit=0.5" in asked[-1]
+
+
+def test_the_page_text_check_reads_headings_inside_texts_in_another_language(
+    onet_page: Page,
+) -> None:
+    """An O*NET guide is English on the Spanish page: its texts are left out of the check,
+    the page's Spanish headings over them are not."""
+    page = onet_page
+    with page.expect_response(lambda r: "/v1/roles/onet-15-1299-00?" in r.url) as answered:
+        open_page(page, "#/role/onet-15-1299-00")
+    expect(page.locator(".strengths h2")).to_be_visible()
+    own = page.evaluate(PAGE_OWN_TEXT)
+    for heading in page.locator("section[lang=en] > h2").all_inner_texts():
+        assert heading in own
+    assert "Fortalezas" in own and "Preguntas de entrevista" in own
+    description = answered.value.json()["description"]
+    assert description and description not in own
+    assert_clean_text(page, "role (O*NET)", "es")
