@@ -23,7 +23,7 @@ from api.answer_cache import AnswerCache
 from api.deps import VersionTracker
 from api.docs import mount_docs
 from api.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
-from api.middleware import BodyLimitMiddleware, CatalogHeadersMiddleware
+from api.middleware import BodyLimitMiddleware, CatalogHeadersMiddleware, HeadMiddleware
 from api.models.examples import SCHEMA_EXAMPLES
 from api.request_log import RequestLogMiddleware
 from api.routes import meta, v1_router
@@ -147,6 +147,8 @@ def create_app(
     app.include_router(v1_router(settings.read_requires_key))
     mount_web(app)
 
+    # Added first, so innermost: every middleware below sees the request as a HEAD.
+    app.add_middleware(HeadMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

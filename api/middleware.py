@@ -1,5 +1,5 @@
-"""ASGI middleware: catalog version and caching headers on every answer (and 304s), and a
-request body limit."""
+"""ASGI middleware: catalog version and caching headers on every answer (and 304s), a
+request body limit, and HEAD answered on every GET route."""
 
 from __future__ import annotations
 
@@ -150,6 +150,34 @@ class BodyLimitMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+class HeadMiddleware:
+    """Answers HEAD wherever GET is answered: the request is routed as a GET, and the
+    answer's status and headers (``Content-Length`` of the GET's body included) are sent
+    without its body (RFC 9110, 9.3.2).
+
+    Installed innermost, so that the request log and the caching headers still see
+    the HEAD; FastAPI's routes list GET only, which keeps HEAD out of the OpenAPI document.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        # A shallow copy: the request's state dict is shared with the outer middleware.
+        await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -59,3 +59,16 @@ def test_errors_speak_the_negotiated_language(server: Server) -> None:
         assert en.json()["title"] == "Unknown role"
         assert en.json()["suggestions"][0] == "chief-data-officer"
         assert es.headers["content-language"] == "es"
+
+
+def test_head_answers_like_get_without_a_body(server: Server) -> None:
+    with server.client() as c:
+        for path in ("/v1/roles/chief-data-officer?lang=en", "/v1/roles?q=cdo", "/health", "/"):
+            get = c.get(path)
+            head = c.head(path)
+            assert head.status_code == get.status_code == 200, path
+            assert head.content == b"", path
+            assert int(head.headers["content-length"]) == len(get.content), path
+            for name in ("content-type", "etag", "cache-control", "x-catalog-version"):
+                assert head.headers.get(name) == get.headers.get(name), (path, name)
+        assert c.head("/v1/routes").status_code == 405
