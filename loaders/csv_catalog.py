@@ -6,7 +6,9 @@ in CSV:
 ``roles.csv``
     ``id, name, name_en, family, level, job_zone``, then one column per trait in
     OCEAN+ order named by its machine name (``openness`` ...
-    ``relational_engagement``) holding the 0-100 score.
+    ``relational_engagement``) holding the 0-100 score, then ``imputed_from``:
+    the ids an imputed profile comes from, joined by ``|`` (empty for a rated
+    profile; the column is optional on reading).
 ``transitions.csv``
     ``source, target, fit`` (a decimal in (0, 1], e.g. ``0.62``), one column
     per trait with its development points (empty means 0), ``strengths``
@@ -17,8 +19,8 @@ The catalog's career rules are in ``catalog.yaml`` (:mod:`loaders.career_rules`)
 as in the YAML layout; the ``job_zone`` column is optional on reading.
 
 The guide fields of a role (description, profile notes, strengths, red
-flags, interview questions, archetypes, attribution, the English guide and
-``imputed_from``) are *not* in CSV: a
+flags, interview questions, archetypes, attribution and the English guide)
+are *not* in CSV: a
 catalog written as CSV and read back has none of them. Files are UTF-8
 (a byte-order mark is accepted on reading), ``\\n`` line endings, written
 with :mod:`csv` and ``QUOTE_MINIMAL`` in a fixed column order, so a folder
@@ -84,7 +86,7 @@ TRANSITIONS_FILE = "transitions.csv"
 TRAIT_COLUMNS: tuple[str, ...] = tuple(t.value for t in TRAITS)
 _ROLE_TEXT_COLUMNS = ("id", "name", "name_en", "family", "level", "job_zone")
 #: Columns of ``roles.csv``, in the order they are written.
-ROLE_COLUMNS: tuple[str, ...] = (*_ROLE_TEXT_COLUMNS, *TRAIT_COLUMNS)
+ROLE_COLUMNS: tuple[str, ...] = (*_ROLE_TEXT_COLUMNS, *TRAIT_COLUMNS, "imputed_from")
 #: Columns of ``transitions.csv``, in the order they are written.
 TRANSITION_COLUMNS: tuple[str, ...] = (
     "source",
@@ -319,6 +321,7 @@ def _role_fields(row: _Row, shared: _Cells) -> dict[str, Any] | None:
         "family": shared.text(cells.get("family", "")) or None,
         "level": shared.text(cells.get("level", "")) or None,
         "profile": profile,
+        "imputed_from": _joined(cells.get("imputed_from")),
     }
     if cell := cells.get("job_zone"):
         fields["job_zone"] = zone = shared.number(cell)
@@ -350,13 +353,15 @@ def _transition_fields(row: _Row, shared: _Cells) -> dict[str, Any] | None:
         "target": shared.text(cells["target"]),
         "fit": fit,
         "develop": develop,
-        "strengths": tuple(map(shared.text, _strengths(strengths))) if strengths else (),
+        "strengths": tuple(map(shared.text, _joined(strengths))) if strengths else (),
         "origin": origin,
     }
 
 
-def _strengths(cell: str) -> tuple[str, ...]:
-    """The strengths joined in a cell, stripped, empty ones left out."""
+def _joined(cell: str | None) -> tuple[str, ...]:
+    """The texts joined by ``|`` in a cell, stripped, empty ones left out."""
+    if not cell:
+        return ()
     return tuple(s.strip() for s in cell.split(STRENGTH_SEPARATOR) if s.strip())
 
 
@@ -369,6 +374,7 @@ def _read_role(row: _Row, out: Collected) -> None:
         "name_en": row.optional("name_en"),
         "family": row.optional("family"),
         "level": row.optional("level"),
+        "imputed_from": _joined(row.get("imputed_from")),
     }
     bad: set[str] = set()
     if row.get("job_zone"):
@@ -436,7 +442,7 @@ def _read_transition(row: _Row, out: Collected) -> None:
             if points is not None:
                 develop[column] = points
     fields["develop"] = develop
-    fields["strengths"] = _strengths(row.get("strengths"))
+    fields["strengths"] = _joined(row.get("strengths"))
     origin = row.get("origin") or Origin.CURATED.value
     if origin == Origin.DERIVED.value:
         message = "derived transitions are computed, not stored; use curated or onet"
@@ -480,6 +486,7 @@ def roles_csv(catalog: Catalog) -> bytes:
                 role.level or "",
                 "" if role.job_zone is None else str(role.job_zone),
                 *(format_number(role.profile.score(t)) for t in TRAITS),
+                STRENGTH_SEPARATOR.join(role.imputed_from),
             ]
         )
     return _csv_text(rows)

@@ -19,7 +19,9 @@ ROLES_HEADER = (
     "emotional_stability,relational_engagement\n"
 )
 #: The header Rumbo writes.
-WRITTEN_ROLES_HEADER = ROLES_HEADER.replace(",level,", ",level,job_zone,")
+WRITTEN_ROLES_HEADER = ROLES_HEADER.replace(",level,", ",level,job_zone,").replace(
+    "relational_engagement\n", "relational_engagement,imputed_from\n"
+)
 TRANSITIONS_HEADER = (
     "source,target,fit,openness,conscientiousness,extraversion,agreeableness,"
     "emotional_stability,relational_engagement,strengths,origin\n"
@@ -68,10 +70,10 @@ def test_written_files_have_fixed_columns_and_unix_newlines(
     transitions = (tmp_path / "transitions.csv").read_bytes().decode("utf-8")
     assert "\r" not in roles + transitions
     assert roles == WRITTEN_ROLES_HEADER + (
-        "ai-researcher,Investigador/a de IA,AI Researcher,ml,senior,,85,80,35,50,70,40.5\n"
-        "chief-data-officer,Chief Data Officer,,leadership,executive,,75,80,70,60,80,72.5\n"
-        "mlops-engineer,Ingeniero/a de MLOps,MLOps Engineer,ml,senior,,70,85,40,55,75,50\n"
-        "yes,yes,,,,,0,100,0,100,0,100\n"
+        "ai-researcher,Investigador/a de IA,AI Researcher,ml,senior,,85,80,35,50,70,40.5,\n"
+        "chief-data-officer,Chief Data Officer,,leadership,executive,,75,80,70,60,80,72.5,\n"
+        "mlops-engineer,Ingeniero/a de MLOps,MLOps Engineer,ml,senior,,70,85,40,55,75,50,\n"
+        "yes,yes,,,,,0,100,0,100,0,100,\n"
     )
     assert transitions == TRANSITIONS_HEADER + (
         "ai-researcher,mlops-engineer,1,,,,,,,,onet\n"
@@ -100,7 +102,7 @@ def test_quoting_bom_crlf_and_column_order_on_input(tmp_path: Path) -> None:
     assert (edge.fit, edge.strengths, edge.develop) == (0.5, ("uno", "dos"), {})
     write_csv_catalog(catalog, tmp_path / "out")
     roles_out = (tmp_path / "out" / "roles.csv").read_text(encoding="utf-8")
-    assert roles_out.splitlines()[1] == 'a,"Analista, datos",,,,,50,50,50,50,50,50'
+    assert roles_out.splitlines()[1] == 'a,"Analista, datos",,,,,50,50,50,50,50,50,'
 
 
 def test_bundled_catalog_round_trip_through_csv_is_byte_stable(repo: Path, tmp_path: Path) -> None:
@@ -203,3 +205,14 @@ def test_develop_points_round_trip_in_trait_columns(tmp_path: Path) -> None:
     row = (tmp_path / "transitions.csv").read_text().splitlines()[1]
     assert row == "a,b,0.75,1,,,,,3,,curated"
     assert read_csv_catalog(tmp_path).transitions[("a", "b")].develop == edge.develop
+
+
+def test_imputed_from_travels_in_its_own_column(tmp_path: Path) -> None:
+    profile = Profile.from_scores([50] * 6)
+    rated = [Role(id=i, name=i.upper(), profile=profile) for i in ("b", "c")]
+    imputed = Role(id="a", name="A", profile=profile, imputed_from=("b", "c"))
+    catalog = Catalog.build([imputed, *rated], [])
+    write_csv_catalog(catalog, tmp_path)
+    roles_csv = (tmp_path / "roles.csv").read_text(encoding="utf-8")
+    assert roles_csv.splitlines()[1].endswith(",50,b|c")
+    assert read_csv_catalog(tmp_path).roles["a"].imputed_from == ("b", "c")
