@@ -332,7 +332,7 @@ def leverage_table(answer: LeverageAnswer, lang: Language) -> Table:
         return [Column(say("cli.col.change", lang), justify="right", no_wrap=True)]
 
     table = Table(
-        say("cli.col.trait_raised", lang),
+        Column(say("cli.col.trait_raised", lang), no_wrap=True),  # a heading wraps first
         Column(say("cli.col.route_fit", lang), justify="right"),
         *(change() if against else []),
         Column(say("cli.col.months", lang), justify="right"),
