@@ -9,13 +9,15 @@ from typing import TypeVar
 import networkx as nx
 
 from graph.career import CareerRules
+from graph.derived import derived_edges, derived_transitions
 from graph.derived import derived_fit as derived_fit  # re-exported: graph.personal uses it
-from graph.derived import derived_transitions
 from graph.errors import CatalogError, Problem, UnknownRoleError
 from graph.model import (
+    DerivedEdge,
     DevelopmentAction,
     Origin,
     Role,
+    SharedParts,
     Transition,
     suggest_role_ids,
 )
@@ -73,7 +75,10 @@ class Catalog:
         rules = rules or CareerRules()
         problems: list[Problem] = []
         role_map: dict[str, Role] = {}
+        # A large catalog's records repeat many equal parts: hold each once.
+        parts = SharedParts()
         for role, where in _with_where(roles):
+            parts.share(role)
             if role.id in role_map:
                 problems.append(where.problem(f"duplicate role id {role.id!r}", role.id, "id"))
             else:
@@ -84,6 +89,7 @@ class Catalog:
                 problems.append(where.problem(message, role.id, "level"))
         edge_map: dict[tuple[str, str], Transition] = {}
         for edge, where in _with_where(transitions):
+            parts.share(edge)
             problems.extend(_edge_problems(edge, where, role_map, edge_map))
             edge_map.setdefault(edge.key, edge)
         if problems:
@@ -151,9 +157,11 @@ class Catalog:
         """The career graph the route search runs on (see :func:`graph.network.role_graph`)."""
         from graph.network import role_graph
 
-        edges = list(self.transitions.values())
+        edges: list[Transition | DerivedEdge] = list(self.transitions.values())
         if include_derived:
-            edges += self.derived_transitions()
+            # Records, not transitions: a tenth of the memory (see graph.network.EdgeData).
+            roles = list(self.roles.values())
+            edges += derived_edges(roles, self.transitions, self.rules)
         graph = role_graph(self.roles.values(), edges, self.rules)
         graph.graph["actions"] = self.actions
         return graph

@@ -29,16 +29,19 @@ shortlist, so the two agree exactly, ties included.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import TypeVar
 
 import numpy as np
 from scipy.spatial import cKDTree
 
 from graph.career import CareerRules
 from graph.fit import EXCESS_WEIGHT, GAP_SCALE, MIN_FIT, fit_of_scores, points_to_reach
-from graph.model import Development, Origin, Role, Transition, soc_minor_group
+from graph.model import DerivedEdge, Role, Transition, soc_minor_group
 from graph.traits import TRAITS
+
+S = TypeVar("S", float, tuple[int, ...])
 
 #: Pools of at most this many roles are compared wholesale; larger ones through a k-d tree.
 DENSE_POOL = 3000
@@ -106,6 +109,24 @@ def derived_transitions(
     [('a', 'b', 0.77), ('b', 'a', 0.81)]
     """
     job = _Job.of(roles, joined, rules, threshold, per_role)
+    return [edge.transition() for edge in _indexed_edges(job, roles, rules, dense_pool)]
+
+
+def derived_edges(
+    roles: Sequence[Role], joined: Iterable[tuple[str, str]], rules: CareerRules
+) -> list[DerivedEdge]:
+    """:func:`derived_transitions` under the rules' settings, as compact records.
+
+    What a served catalog's graph holds (:func:`graph.network.role_graph`): a record
+    costs about a tenth of a :class:`~graph.model.Transition`, made from it on demand.
+    """
+    job = _Job.of(roles, joined, rules, None, None)
+    return _indexed_edges(job, roles, rules, DENSE_POOL)
+
+
+def _indexed_edges(
+    job: _Job | None, roles: Sequence[Role], rules: CareerRules, dense_pool: int
+) -> list[DerivedEdge]:
     if job is None:
         return []
     shortlists: dict[int, np.ndarray] = {}
@@ -135,7 +156,7 @@ def quadratic_derived_transitions(
     edges: list[Transition] = []
     for sources in _chunks(everyone, len(roles)):
         shortlists = job.dense(sources, everyone, allowed.block(sources))
-        edges += [edge for i in sorted(shortlists) for edge in job.edges(i, shortlists[i])]
+        edges += [e.transition() for i in sorted(shortlists) for e in job.edges(i, shortlists[i])]
     return edges
 
 
@@ -155,6 +176,8 @@ class _Job:
     no_link_prior: float
     #: The most catalog edges leaving one role.
     most_joined: int
+    #: One object per distinct fit and development (many edges share them).
+    shared: dict[object, object] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -295,7 +318,7 @@ class _Job:
             if len(group):
                 yield source, group
 
-    def edges(self, i: int, candidates: np.ndarray) -> list[Transition]:
+    def edges(self, i: int, candidates: np.ndarray) -> list[DerivedEdge]:
         """Derived edges from role ``i`` to its best candidates, by exact (rounded) fit."""
         source = self.score_tuples[i]
         ranked = []
@@ -306,24 +329,22 @@ class _Job:
         ranked.sort()
         start = self.roles[i]
         return [
-            Transition(
-                source=start.id,
-                target=target_id,
-                fit=derived_fit(-neg_fit, self.no_link_prior),
-                develop=_development(source, self.score_tuples[j]),
-                origin=Origin.DERIVED,
+            DerivedEdge(
+                start.id,
+                target_id,
+                self._shared(derived_fit(-neg_fit, self.no_link_prior)),
+                self._shared(_points(source, self.score_tuples[j])),
             )
             for neg_fit, target_id, j in ranked[: self.per_role]
         ]
 
+    def _shared(self, value: S) -> S:
+        return self.shared.setdefault(value, value)  # type: ignore[return-value]
 
-def _development(source: tuple[float, ...], target: tuple[float, ...]) -> Development:
-    """:func:`graph.fit.development_needed` on score tuples."""
-    return {
-        trait: points
-        for trait, s, t in zip(TRAITS, source, target, strict=True)
-        if (points := points_to_reach(s, t))
-    }
+
+def _points(source: tuple[float, ...], target: tuple[float, ...]) -> tuple[int, ...]:
+    """:func:`graph.fit.development_needed` on score tuples, as points in OCEAN+ order."""
+    return tuple(points_to_reach(s, t) for s, t in zip(source, target, strict=True))
 
 
 def _kth_best(fits: np.ndarray, k: int) -> np.ndarray:

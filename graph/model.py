@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -15,6 +15,8 @@ from graph.traits import TRAITS, Profile, Trait
 
 ROLE_ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]{0,79}$"
 _ROLE_ID_RE = re.compile(ROLE_ID_PATTERN)
+M = TypeVar("M", bound=BaseModel)
+V = TypeVar("V")
 
 RoleId = Annotated[str, Field(pattern=ROLE_ID_PATTERN, examples=["mlops-engineer"])]
 ShortText = Annotated[str, Field(min_length=1, max_length=2000)]
@@ -250,6 +252,80 @@ class Transition(BaseModel):
     def effort(self) -> int:
         """Development points this step asks for, summed over traits."""
         return sum(self.develop.values())
+
+
+class DerivedEdge(NamedTuple):
+    """A derived transition held compactly; :meth:`transition` makes the record.
+
+    A served catalog's graph holds its derived edges so (:func:`graph.network.role_graph`):
+    a :class:`Transition` costs about ten times the memory.
+
+    >>> edge = DerivedEdge("a", "b", 0.64, (0, 5, 0, 0, 0, 2))
+    >>> edge.transition().develop, edge.transition().origin.value
+    ({<Trait.CONSCIENTIOUSNESS: 'conscientiousness'>: 5, \
+<Trait.RELATIONAL_ENGAGEMENT: 'relational_engagement'>: 2}, 'derived')
+    """
+
+    source: str
+    target: str
+    fit: float
+    #: Development points per trait, in OCEAN+ order (0 for none).
+    points: tuple[int, ...]
+
+    def transition(self) -> Transition:
+        """The derived :class:`Transition` this record stands for."""
+        develop = {t: p for t, p in zip(TRAITS, self.points, strict=True) if p}
+        return Transition(
+            source=self.source,
+            target=self.target,
+            fit=self.fit,
+            develop=develop,
+            origin=Origin.DERIVED,
+        )
+
+
+class SharedParts:
+    """Equal immutable parts of many records, held once: the memory of a large catalog.
+
+    Pydantic gives every record its own set of the fields it was given (216 to 728
+    bytes) and every transition its own development dict and fit; a catalog of 100k
+    roles and 800k transitions repeats them hundreds of thousands of times.
+    :meth:`share` makes a record use the first equal part seen instead. The record's
+    values do not change (neither does equality, hashing or serialisation); the parts
+    are never modified after validation (models are frozen, copies copy their parts).
+
+    >>> a = Transition(source="a", target="b", fit=0.5, develop={"openness": 3})
+    >>> b = Transition(source="b", target="c", fit=0.5, develop={"openness": 3})
+    >>> parts = SharedParts()
+    >>> parts.share(a) is a and parts.share(b).develop is a.develop
+    True
+    """
+
+    def __init__(self) -> None:
+        self._fields: dict[frozenset[str], set[str]] = {}
+        self._values: dict[object, object] = {}
+
+    def share(self, record: M) -> M:
+        """``record``, its parts now the shared ones; returned for chaining."""
+        self._share_fields_set(record)
+        if isinstance(record, Transition):
+            values = record.__dict__
+            values["fit"] = self._value(values["fit"], values["fit"])
+            values["strengths"] = self._value(values["strengths"], values["strengths"])
+            develop = values["develop"]
+            values["develop"] = self._value(tuple(develop.items()), develop)
+        elif isinstance(record, Role):
+            self._share_fields_set(record.profile)
+        return record
+
+    def _share_fields_set(self, record: BaseModel) -> None:
+        given = record.__pydantic_fields_set__
+        shared = self._fields.setdefault(frozenset(given), given)
+        object.__setattr__(record, "__pydantic_fields_set__", shared)
+
+    def _value(self, key: object, value: V) -> V:
+        # The key says the type: a fit 1 and a fit 1.0 are equal but not interchangeable.
+        return self._values.setdefault((type(value), key), value)  # type: ignore[return-value]
 
 
 def suggest_role_ids(text: str, roles: Iterable[Role], limit: int = 3) -> tuple[str, ...]:

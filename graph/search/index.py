@@ -211,6 +211,20 @@ def _build(graph: nx.DiGraph) -> GraphIndex:
         (
             position[u],
             position[v],
+            d.fit,
+            d.fit_cost,
+            d.effort,
+            d.peak,
+            d.derived,
+            d.level_change or 0,
+            d.months,
+        )
+        # role_graph's EdgeData (read as attributes: no derived edge made a Transition),
+        # or a plain dict of the same keys (bench.synthetic's graph, a hand-made one).
+        if not isinstance(d, dict)
+        else (
+            position[u],
+            position[v],
             d["fit"],
             d["fit_cost"],
             d["effort"],
