@@ -118,8 +118,8 @@ def read_csv_catalog(folder: Path, max_table_bytes: int = MAX_TABLE_BYTES) -> Ca
     folder
         The catalog folder.
     max_table_bytes
-        The largest file read (:data:`~loaders._common.MAX_TABLE_BYTES` by default, 16 MiB:
-        about 35,000 roles at 8 transitions each); a larger file is a problem.
+        The largest file read (:data:`~loaders._common.MAX_TABLE_BYTES` by default, 64 MiB:
+        about 145,000 roles at 8 transitions each); a larger file is a problem.
 
     Returns
     -------

@@ -112,7 +112,7 @@ def test_a_csv_table_over_the_size_limit(tmp_path: Path) -> None:
     with pytest.raises(CatalogError) as caught:
         read_catalog(folder)
     assert "transitions.csv" in str(caught.value)
-    assert "larger than 16 MiB" in str(caught.value)
+    assert "larger than 64 MiB" in str(caught.value)
 
 
 def test_an_endless_guide_page_is_refused_after_the_limit(tmp_path: Path) -> None:
