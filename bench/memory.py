@@ -11,6 +11,10 @@ A synthetic graph is built in bulk from its records (catalog transitions only), 
 way :mod:`bench.run` searches it. ``--served`` holds what a served catalog holds
 instead (:class:`graph.store.CatalogSnapshot`): the validated
 :class:`~graph.catalog.Catalog` and ``catalog.to_graph()``, derived edges included.
+``--reloaded`` (with ``--served``) reads that ``Catalog`` back from a pickle instead,
+as a replica does from its projection file (:mod:`stores.projection_file`): its records
+already share their equal parts (:class:`graph.model.SharedParts`). The pickle is made
+once per size and seed, in another process, under ``bench/.cache/``.
 ``--breakdown`` adds the bytes Python allocated for each part (``tracemalloc``, which
 itself costs memory and time: its RSS figures are not comparable).
 """
@@ -21,6 +25,8 @@ import argparse
 import gc
 import json
 import os
+import pickle
+import subprocess
 import sys
 import tracemalloc
 from collections.abc import Callable
@@ -28,6 +34,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import networkx as nx
+
+from graph.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 T = TypeVar("T")
@@ -50,6 +58,9 @@ def _load(args: argparse.Namespace, parts: Parts) -> tuple[nx.DiGraph, object]:
     if args.synthetic:
         from bench.synthetic import load
 
+        if args.served and args.reloaded:
+            catalog = parts.step("catalog", lambda: _reloaded(args.synthetic, args.seed))
+            return parts.step("graph", catalog.to_graph), catalog
         records = parts.step("records", lambda: load(args.synthetic, args.seed))
         if not args.served:
             return parts.step("graph", records.graph), None
@@ -63,6 +74,28 @@ def _load(args: argparse.Namespace, parts: Parts) -> tuple[nx.DiGraph, object]:
     from loaders.onet import import_onet
 
     return import_onet(Path(args.onet)).catalog.to_graph(), None
+
+
+def _reloaded(roles: int, seed: int) -> Catalog:
+    """The synthetic catalog as pickled once built, read back (see ``--reloaded``)."""
+    from bench.synthetic import CACHE_DIR
+
+    path = CACHE_DIR / f"served-catalog-{roles}-{seed}.pickle"
+    if not path.is_file():  # built in another process, which this one's RSS must not see
+        make = (
+            "import os, pickle, sys; from bench.synthetic import load; "
+            "catalog = load(int(sys.argv[1]), int(sys.argv[2])).catalog(); "
+            "data = pickle.dumps(catalog, pickle.HIGHEST_PROTOCOL); "
+            "open(sys.argv[3] + '.tmp', 'wb').write(data); "
+            "os.replace(sys.argv[3] + '.tmp', sys.argv[3])"
+        )
+        command = [sys.executable, "-c", make, str(roles), str(seed), str(path)]
+        subprocess.run(command, check=True, cwd=ROOT)
+    with path.open("rb") as fh:
+        catalog = pickle.load(fh)
+    if not isinstance(catalog, Catalog):
+        raise TypeError(f"{path} holds no catalog; delete it")
+    return catalog
 
 
 class Parts:
@@ -95,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--onet", metavar="PATH")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--served", action="store_true", help="hold the catalog as served")
+    parser.add_argument(
+        "--reloaded", action="store_true", help="with --served: the catalog read from a pickle"
+    )
     parser.add_argument("--breakdown", action="store_true", help="Python bytes per part")
     args = parser.parse_args(argv)
     if args.synthetic and args.seed is None:
@@ -123,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             "roles": graph.number_of_nodes(),
             "edges": graph.number_of_edges(),
             "served": bool(args.served),
+            "reloaded": bool(args.served and args.reloaded),
             "rss_before": before,
             "rss_loaded": loaded,
             "rss_searched": searched,

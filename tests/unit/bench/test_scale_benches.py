@@ -34,3 +34,10 @@ def test_memory_of_a_served_catalog_by_part(capsys: pytest.CaptureFixture[str]) 
     (row,) = _rows(capsys.readouterr().out)
     assert row["served"] is True and row["roles"] == 300
     assert set(row["python_bytes"]) == {"records", "catalog", "graph", "compiled", "first query"}
+
+
+def test_memory_of_a_catalog_read_back_as_replicas_do(capsys: pytest.CaptureFixture[str]) -> None:
+    assert memory.main(["--synthetic", "300", "--served", "--reloaded", "--breakdown"]) == 0
+    (row,) = _rows(capsys.readouterr().out)
+    assert row["reloaded"] is True and row["roles"] == 300
+    assert set(row["python_bytes"]) == {"catalog", "graph", "compiled", "first query"}
