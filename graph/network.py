@@ -15,8 +15,8 @@ catalog's :class:`~graph.career.CareerRules`.
 
 An edge's attributes are an :class:`EdgeData`, a read-only mapping with those
 keys rather than a dict: it holds the transition (or, for a derived edge, a
-:class:`~graph.model.DerivedEdge` record, made into a transition when asked for)
-and the two numbers the rules give, and computes the others. A served catalog of
+:class:`~graph.model.DerivedEdge` record, made into a transition each time one is
+asked for) and the two numbers the rules give, and computes the others. A served catalog of
 100k roles has 1.2M edges; a dict of seven numbers per edge took about half its memory.
 """
 
@@ -42,7 +42,7 @@ class EdgeData(Mapping[str, Any]):
     >>> edge["effort"], edge["peak"], edge.derived, edge["transition"].develop
     (13, 9, True, {<Trait.CONSCIENTIOUSNESS: 'conscientiousness'>: 4, \
 <Trait.EMOTIONAL_STABILITY: 'emotional_stability'>: 9})
-    >>> dict(edge) == edge.copy() and edge["transition"] is edge.transition
+    >>> dict(edge) == edge.copy() and edge["transition"] == edge.transition
     True
     """
 
@@ -59,12 +59,14 @@ class EdgeData(Mapping[str, Any]):
 
     @property
     def transition(self) -> Transition:
-        """The edge's transition (a derived one is made on first use, then kept)."""
+        """The edge's transition; a derived one is made anew on each use.
+
+        Not kept: readers that scan many edges (a personal search's neighbours, an
+        audit) would otherwise grow the graph back to a Transition per derived edge.
+        :meth:`graph.search.CompiledGraph.step` keeps the steps answers show.
+        """
         edge = self._edge
-        if isinstance(edge, DerivedEdge):
-            # Two threads may make it once each; either is right.
-            edge = self._edge = edge.transition()
-        return edge
+        return edge.transition() if isinstance(edge, DerivedEdge) else edge
 
     @property
     def derived(self) -> bool:
