@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from graph.personal._space import Move, PersonalSpace, Scores, effort_bound
 from graph.search.budget import tick
 from graph.search.pareto import matched
-from graph.search.query import COST_UNIT
-from graph.search.space import BOUND_SLACK, Itinerary, itinerary
+from graph.search.space import Itinerary, itinerary
 
 Path = tuple[int, ...]
 
@@ -94,9 +93,9 @@ def ranked_paths(space: PersonalSpace, target: str, k: int, by_effort: bool) -> 
     ]
     found: list[tuple[int, int, int, Path]] = []
     kth: tuple[int, int] | None = None
-    # Each step's units are at least its effort term's, rounded: half a unit lost per step.
-    effort_units = space.objective.effort_weight / 100 * COST_UNIT * (1.0 - BOUND_SLACK)
-    rounding = space.constraints.max_steps
+    # A step's units are at least its effort times the whole units of one point
+    # (Objective.step_units), so this bound is exact: no rounding slack to take off.
+    effort_unit = space.objective.effort_unit
     while heap:
         f0, f1, hops, path, g0, g1, stage, scores = heapq.heappop(heap)
         tick()
@@ -116,7 +115,7 @@ def ranked_paths(space: PersonalSpace, target: str, k: int, by_effort: bool) -> 
                 b0 = float(plan.effort_left(move.scores, next_stage))
             else:
                 n0, n1 = g0 + move.weight, 0
-                b0 = max(0.0, effort_units * plan.effort_left(move.scores, next_stage) - rounding)
+                b0 = float(effort_unit * plan.effort_left(move.scores, next_stage))
             heapq.heappush(
                 heap,
                 (n0 + b0, n1, hops + 1, (*path, move.node), n0, n1, next_stage, move.scores),
