@@ -9,8 +9,9 @@ the run do not distort the later ones.
 
 A synthetic graph is built in bulk from its records (catalog transitions only), the
 way :mod:`bench.run` searches it. ``--served`` holds what a served catalog holds
-instead (:class:`graph.store.CatalogSnapshot`): the validated
-:class:`~graph.catalog.Catalog` and ``catalog.to_graph()``, derived edges included.
+instead: a :class:`graph.store.CatalogSnapshot` of the validated
+:class:`~graph.catalog.Catalog`, whose graph (``catalog.to_graph()``, derived edges
+included) and compiled graph are made as a served snapshot makes them.
 ``--reloaded`` (with ``--served``) reads that ``Catalog`` back from a pickle instead,
 as a replica does from its projection file (:mod:`stores.projection_file`): its records
 already share their equal parts (:class:`graph.model.SharedParts`). The pickle is made
@@ -36,6 +37,7 @@ from typing import TypeVar
 import networkx as nx
 
 from graph.catalog import Catalog
+from graph.store import CatalogSnapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 T = TypeVar("T")
@@ -60,13 +62,14 @@ def _load(args: argparse.Namespace, parts: Parts) -> tuple[nx.DiGraph, object]:
 
         if args.served and args.reloaded:
             catalog = parts.step("catalog", lambda: _reloaded(args.synthetic, args.seed))
-            return parts.step("graph", catalog.to_graph), catalog
-        records = parts.step("records", lambda: load(args.synthetic, args.seed))
-        if not args.served:
-            return parts.step("graph", records.graph), None
-        catalog = parts.step("catalog", records.catalog)
-        del records
-        return parts.step("graph", catalog.to_graph), catalog
+        else:
+            records = parts.step("records", lambda: load(args.synthetic, args.seed))
+            if not args.served:
+                return parts.step("graph", records.graph), None
+            catalog = parts.step("catalog", records.catalog)
+            del records
+        snapshot = CatalogSnapshot(1, catalog)
+        return parts.step("graph", lambda: snapshot.graph), snapshot
     if args.bundled:
         from loaders import read_catalog
 
@@ -148,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     nodes = sorted(graph)
     source = nodes[0]
     target = next(iter(sorted(graph.succ[source])), nodes[-1])
-    compiled = parts.step("compiled", lambda: compile_graph(graph))
+    served = kept if isinstance(kept, CatalogSnapshot) else None  # compiled as it compiles
+    compiled = parts.step("compiled", lambda: served.compiled if served else compile_graph(graph))
     if target != source:
         parts.step(
             "first query", lambda: best_route(compiled, source, target, Constraints(max_steps=6))

@@ -13,16 +13,17 @@ and ``months`` (the longer of the source's time in role and the time to
 develop the step's traits). The graph's ``rules`` attribute holds the
 catalog's :class:`~graph.career.CareerRules`.
 
-An edge's attributes are an :class:`EdgeData`, a read-only mapping with those
-keys rather than a dict: it holds the transition (or, for a derived edge, a
-:class:`~graph.model.DerivedEdge` record, made into a transition each time one is
-asked for) and the two numbers the rules give, and computes the others. A served catalog of
-100k roles has 1.2M edges; a dict of seven numbers per edge took about half its memory.
+An edge's attributes are an :class:`EdgeData` rather than a dict: a mapping whose
+own keys are those (read-only; others may be added). It holds the transition (or,
+for a derived edge, a :class:`~graph.model.DerivedEdge` record, made into a
+transition each time one is asked for) and the two numbers the rules give, and
+computes the others. A served catalog of 100k roles has 1.2M edges; a dict of seven
+numbers per edge took about half its memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from typing import Any
 
 import networkx as nx
@@ -35,23 +36,33 @@ from graph.search.query import COST_UNIT, fit_units
 EDGE_KEYS = ("transition", "fit", "fit_cost", "effort", "peak", "level_change", "months")
 
 
-class EdgeData(Mapping[str, Any]):
-    """One edge's attributes (:data:`EDGE_KEYS`), read-only, also as attributes.
+class EdgeData(MutableMapping[str, Any]):
+    """One edge's attributes (:data:`EDGE_KEYS`), also as attributes.
+
+    Those keys are read-only (a graph's numbers come from its transitions and rules:
+    build the graph again to change them); other keys may be added, as a caller's own
+    weights (``bench`` adds the baselines' step cost).
 
     >>> edge = EdgeData(DerivedEdge("a", "b", 0.5, (0, 4, 0, 0, 9, 0)), None, 47.0)
     >>> edge["effort"], edge["peak"], edge.derived, edge["transition"].develop
     (13, 9, True, {<Trait.CONSCIENTIOUSNESS: 'conscientiousness'>: 4, \
 <Trait.EMOTIONAL_STABILITY: 'emotional_stability'>: 9})
-    >>> dict(edge) == edge.copy() and edge["transition"] == edge.transition
-    True
+    >>> edge["cost"] = 1.5
+    >>> len(edge), dict(edge) == edge.copy(), edge["transition"] == edge.transition
+    (8, True, True)
+    >>> edge["fit"] = 0.9
+    Traceback (most recent call last):
+    ...
+    TypeError: an edge's 'fit' comes from its transition and the rules; build the graph again
     """
 
-    __slots__ = ("_edge", "level_change", "months")
+    __slots__ = ("_edge", "_extra", "level_change", "months")
 
     def __init__(
         self, edge: Transition | DerivedEdge, level_change: int | None, months: float
     ) -> None:
         self._edge = edge
+        self._extra: dict[str, Any] | None = None
         #: Ranks gained (``None`` if a level is off the scale).
         self.level_change = level_change
         #: Months the step takes.
@@ -94,15 +105,32 @@ class EdgeData(Mapping[str, Any]):
         return max(_points(self._edge), default=0)
 
     def __getitem__(self, key: str) -> Any:
-        if key not in EDGE_KEYS:
+        if key in EDGE_KEYS:
+            return getattr(self, key)
+        if self._extra is None:
             raise KeyError(key)
-        return getattr(self, key)
+        return self._extra[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key in EDGE_KEYS:
+            message = f"an edge's {key!r} comes from its transition and the rules"
+            raise TypeError(f"{message}; build the graph again")
+        if self._extra is None:
+            self._extra = {}
+        self._extra[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        if key in EDGE_KEYS or self._extra is None:
+            raise KeyError(key)
+        del self._extra[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(EDGE_KEYS)
+        yield from EDGE_KEYS
+        if self._extra:
+            yield from self._extra
 
     def __len__(self) -> int:
-        return len(EDGE_KEYS)
+        return len(EDGE_KEYS) + len(self._extra or ())
 
     def __repr__(self) -> str:
         return f"EdgeData({dict(self)!r})"

@@ -7,8 +7,9 @@ runs on one consistent version, never on a half-applied write.
 
 from __future__ import annotations
 
+import ctypes
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, Protocol
@@ -81,7 +82,33 @@ class CatalogSnapshot:
         with self._lock:
             # Another thread may have compiled it while this one waited.
             made = self.__dict__.get("compiled")
-            return made if isinstance(made, CompiledGraph) else compile_graph(graph)
+            if isinstance(made, CompiledGraph):
+                return made
+            compiled = compile_graph(graph)
+        release_free_heap()
+        return compiled
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+    return trim
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def release_free_heap() -> None:
+    """Give the C heap's free pages back to the system, where the C library can (glibc).
+
+    Deriving edges and building and compiling a graph free large temporaries (numpy
+    arrays, Python lists) that glibc keeps for later use: a served 100k-role catalog
+    held about 120 MB more than it used without this. Elsewhere, nothing happens.
+    """
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 @dataclass(frozen=True)
