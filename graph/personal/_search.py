@@ -92,19 +92,20 @@ def ranked_paths(space: PersonalSpace, target: str, k: int, by_effort: bool) -> 
         (0.0, 0, 0, start, 0, 0, 0, person)
     ]
     found: list[tuple[int, int, int, Path]] = []
-    kth: tuple[int, int] | None = None
+    kth: tuple[int, int, int] | None = None
     # A step's units are at least its effort times the whole units of one point
     # (Objective.step_units), so this bound is exact: no rounding slack to take off.
     effort_unit = space.objective.effort_unit
     while heap:
         f0, f1, hops, path, g0, g1, stage, scores = heapq.heappop(heap)
         tick()
-        if kth is not None and (f0, f1) > kth:
+        # A later label's routes take a step more than it has: none can rank before the kth.
+        if kth is not None and (f0, f1, hops + 1) > kth:
             break
         if stage == plan.final:
             found.append((g0, g1, hops, path))
             if len(found) >= k:
-                kth = heapq.nsmallest(k, found)[-1][:2]
+                kth = heapq.nsmallest(k, found)[-1][:3]
             continue
         if prune and path:
             if seen.setdefault((path[-1], stage), _Seen([])).beats(path, scores, (g0, g1)):
