@@ -16,7 +16,6 @@ from graph.traits import TRAITS, Profile, Trait
 ROLE_ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]{0,79}$"
 _ROLE_ID_RE = re.compile(ROLE_ID_PATTERN)
 M = TypeVar("M", bound=BaseModel)
-V = TypeVar("V")
 
 RoleId = Annotated[str, Field(pattern=ROLE_ID_PATTERN, examples=["mlops-engineer"])]
 ShortText = Annotated[str, Field(min_length=1, max_length=2000)]
@@ -303,29 +302,37 @@ class SharedParts:
 
     def __init__(self) -> None:
         self._fields: dict[frozenset[str], set[str]] = {}
-        self._values: dict[object, object] = {}
+        self._last_fields: set[str] | None = None
+        self._fits: dict[float, float] = {}
+        self._develop: dict[tuple[int, ...], dict[Trait, int]] = {}
 
     def share(self, record: M) -> M:
         """``record``, its parts now the shared ones; returned for chaining."""
         self._share_fields_set(record)
-        if isinstance(record, Transition):
+        if type(record) is Transition:
             values = record.__dict__
-            values["fit"] = self._value(values["fit"], values["fit"])
-            values["strengths"] = self._value(values["strengths"], values["strengths"])
+            fit = values["fit"]
+            if type(fit) is float:  # an int fit stays an int
+                values["fit"] = self._fits.setdefault(fit, fit)
             develop = values["develop"]
-            values["develop"] = self._value(tuple(develop.items()), develop)
+            # The traits by identity (an enum member's hash is Python code, slow), then
+            # the points: no id is a number of points, so equal keys mean equal dicts.
+            key = (*map(id, develop), *develop.values())
+            values["develop"] = self._develop.setdefault(key, develop)
         elif isinstance(record, Role):
             self._share_fields_set(record.profile)
         return record
 
     def _share_fields_set(self, record: BaseModel) -> None:
         given = record.__pydantic_fields_set__
-        shared = self._fields.setdefault(frozenset(given), given)
+        shared = self._last_fields
+        if given is shared:
+            return
+        if given != shared:  # most records of a catalog were given the same fields
+            shared = self._last_fields = self._fields.setdefault(frozenset(given), given)
+            if shared is given:
+                return
         object.__setattr__(record, "__pydantic_fields_set__", shared)
-
-    def _value(self, key: object, value: V) -> V:
-        # The key says the type: a fit 1 and a fit 1.0 are equal but not interchangeable.
-        return self._values.setdefault((type(value), key), value)  # type: ignore[return-value]
 
 
 def suggest_role_ids(text: str, roles: Iterable[Role], limit: int = 3) -> tuple[str, ...]:
