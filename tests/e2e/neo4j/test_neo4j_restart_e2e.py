@@ -137,7 +137,9 @@ def test_api_keeps_answering_while_neo4j_is_down(
             assert during.headers.get("X-Catalog-Stale") == "true"
             assert during.json()["routes"]
             ready = c.get("/ready")
-            assert ready.status_code == 503 and "stale copy" in ready.text
+            assert ready.status_code == 503 and "copia antigua" in ready.text
+            ready_en = c.get("/ready", headers={"Accept-Language": "en"})
+            assert ready_en.status_code == 503 and "stale copy" in ready_en.text
             role = c.get("/v1/roles/data-engineer").json()
             body = {k: role[k] for k in ("name", "profile")}
             write = c.put("/v1/roles/data-engineer", json=body, headers=key)
