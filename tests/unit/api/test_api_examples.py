@@ -8,6 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
+from graph.traits import TRAITS
+
 pytestmark = pytest.mark.anyio
 
 
@@ -69,18 +71,6 @@ async def test_get_reachable_refuses_a_bad_level_rise(
 
 
 async def test_fit_now_names_roles_by_id_like_every_answer(client: httpx.AsyncClient) -> None:
-    person = {
-        "scores": dict.fromkeys(
-            [
-                "openness",
-                "conscientiousness",
-                "extraversion",
-                "agreeableness",
-                "emotional_stability",
-                "relational_engagement",
-            ],
-            60,
-        )
-    }
+    person = {"scores": dict.fromkeys([t.value for t in TRAITS], 60)}
     r = await client.post("/v1/fit-now", json={"person": person, "limit": 3})
     assert all(set(x) >= {"id", "name", "fit"} and "role" not in x for x in r.json()["roles"])

@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
+from graph.traits import TRAITS
 from tests.unit.api.conftest import API_KEY, ClientFactory, assert_problem, make_settings
 from usecases.messages import MESSAGES
 from usecases.store import open_store
@@ -18,17 +19,7 @@ KEY = {"X-API-Key": API_KEY}
 ROUTE = {"from": "mlops-engineer", "to": "chief-data-officer"}
 ROLE_BODY = {
     "name": "Rol de prueba",
-    "profile": dict.fromkeys(
-        [
-            "openness",
-            "conscientiousness",
-            "extraversion",
-            "agreeableness",
-            "emotional_stability",
-            "relational_engagement",
-        ],
-        50,
-    ),
+    "profile": dict.fromkeys([t.value for t in TRAITS], 50),
 }
 
 #: (method, path, headers, JSON body, status, problem kind, title key)
