@@ -13,9 +13,10 @@ instead: a :class:`graph.store.CatalogSnapshot` of the validated
 :class:`~graph.catalog.Catalog`, whose graph (``catalog.to_graph()``, derived edges
 included) and compiled graph are made as a served snapshot makes them.
 ``--reloaded`` (with ``--served``) reads that ``Catalog`` back from a pickle instead,
-as a replica does from its projection file (:mod:`stores.projection_file`): its records
-already share their equal parts (:class:`graph.model.SharedParts`). The pickle is made
-once per size and seed, in another process, under ``bench/.cache/``.
+as a replica does from its projection file (:mod:`stores.projection_file`): its roles
+already share their equal parts (:class:`graph.model.SharedParts`) and its transitions are
+columns (:class:`graph.transitions.TransitionTable`). The pickle is made once per size,
+seed and layout of the catalog, in another process, under ``bench/.cache/``.
 ``--breakdown`` adds the bytes Python allocated for each part (``tracemalloc``, which
 itself costs memory and time: its RSS figures are not comparable).
 """
@@ -83,7 +84,7 @@ def _reloaded(roles: int, seed: int) -> Catalog:
     """The synthetic catalog as pickled once built, read back (see ``--reloaded``)."""
     from bench.synthetic import CACHE_DIR
 
-    path = CACHE_DIR / f"served-catalog-{roles}-{seed}.pickle"
+    path = CACHE_DIR / f"served-catalog-v2-{roles}-{seed}.pickle"
     if not path.is_file():  # built in another process, which this one's RSS must not see
         make = (
             "import os, pickle, sys; from bench.synthetic import load; "

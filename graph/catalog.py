@@ -22,6 +22,7 @@ from graph.model import (
     suggest_role_ids,
 )
 from graph.traits import TRAITS, Trait
+from graph.transitions import TransitionTable
 
 T = TypeVar("T")
 
@@ -46,6 +47,7 @@ class Catalog:
     """
 
     roles: Mapping[str, Role]
+    #: A :class:`~graph.transitions.TransitionTable` (columns; a transition is made when read).
     transitions: Mapping[tuple[str, str], Transition]
     actions: tuple[DevelopmentAction, ...] = ()
     rules: CareerRules = CareerRules()
@@ -54,7 +56,7 @@ class Catalog:
     def build(
         cls,
         roles: Iterable[tuple[Role, Where]] | Iterable[Role],
-        transitions: Iterable[tuple[Transition, Where]] | Iterable[Transition],
+        transitions: Iterable[tuple[Transition, Where]] | Iterable[Transition] | TransitionTable,
         actions: Iterable[DevelopmentAction] = (),
         rules: CareerRules | None = None,
     ) -> Catalog:
@@ -87,16 +89,20 @@ class Catalog:
                 scale = ", ".join(rules.levels.names())
                 message = f"level {role.level!r} is not on the catalog's scale ({scale})"
                 problems.append(where.problem(message, role.id, "level"))
-        edge_map: dict[tuple[str, str], Transition] = {}
-        for edge, where in _with_where(transitions):
-            parts.share(edge)
-            problems.extend(_edge_problems(edge, where, role_map, edge_map))
-            edge_map.setdefault(edge.key, edge)
-        if problems:
+        table = _clean_table(transitions, role_map)
+        if table is None:
+            if isinstance(transitions, TransitionTable):  # to name each bad record
+                transitions = transitions.values()
+            edge_map: dict[tuple[str, str], Transition] = {}
+            for edge, where in _with_where(transitions):
+                problems.extend(_edge_problems(edge, where, role_map, edge_map))
+                edge_map.setdefault(edge.key, edge)
+            if not problems:
+                table = TransitionTable.from_transitions(edge_map.values())
+        if problems or table is None:
             raise CatalogError(problems)
         ordered_roles = {rid: role_map[rid] for rid in sorted(role_map)}
-        ordered_edges = {k: edge_map[k] for k in sorted(edge_map)}
-        return cls(ordered_roles, ordered_edges, _by_trait(actions), rules)
+        return cls(ordered_roles, table, _by_trait(actions), rules)
 
     def role(self, role_id: str) -> Role:
         """The role with this id, or :class:`UnknownRoleError` with suggestions."""
@@ -121,7 +127,7 @@ class Catalog:
         CatalogError
             Naming each role whose level is not on the new scale.
         """
-        return Catalog.build(self.roles.values(), self.transitions.values(), self.actions, rules)
+        return Catalog.build(self.roles.values(), self.transition_table(), self.actions, rules)
 
     def actions_for(self, trait: Trait) -> tuple[DevelopmentAction, ...]:
         """The development actions listed for one trait, in table order."""
@@ -157,14 +163,20 @@ class Catalog:
         """The career graph the route search runs on (see :func:`graph.network.role_graph`)."""
         from graph.network import role_graph
 
-        edges: list[Transition | DerivedEdge] = list(self.transitions.values())
+        derived: list[DerivedEdge] = []
         if include_derived:
             # Records, not transitions: a tenth of the memory (see graph.network.EdgeData).
-            roles = list(self.roles.values())
-            edges += derived_edges(roles, self.transitions, self.rules)
-        graph = role_graph(self.roles.values(), edges, self.rules)
+            derived = derived_edges(list(self.roles.values()), self.transitions, self.rules)
+        graph = role_graph(self.roles.values(), self.transition_table(), self.rules, derived)
         graph.graph["actions"] = self.actions
         return graph
+
+    def transition_table(self) -> TransitionTable:
+        """The transitions as a table (a catalog made by hand may hold a plain mapping)."""
+        edges = self.transitions
+        if isinstance(edges, TransitionTable):
+            return edges
+        return TransitionTable.from_transitions(edges.values())
 
 
 def _with_where(items: Iterable[tuple[T, Where]] | Iterable[T]) -> Iterable[tuple[T, Where]]:
@@ -173,6 +185,21 @@ def _with_where(items: Iterable[tuple[T, Where]] | Iterable[T]) -> Iterable[tupl
             yield item
         else:
             yield item, Where()
+
+
+def _clean_table(transitions: object, roles: Mapping[str, Role]) -> TransitionTable | None:
+    """``transitions`` if it is a table that breaks no rule among ``roles``, else ``None``.
+
+    A table's records are valid and their keys distinct: what is left to check is what
+    :func:`_edge_problems` checks between records and roles, column by column.
+    """
+    if not isinstance(transitions, TransitionTable):
+        return None
+    if not transitions.role_ids() <= roles.keys():
+        return None
+    if transitions.loops() or transitions.keys_of(Origin.DERIVED):
+        return None
+    return transitions
 
 
 def _edge_problems(

@@ -287,39 +287,30 @@ class SharedParts:
     """Equal immutable parts of many records, held once: the memory of a large catalog.
 
     Pydantic gives every record its own set of the fields it was given (216 to 728
-    bytes) and every transition its own development dict and fit; a catalog of 100k
-    roles and 800k transitions repeats them hundreds of thousands of times.
-    :meth:`share` makes a record use the first equal part seen instead. The record's
-    values do not change (neither does equality, hashing or serialisation); the parts
-    are never modified after validation (models are frozen, copies copy their parts).
+    bytes); a catalog of 100k roles repeats the same few sets 200k times (each role and
+    its profile). :meth:`share` makes a record use the first equal set seen instead. The
+    record's values do not change (neither does equality, hashing or serialisation); the
+    sets are never modified after validation (models are frozen, copies copy them).
+    (Transitions are held as columns: see :mod:`graph.transitions`.)
 
-    >>> a = Transition(source="a", target="b", fit=0.5, develop={"openness": 3})
-    >>> b = Transition(source="b", target="c", fit=0.5, develop={"openness": 3})
+    >>> from graph.traits import Profile
+    >>> a = Role(id="a", name="A", profile=Profile.from_scores([50] * 6))
+    >>> b = Role(id="b", name="B", profile=Profile.from_scores([60] * 6))
     >>> parts = SharedParts()
-    >>> parts.share(a) is a and parts.share(b).develop is a.develop
+    >>> parts.share(a) is a
+    True
+    >>> parts.share(b).model_fields_set is a.model_fields_set
     True
     """
 
     def __init__(self) -> None:
         self._fields: dict[frozenset[str], set[str]] = {}
         self._last_fields: set[str] | None = None
-        self._fits: dict[float, float] = {}
-        self._develop: dict[tuple[int, ...], dict[Trait, int]] = {}
 
     def share(self, record: M) -> M:
         """``record``, its parts now the shared ones; returned for chaining."""
         self._share_fields_set(record)
-        if type(record) is Transition:
-            values = record.__dict__
-            fit = values["fit"]
-            if type(fit) is float:  # an int fit stays an int
-                values["fit"] = self._fits.setdefault(fit, fit)
-            develop = values["develop"]
-            # The traits by identity (an enum member's hash is Python code, slow), then
-            # the points: no id is a number of points, so equal keys mean equal dicts.
-            key = (*map(id, develop), *develop.values())
-            values["develop"] = self._develop.setdefault(key, develop)
-        elif isinstance(record, Role):
+        if isinstance(record, Role):
             self._share_fields_set(record.profile)
         return record
 

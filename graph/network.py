@@ -31,6 +31,7 @@ import networkx as nx
 from graph.career import CareerRules, development_months
 from graph.model import DerivedEdge, Origin, Role, Transition
 from graph.search.query import COST_UNIT, fit_units
+from graph.transitions import TransitionTable
 
 #: The keys of every edge's attributes.
 EDGE_KEYS = ("transition", "fit", "fit_cost", "effort", "peak", "level_change", "months")
@@ -56,12 +57,18 @@ class EdgeData(MutableMapping[str, Any]):
     TypeError: an edge's 'fit' comes from its transition and the rules; build the graph again
     """
 
-    __slots__ = ("_edge", "_extra", "level_change", "months")
+    __slots__ = ("_edge", "_extra", "_row", "level_change", "months")
 
     def __init__(
-        self, edge: Transition | DerivedEdge, level_change: int | None, months: float
+        self,
+        edge: Transition | DerivedEdge | TransitionTable,
+        level_change: int | None,
+        months: float,
+        row: int = -1,
     ) -> None:
+        #: The transition, a derived record, or the table holding the edge at ``row``.
         self._edge = edge
+        self._row = row
         self._extra: dict[str, Any] | None = None
         #: Ranks gained (``None`` if a level is off the scale).
         self.level_change = level_change
@@ -77,32 +84,37 @@ class EdgeData(MutableMapping[str, Any]):
         :meth:`graph.search.CompiledGraph.step` keeps the steps answers show.
         """
         edge = self._edge
+        if isinstance(edge, TransitionTable):
+            return edge.transition_at(self._row)
         return edge.transition() if isinstance(edge, DerivedEdge) else edge
 
     @property
     def derived(self) -> bool:
         """Whether the edge is derived from profiles rather than a catalog transition."""
         edge = self._edge
+        if isinstance(edge, TransitionTable):
+            return edge.origin_at(self._row) is Origin.DERIVED
         return isinstance(edge, DerivedEdge) or edge.origin is Origin.DERIVED
 
     @property
     def fit(self) -> float:
-        return self._edge.fit
+        edge = self._edge
+        return edge.fit_at(self._row) if isinstance(edge, TransitionTable) else edge.fit
 
     @property
     def fit_cost(self) -> float:
         """``-ln fit`` in whole cost units (:func:`graph.search.query.fit_units`)."""
-        return fit_units(self._edge.fit) / COST_UNIT
+        return fit_units(self.fit) / COST_UNIT
 
     @property
     def effort(self) -> int:
         """Development points the step asks for, summed over traits."""
-        return sum(_points(self._edge))
+        return sum(_points(self._edge, self._row))
 
     @property
     def peak(self) -> int:
         """The most points the step asks of one trait."""
-        return max(_points(self._edge), default=0)
+        return max(_points(self._edge, self._row), default=0)
 
     def __getitem__(self, key: str) -> Any:
         if key in EDGE_KEYS:
@@ -140,18 +152,24 @@ class EdgeData(MutableMapping[str, Any]):
         return dict(self)
 
 
-def _points(edge: Transition | DerivedEdge) -> Iterable[int]:
+def _points(edge: Transition | DerivedEdge | TransitionTable, row: int = -1) -> Iterable[int]:
+    if isinstance(edge, TransitionTable):
+        return edge.points_at(row)
     return edge.points if isinstance(edge, DerivedEdge) else edge.develop.values()
 
 
 def role_graph(
     roles: Iterable[Role],
-    transitions: Iterable[Transition | DerivedEdge],
+    transitions: Iterable[Transition | DerivedEdge] | TransitionTable,
     rules: CareerRules | None = None,
+    derived: Iterable[DerivedEdge] = (),
 ) -> nx.DiGraph:
     """Build the career graph from roles and transitions, under a catalog's career rules.
 
-    ``transitions`` may hold derived edges as :class:`~graph.model.DerivedEdge` records.
+    ``transitions`` may hold derived edges as :class:`~graph.model.DerivedEdge` records,
+    or be a catalog's :class:`~graph.transitions.TransitionTable`, whose edges then hold
+    their row of it rather than a :class:`~graph.model.Transition`; ``derived`` are more
+    edges, after those.
 
     >>> from graph.traits import Profile
     >>> p = Profile.from_scores([50] * 6)
@@ -176,10 +194,16 @@ def role_graph(
             months_in_role=rules.months_in_role(role.level),
         )
     months: dict[float, float] = {}  # one float object per distinct value
-    for edge in transitions:
-        data = _edge_data(graph, edge)
+    if isinstance(transitions, TransitionTable):
+        for source, target, row in transitions.rows():
+            data = _edge_data(graph, source, target, transitions, row)
+            data.months = months.setdefault(data.months, data.months)
+            _put(graph, source, target, data)
+        transitions = ()
+    for edge in (*transitions, *derived):
+        data = _edge_data(graph, edge.source, edge.target, edge)
         data.months = months.setdefault(data.months, data.months)
-        _put(graph, edge, data)
+        _put(graph, edge.source, edge.target, data)
     return graph
 
 
@@ -189,27 +213,34 @@ def add_transition(graph: nx.DiGraph, edge: Transition | DerivedEdge) -> None:
     Compile the graph for search (:func:`graph.search.compile_graph`) once it
     is complete: a compiled graph does not see later changes.
     """
-    _put(graph, edge, _edge_data(graph, edge))
+    _put(graph, edge.source, edge.target, _edge_data(graph, edge.source, edge.target, edge))
     nx._clear_cache(graph)
 
 
-def _edge_data(graph: nx.DiGraph, edge: Transition | DerivedEdge) -> EdgeData:
+def _edge_data(
+    graph: nx.DiGraph,
+    source_id: str,
+    target_id: str,
+    edge: Transition | DerivedEdge | TransitionTable,
+    row: int = -1,
+) -> EdgeData:
     rules: CareerRules = graph.graph["rules"]
-    source, target = graph.nodes[edge.source], graph.nodes[edge.target]
+    source, target = graph.nodes[source_id], graph.nodes[target_id]
     rank_a, rank_b = source["rank"], target["rank"]
-    develop_months = development_months(_points(edge), rules.development_rate)
+    develop_months = development_months(_points(edge, row), rules.development_rate)
     return EdgeData(
         edge,
         None if rank_a is None or rank_b is None else rank_b - rank_a,
         max(source["months_in_role"], develop_months),
+        row,
     )
 
 
-def _put(graph: nx.DiGraph, edge: Transition | DerivedEdge, data: EdgeData) -> None:
+def _put(graph: nx.DiGraph, source: str, target: str, data: EdgeData) -> None:
     """Set the edge's attributes to ``data`` itself, in networkx's adjacency dicts.
 
     ``add_edge`` would copy them into a new dict; both roles are nodes already
     (:func:`_edge_data` looked them up).
     """
-    graph._succ[edge.source][edge.target] = data
-    graph._pred[edge.target][edge.source] = data
+    graph._succ[source][target] = data
+    graph._pred[target][source] = data

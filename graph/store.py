@@ -173,9 +173,7 @@ class CatalogStore(Protocol):
 def with_role(catalog: Catalog, role: Role) -> Catalog:
     """The catalog with ``role`` created or replaced."""
     roles = {**catalog.roles, role.id: role}
-    return Catalog.build(
-        roles.values(), catalog.transitions.values(), catalog.actions, catalog.rules
-    )
+    return Catalog.build(roles.values(), catalog.transition_table(), catalog.actions, catalog.rules)
 
 
 def without_role(catalog: Catalog, role_id: str) -> Catalog:

@@ -60,7 +60,7 @@ import cypher
 from graph.career import CareerRules
 from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
-from graph.model import DevelopmentAction, Role, Transition
+from graph.model import DevelopmentAction, Origin, Role, Transition
 from graph.store import (
     AlreadyExists,
     CatalogSnapshot,
@@ -74,6 +74,7 @@ from graph.store import (
     without_transition,
 )
 from graph.traits import TRAITS
+from graph.transitions import WIDTH, TableBuilder, TransitionTable
 from loaders import CatalogFormat, write_catalog
 from loaders._common import describe_error, error_path, format_field, paused_collection
 from stores.driver import DEFAULT_DATABASE, DEFAULT_USER, describe, open_driver
@@ -1185,13 +1186,15 @@ def _decode(roles: _Rows, edges: _Edges, actions: _Rows, rules_json: str | None)
         # One string object per distinct text: a million targets and strengths read from
         # the server are as many new strings, though few differ (about 60 MB at 100k roles).
         texts = {role.id: role.id for role in role_list}
-        edge_list = _validated(
-            Transition,
-            edges,
-            lambda edge: _transition_data(*edge, lambda text: texts.setdefault(text, text)),
-            lambda edge: f"{edge[0]} -> {edge[1][0]}",
-            problems,
-        )
+        edge_table: TransitionTable | list[Transition] | None = _edge_table(edges, texts)
+        if edge_table is None:  # some record is bad: validate each, to name it
+            edge_table = _validated(
+                Transition,
+                edges,
+                lambda edge: _transition_data(*edge, lambda text: texts.setdefault(text, text)),
+                lambda edge: f"{edge[0]} -> {edge[1][0]}",
+                problems,
+            )
         action_list = _validated(
             DevelopmentAction,
             list(enumerate(actions, start=1)),
@@ -1201,7 +1204,32 @@ def _decode(roles: _Rows, edges: _Edges, actions: _Rows, rules_json: str | None)
         )
         if problems:
             raise CatalogError(problems)
-        return Catalog.build(role_list, edge_list, action_list, rules)
+        return Catalog.build(role_list, edge_table, action_list, rules)
+
+
+def _edge_table(edges: _Edges, role_ids: Iterable[str]) -> TransitionTable | None:
+    """The transitions read, as a table, if every one is well-formed between known roles.
+
+    Checked field by field as :class:`~graph.model.Transition` would check them, without
+    making a million models; ``None`` when any record is not, or names an unknown role, or
+    two records have one key (then :func:`_validated` and :meth:`Catalog.build` name them).
+    """
+    builder = TableBuilder(role_ids)
+    try:
+        for source, (target, fit, strengths, origin, *points) in edges:
+            if not (type(fit) in (float, int) and 0 < fit <= 1):
+                return None
+            levels = [0 if p is None else p for p in points]
+            if len(levels) != WIDTH or not all(type(p) is int and 0 <= p <= 100 for p in levels):
+                return None
+            shown = tuple(strengths or ())
+            if not all(type(text) is str and 0 < len(text) <= 2000 for text in shown):
+                return None
+            kind = Origin.CURATED if origin is None else Origin(origin)
+            builder.add(source, target, float(fit), shown, levels, kind)
+        return builder.build()
+    except (KeyError, ValueError, TypeError):  # unknown role or origin, duplicate, bad shape
+        return None
 
 
 @contextmanager

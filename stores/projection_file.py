@@ -9,7 +9,9 @@ when the version moves, and never served for another catalog (another uid).
 
 The file is a header line naming the head, a fingerprint of the domain models (a release
 whose models differ ignores older files) and the SHA-256 of the payload, then the payload:
-the catalog's roles, transitions, actions and rules, pickled. Files are written to a
+the catalog's roles, transitions (the columns of its
+:class:`~graph.transitions.TransitionTable`, in this machine's byte order), actions and
+rules, pickled. Files are written to a
 temporary name in the same folder and renamed into place, so a reader sees a whole file or
 the previous one, and several processes may share the folder. A file that is short,
 corrupt, of another head or of other models is ignored (and replaced by the next write).
@@ -26,6 +28,7 @@ import json
 import logging
 import os
 import pickle
+import sys
 import tempfile
 from dataclasses import dataclass
 from enum import Enum
@@ -38,13 +41,14 @@ from pydantic import BaseModel
 from graph.career import CareerRules
 from graph.catalog import Catalog
 from graph.model import DevelopmentAction, Role, Transition
+from graph.transitions import TransitionTable
 
 __all__ = ["CatalogHead", "ProjectionFile", "models_fingerprint"]
 
 log = logging.getLogger(__name__)
 
 #: First line of every projection file; bumped when the layout changes.
-MAGIC = b"RUMBO-PROJECTION 1\n"
+MAGIC = b"RUMBO-PROJECTION 2\n"
 #: Longest header line read (the header is a small JSON object).
 _HEADER_LIMIT = 4096
 #: Modules whose model and enum classes a projection file may name.
@@ -62,13 +66,13 @@ class CatalogHead:
 
 @cache
 def models_fingerprint() -> str:
-    """SHA-256 of the JSON schemas of the models a projection holds.
+    """SHA-256 of the JSON schemas of the models a projection holds, and the byte order.
 
     >>> len(models_fingerprint())
     64
     """
     schemas = [m.model_json_schema() for m in (Role, Transition, DevelopmentAction, CareerRules)]
-    text = json.dumps(schemas, sort_keys=True, ensure_ascii=False)
+    text = json.dumps([schemas, sys.byteorder], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -134,7 +138,7 @@ class ProjectionFile:
             If the folder cannot be created or written (the temporary file is removed).
         """
         payload = pickle.dumps(
-            (dict(catalog.roles), dict(catalog.transitions), catalog.actions, catalog.rules),
+            (dict(catalog.roles), catalog.transition_table(), catalog.actions, catalog.rules),
             protocol=pickle.HIGHEST_PROTOCOL,
         )
         header = {
@@ -214,11 +218,10 @@ def _catalog(value: Any) -> Catalog:
     roles, transitions, actions, rules = value
     if not (
         isinstance(roles, dict)
-        and isinstance(transitions, dict)
+        and isinstance(transitions, TransitionTable)
         and isinstance(actions, tuple)
         and isinstance(rules, CareerRules)
         and all(isinstance(r, Role) for r in roles.values())
-        and all(isinstance(t, Transition) for t in transitions.values())
         and all(isinstance(a, DevelopmentAction) for a in actions)
     ):
         raise ValueError("the payload does not hold a catalog")
@@ -229,6 +232,8 @@ class _RestrictedUnpickler(pickle.Unpickler):
     """Unpickles only plain data and the domain's model and enum classes."""
 
     def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == (TransitionTable.__module__, TransitionTable.__name__):
+            return TransitionTable  # its columns are checked when it is made
         if module in _MODULES:
             found = super().find_class(module, name)
             if isinstance(found, type) and issubclass(found, (BaseModel, Enum)):

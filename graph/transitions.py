@@ -1,0 +1,421 @@
+"""A catalog's transitions held as columns: the memory of a large catalog.
+
+A :class:`~graph.model.Transition` is a pydantic model of about 350 bytes with its
+``__dict__``; a catalog of 100k roles has 800k of them. :class:`TransitionTable` holds
+the same records as typed arrays (about 20 bytes a transition, plus the distinct
+strength lists once each) and is the mapping ``(source, target) -> Transition`` that
+:attr:`graph.catalog.Catalog.transitions` always was: a :class:`Transition` is made
+only when one is read. Records are in key order, by source id then target id.
+
+Readers that only need numbers (the search graph, see :func:`graph.network.role_graph`)
+read them by row: :meth:`TransitionTable.rows`, :meth:`~TransitionTable.fit_at` and
+:meth:`~TransitionTable.points_at`.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
+from typing import Any
+
+import numpy as np
+
+from graph.model import Origin, Transition
+from graph.traits import TRAITS
+
+#: Origins by their code in a table (an origin's position in :class:`Origin`).
+ORIGINS: tuple[Origin, ...] = tuple(Origin)
+_ORIGIN_CODE = {origin: code for code, origin in enumerate(ORIGINS)}
+#: The same by the member's identity (an enum member's hash is Python code: slow).
+_ORIGIN_CODE_BY_ID = {id(origin): code for code, origin in enumerate(ORIGINS)}
+#: Traits per transition: one development byte each, in OCEAN+ order.
+WIDTH = len(TRAITS)
+#: Fields a table's transitions are made with, one set for all (never changed: models are
+#: frozen and copies copy it).
+_ALL_FIELDS = set(Transition.model_fields)
+
+
+class DuplicateTransitionError(ValueError):
+    """Two records of a table have the same (source, target)."""
+
+    def __init__(self, source: str, target: str) -> None:
+        super().__init__(f"duplicate transition {source} -> {target}")
+        self.source = source
+        self.target = target
+
+
+class TransitionTable(Mapping[tuple[str, str], Transition]):
+    """Validated transitions as columns, read as a mapping of key to :class:`Transition`.
+
+    Build one with :meth:`from_transitions` or a :class:`TableBuilder`; the arguments of
+    the constructor are the table's columns, as :meth:`__reduce__` pickles them.
+
+    >>> edges = [Transition(source="b", target="a", fit=0.5, develop={"openness": 4}),
+    ...          Transition(source="a", target="b", fit=0.7, strengths=("Rigor",))]
+    >>> table = TransitionTable.from_transitions(edges)
+    >>> list(table), table["b", "a"] == edges[0], ("a", "c") in table
+    ([('a', 'b'), ('b', 'a')], True, False)
+    >>> [(source, target, table.fit_at(row)) for source, target, row in table.rows()]
+    [('a', 'b', 0.7), ('b', 'a', 0.5)]
+    """
+
+    __slots__ = (
+        "_fits",
+        "_ids",
+        "_index",
+        "_offsets",
+        "_origins",
+        "_points",
+        "_strength_of",
+        "_strength_sets",
+        "_targets",
+    )
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        offsets: bytes,
+        targets: bytes,
+        fits: bytes,
+        points: bytes,
+        strength_of: bytes,
+        strength_sets: Sequence[tuple[str, ...]],
+        origins: bytes,
+    ) -> None:
+        self._ids = tuple(ids)
+        self._index = {rid: i for i, rid in enumerate(self._ids)}
+        self._offsets = _array("q", offsets)
+        self._targets = _array("i", targets)
+        self._fits = _array("d", fits)
+        self._points = bytes(points)
+        self._strength_of = _array("i", strength_of)
+        self._strength_sets = tuple(strength_sets)
+        self._origins = bytes(origins)
+        self._check_shape()
+
+    @classmethod
+    def from_transitions(cls, transitions: Iterable[Transition]) -> TransitionTable:
+        """The table of ``transitions`` (each key once; any order).
+
+        Raises
+        ------
+        DuplicateTransitionError
+            If two transitions have the same key.
+        """
+        edges = list(transitions)
+        ids = sorted({e.source for e in edges} | {e.target for e in edges})
+        builder = TableBuilder(ids)
+        builder.add_many(
+            [e.source for e in edges],
+            [e.target for e in edges],
+            [e.fit for e in edges],
+            [e.strengths for e in edges],
+            map(_PointsOf(), edges),
+            [e.origin for e in edges],
+        )
+        return builder.build()
+
+    # ------------------------------------------------------------------ mapping
+
+    def __len__(self) -> int:
+        return len(self._targets)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for source, target, _ in self.rows():
+            yield source, target
+
+    def __getitem__(self, key: tuple[str, str]) -> Transition:
+        return self._transition(key[0], self._row(key))
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self._row(key)  # type: ignore[arg-type]
+        except (KeyError, TypeError, ValueError):
+            return False
+        return True
+
+    def values(self) -> ValuesView[Transition]:
+        return _Values(self)
+
+    def items(self) -> ItemsView[tuple[str, str], Transition]:
+        return _Items(self)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TransitionTable):
+            return self._state_without_ids() == other._state_without_ids() and all(
+                a == b for a, b in zip(self, other, strict=True)
+            )
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]  # a mapping, like dict
+
+    def __repr__(self) -> str:
+        return f"TransitionTable({len(self)} transitions)"
+
+    def __reduce__(self) -> tuple[type[TransitionTable], tuple[Any, ...]]:
+        return (
+            TransitionTable,
+            (
+                self._ids,
+                self._offsets.tobytes(),
+                self._targets.tobytes(),
+                self._fits.tobytes(),
+                self._points,
+                self._strength_of.tobytes(),
+                self._strength_sets,
+                self._origins,
+            ),
+        )
+
+    # ------------------------------------------------------------------ by row
+
+    def rows(self) -> Iterator[tuple[str, str, int]]:
+        """``(source, target, row)`` of every record, in key order."""
+        ids, offsets, targets = self._ids, self._offsets, self._targets
+        for s, source in enumerate(ids):
+            for row in range(offsets[s], offsets[s + 1]):
+                yield source, ids[targets[row]], row
+
+    def fit_at(self, row: int) -> float:
+        """The fit of the record at ``row``."""
+        fit: float = self._fits[row]
+        return fit
+
+    def points_at(self, row: int) -> bytes:
+        """The development points of the record at ``row``, one per trait in OCEAN+ order."""
+        return self._points[row * WIDTH : row * WIDTH + WIDTH]
+
+    def origin_at(self, row: int) -> Origin:
+        """The origin of the record at ``row``."""
+        return ORIGINS[self._origins[row]]
+
+    def transition_at(self, row: int) -> Transition:
+        """The :class:`Transition` of the record at ``row`` (a new one each time)."""
+        return self._transition(self._ids[bisect_right(self._offsets, row) - 1], row)
+
+    def _transition(self, source: str, row: int) -> Transition:
+        develop = {t: p for t, p in zip(TRAITS, self.points_at(row), strict=True) if p}
+        return Transition.model_construct(
+            _ALL_FIELDS,
+            source=source,
+            target=self._ids[self._targets[row]],
+            fit=self._fits[row],
+            strengths=self._strength_sets[self._strength_of[row]],
+            develop=develop,
+            origin=ORIGINS[self._origins[row]],
+        )
+
+    def role_ids(self) -> frozenset[str]:
+        """Every role id a record names, as source or target."""
+        counts = np.frombuffer(self._offsets, dtype=np.int64)
+        sources = np.flatnonzero(np.diff(counts))
+        targets = np.unique(np.frombuffer(self._targets, dtype=np.int32))
+        named = np.union1d(sources, targets)
+        return frozenset(self._ids[i] for i in named.tolist())
+
+    def loops(self) -> list[tuple[str, str]]:
+        """Keys of the records whose source is their target."""
+        offsets = np.frombuffer(self._offsets, dtype=np.int64)
+        sources = np.repeat(np.arange(len(self._ids)), np.diff(offsets))
+        looped = sources[sources == np.frombuffer(self._targets, dtype=np.int32)]
+        return [(self._ids[i], self._ids[i]) for i in looped.tolist()]
+
+    def keys_of(self, origin: Origin) -> list[tuple[str, str]]:
+        """Keys of the records of one origin."""
+        code = _ORIGIN_CODE[origin]
+        if code not in self._origins:
+            return []
+        return [(s, t) for s, t, row in self.rows() if self._origins[row] == code]
+
+    # ------------------------------------------------------------------ inner
+
+    def _row(self, key: tuple[str, str]) -> int:
+        source, target = key
+        s, t = self._index.get(source), self._index.get(target)
+        if s is None or t is None:
+            raise KeyError(key)
+        lo, hi = self._offsets[s], self._offsets[s + 1]
+        row = bisect_left(self._targets, t, lo, hi)
+        if row == hi or self._targets[row] != t:
+            raise KeyError(key)
+        return row
+
+    def _state_without_ids(self) -> tuple[Any, ...]:
+        return (len(self), self._fits, self._points, self._origins)
+
+    def _in_key_order(self) -> bool:
+        """Whether the records are by source, then by target, each key once."""
+        offsets = np.frombuffer(self._offsets, dtype=np.int64)
+        counts = np.diff(offsets)
+        if counts.size and counts.min() < 0:
+            return False
+        sources = np.repeat(np.arange(len(self._ids), dtype=np.int64), counts)
+        keys = sources * len(self._ids) + np.frombuffer(self._targets, dtype=np.int32)
+        return bool(np.all(keys[1:] > keys[:-1]))
+
+    def _check_shape(self) -> None:
+        """Columns of one length, offsets and indexes in range (a pickled table's too)."""
+        n = len(self._targets)
+        ok = (
+            len(self._offsets) == len(self._ids) + 1
+            and self._offsets[0] == 0
+            and self._offsets[-1] == n
+            and len(self._fits) == len(self._strength_of) == len(self._origins) == n
+            and len(self._points) == n * WIDTH
+            and (n == 0 or 0 <= min(self._targets) <= max(self._targets) < len(self._ids))
+            and (n == 0 or 0 <= min(self._strength_of) <= max(self._strength_of))
+            and (n == 0 or max(self._strength_of) < len(self._strength_sets))
+            and (n == 0 or max(self._origins) < len(ORIGINS))
+            and self._in_key_order()
+        )
+        if not ok:
+            raise ValueError("the columns of a transition table do not fit together")
+
+
+class _Values(ValuesView[Transition]):
+    _mapping: TransitionTable
+
+    def __iter__(self) -> Iterator[Transition]:
+        table = self._mapping
+        for source, _, row in table.rows():
+            yield table._transition(source, row)
+
+
+class _Items(ItemsView[tuple[str, str], Transition]):
+    _mapping: TransitionTable
+
+    def __iter__(self) -> Iterator[tuple[tuple[str, str], Transition]]:
+        table = self._mapping
+        for source, target, row in table.rows():
+            yield (source, target), table._transition(source, row)
+
+
+class TableBuilder:
+    """Collects validated transitions by role number, then sorts them into a table.
+
+    ``ids`` are the role ids records may name (any order; each once).
+
+    >>> builder = TableBuilder(["a", "b"])
+    >>> builder.add("b", "a", 0.5, (), [0, 3, 0, 0, 0, 0], Origin.CURATED)
+    >>> builder.build()["b", "a"].develop
+    {<Trait.CONSCIENTIOUSNESS: 'conscientiousness'>: 3}
+    """
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.ids = sorted(ids)
+        self.index = {rid: i for i, rid in enumerate(self.ids)}
+        self._sources = array("i")
+        self._targets = array("i")
+        self._fits = array("d")
+        self._points = bytearray()
+        self._strength_of = array("i")
+        self._strength_sets: dict[tuple[str, ...], int] = {(): 0}
+        self._origins = bytearray()
+
+    def add(
+        self,
+        source: str,
+        target: str,
+        fit: float,
+        strengths: tuple[str, ...],
+        points: Sequence[int],
+        origin: Origin,
+    ) -> None:
+        """Add one record (``points``: one 0-100 per trait, in OCEAN+ order).
+
+        Raises
+        ------
+        KeyError
+            If a role id is not one of the builder's.
+        """
+        self.add_many([source], [target], [fit], [strengths], [points], [origin])
+
+    def add_many(
+        self,
+        sources: Iterable[str],
+        targets: Iterable[str],
+        fits: Iterable[float],
+        strengths: Iterable[tuple[str, ...]],
+        points: Iterable[Sequence[int]],
+        origins: Iterable[Origin],
+    ) -> None:
+        """Add records given as columns of equal length (see :meth:`add`)."""
+        index = self.index.__getitem__
+        self._sources.extend(map(index, sources))
+        self._targets.extend(map(index, targets))
+        self._fits.extend(fits)
+        for row in points:
+            self._points.extend(row)
+        sets = self._strength_sets
+        for texts in strengths:
+            code = sets.get(texts)
+            if code is None:
+                code = sets[texts] = len(sets)
+            self._strength_of.append(code)
+        self._origins.extend(map(_ORIGIN_CODE_BY_ID.__getitem__, map(id, origins)))
+
+    def build(self) -> TransitionTable:
+        """The table of what was added, in key order.
+
+        Raises
+        ------
+        DuplicateTransitionError
+            If two records have the same key.
+        """
+        n_ids = len(self.ids)
+        sources = np.frombuffer(self._sources, dtype=np.int32).astype(np.int64)
+        targets = np.frombuffer(self._targets, dtype=np.int32)
+        keys = sources * max(n_ids, 1) + targets
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        same = np.flatnonzero(sorted_keys[1:] == sorted_keys[:-1])
+        if same.size:
+            first = int(order[same[0]])
+            raise DuplicateTransitionError(
+                self.ids[self._sources[first]], self.ids[self._targets[first]]
+            )
+        counts = np.bincount(sources, minlength=n_ids)
+        offsets = np.zeros(n_ids + 1, dtype=np.int64)
+        np.cumsum(counts, out=offsets[1:])
+        points = np.frombuffer(bytes(self._points), dtype=np.uint8).reshape(-1, WIDTH)
+        sets = sorted(self._strength_sets, key=self._strength_sets.__getitem__)
+        return TransitionTable(
+            self.ids,
+            offsets.tobytes(),
+            targets[order].tobytes(),
+            np.frombuffer(self._fits, dtype=np.float64)[order].tobytes(),
+            points[order].tobytes(),
+            np.frombuffer(self._strength_of, dtype=np.int32)[order].tobytes(),
+            sets,
+            np.frombuffer(bytes(self._origins), dtype=np.uint8)[order].tobytes(),
+        )
+
+
+class _PointsOf:
+    """A transition's points per trait in OCEAN+ order, remembered per distinct development.
+
+    Most transitions of a large catalog ask for one of few developments; the traits are
+    told apart by identity (an enum member's hash is Python code: slow a million times).
+    """
+
+    def __init__(self) -> None:
+        self._position = {id(t): i for i, t in enumerate(TRAITS)}
+        self._seen: dict[tuple[int, ...], list[int]] = {}
+
+    def __call__(self, edge: Transition) -> list[int]:
+        develop = edge.develop
+        key = (*map(id, develop), *develop.values())
+        points = self._seen.get(key)
+        if points is None:
+            points = [0] * WIDTH
+            for trait, value in develop.items():
+                points[self._position[id(trait)]] = value
+            self._seen[key] = points
+        return points
+
+
+def _array(typecode: str, data: bytes) -> array[Any]:
+    column = array(typecode)
+    column.frombytes(data)
+    return column

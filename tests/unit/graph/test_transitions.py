@@ -1,0 +1,107 @@
+"""A transition table reads back exactly the transitions it was made of."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.catalog import Catalog
+from graph.errors import CatalogError
+from graph.model import Origin, Role, Transition
+from graph.traits import TRAITS, Profile
+from graph.transitions import DuplicateTransitionError, TableBuilder, TransitionTable
+
+IDS = ["a", "b", "c", "d", "e", "f"]
+
+
+@st.composite
+def transition_sets(draw: st.DrawFn) -> list[Transition]:
+    """Transitions between some of IDS, each key once, in any order (loops included)."""
+    keys = draw(st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(IDS)), unique=True))
+    texts = st.text(min_size=1, max_size=3)
+    return [
+        Transition(
+            source=source,
+            target=target,
+            fit=draw(st.floats(min_value=0.01, max_value=1.0)),
+            strengths=tuple(draw(st.lists(texts, max_size=2))),
+            develop=draw(st.dictionaries(st.sampled_from(TRAITS), st.integers(0, 100))),
+            origin=draw(st.sampled_from([Origin.CURATED, Origin.ONET])),
+        )
+        for source, target in keys
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(transition_sets(), st.tuples(st.sampled_from(IDS), st.sampled_from(IDS)))
+def test_a_table_is_the_mapping_of_its_transitions(edges: list[Transition], probe: tuple) -> None:
+    table = TransitionTable.from_transitions(edges)
+    expected = {t.key: t for t in sorted(edges, key=lambda t: t.key)}
+    assert list(table) == list(expected)
+    assert list(table.values()) == list(expected.values())
+    assert list(table.items()) == list(expected.items())
+    assert len(table) == len(expected) and table == expected
+    assert (probe in table) is (probe in expected)
+    assert table.get(probe) == expected.get(probe)
+    for source, target, row in table.rows():
+        edge = expected[source, target]
+        assert table.fit_at(row) == edge.fit and table.origin_at(row) is edge.origin
+        assert list(table.points_at(row)) == [edge.develop.get(t, 0) for t in TRAITS]
+        assert table.transition_at(row) == edge
+    assert sorted(table.loops()) == sorted(k for k in expected if k[0] == k[1])
+
+
+@settings(max_examples=50, deadline=None)
+@given(transition_sets())
+def test_a_pickled_table_is_equal_and_keeps_its_columns(edges: list[Transition]) -> None:
+    table = TransitionTable.from_transitions(edges)
+    again = pickle.loads(pickle.dumps(table))
+    assert again == table and list(again.values()) == list(table.values())
+
+
+def test_a_transition_read_from_a_table_is_a_whole_model() -> None:
+    edge = Transition(source="a", target="b", fit=0.4, develop={"openness": 0, "extraversion": 7})
+    read = TransitionTable.from_transitions([edge])["a", "b"]
+    assert read == edge and read.model_dump() == edge.model_dump()
+    assert read.model_fields_set == set(Transition.model_fields)
+
+
+def test_two_records_with_one_key_are_refused() -> None:
+    builder = TableBuilder(["a", "b"])
+    for fit in (0.5, 0.6):
+        builder.add("a", "b", fit, (), [0] * len(TRAITS), Origin.CURATED)
+    with pytest.raises(DuplicateTransitionError, match="a -> b"):
+        builder.build()
+
+
+def test_columns_that_do_not_fit_together_are_refused() -> None:
+    table = TransitionTable.from_transitions([Transition(source="a", target="b", fit=0.5)])
+    _, args = table.__reduce__()
+    with pytest.raises(ValueError, match="do not fit together"):
+        TransitionTable(args[0], args[1], args[2][:0], *args[3:])
+    with pytest.raises(ValueError, match="do not fit together"):  # a target out of range
+        TransitionTable(args[0], args[1], (7).to_bytes(4, "little"), *args[3:])
+
+
+def _roles(ids: list[str]) -> list[Role]:
+    profile = Profile.from_scores([50] * 6)
+    return [Role(id=rid, name=rid.upper(), profile=profile) for rid in ids]
+
+
+@settings(max_examples=100, deadline=None)
+@given(transition_sets(), st.lists(st.sampled_from(IDS), unique=True, min_size=1))
+def test_a_catalog_built_from_a_table_checks_what_a_list_would(
+    edges: list[Transition], ids: list[str]
+) -> None:
+    """The same catalog, or the same problems, whether the transitions come as a table."""
+    table = TransitionTable.from_transitions(edges)
+    outcomes = []
+    for transitions in (edges, table):
+        try:
+            outcomes.append(Catalog.build(_roles(ids), transitions))
+        except CatalogError as exc:
+            outcomes.append(sorted(map(str, exc.problems)))
+    assert outcomes[0] == outcomes[1]
