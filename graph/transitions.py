@@ -106,12 +106,12 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
         edges = list(transitions)
         ids = sorted({e.source for e in edges} | {e.target for e in edges})
         builder = TableBuilder(ids)
-        builder.add_many(
+        builder.add_columns(
             [e.source for e in edges],
             [e.target for e in edges],
             [e.fit for e in edges],
             [e.strengths for e in edges],
-            map(_PointsOf(), edges),
+            list(map(_PointsOf(), edges)),
             [e.origin for e in edges],
         )
         return builder.build()
@@ -297,7 +297,7 @@ class TableBuilder:
     ``ids`` are the role ids records may name (any order; each once).
 
     >>> builder = TableBuilder(["a", "b"])
-    >>> builder.add("b", "a", 0.5, (), [0, 3, 0, 0, 0, 0], Origin.CURATED)
+    >>> builder.add_columns(["b"], ["a"], [0.5], [()], [[0, 3, 0, 0, 0, 0]], [Origin.CURATED])
     >>> builder.build()["b", "a"].develop
     {<Trait.CONSCIENTIOUSNESS: 'conscientiousness'>: 3}
     """
@@ -305,55 +305,44 @@ class TableBuilder:
     def __init__(self, ids: Iterable[str]) -> None:
         self.ids = sorted(ids)
         self.index = {rid: i for i, rid in enumerate(self.ids)}
-        self._sources = array("i")
-        self._targets = array("i")
-        self._fits = array("d")
-        self._points = bytearray()
-        self._strength_of = array("i")
+        self._chunks: list[tuple[np.ndarray, ...]] = []
         self._strength_sets: dict[tuple[str, ...], int] = {(): 0}
-        self._origins = bytearray()
 
-    def add(
+    def add_columns(
         self,
-        source: str,
-        target: str,
-        fit: float,
-        strengths: tuple[str, ...],
-        points: Sequence[int],
-        origin: Origin,
+        sources: Iterable[str],
+        targets: Iterable[str],
+        fits: Sequence[float] | np.ndarray,
+        strengths: Sequence[tuple[str, ...]],
+        points: Sequence[Sequence[int]] | np.ndarray,
+        origins: Iterable[Origin],
     ) -> None:
-        """Add one record (``points``: one 0-100 per trait, in OCEAN+ order).
+        """Add records given as columns of one length.
+
+        ``points`` has a row per record: one 0-100 per trait, in OCEAN+ order.
 
         Raises
         ------
         KeyError
             If a role id is not one of the builder's.
+        ValueError
+            If the columns are not of one length, or points are not 0-255.
         """
-        self.add_many([source], [target], [fit], [strengths], [points], [origin])
-
-    def add_many(
-        self,
-        sources: Iterable[str],
-        targets: Iterable[str],
-        fits: Iterable[float],
-        strengths: Iterable[tuple[str, ...]],
-        points: Iterable[Sequence[int]],
-        origins: Iterable[Origin],
-    ) -> None:
-        """Add records given as columns of equal length (see :meth:`add`)."""
         index = self.index.__getitem__
-        self._sources.extend(map(index, sources))
-        self._targets.extend(map(index, targets))
-        self._fits.extend(fits)
-        for row in points:
-            self._points.extend(row)
         sets = self._strength_sets
-        for texts in strengths:
-            code = sets.get(texts)
-            if code is None:
-                code = sets[texts] = len(sets)
-            self._strength_of.append(code)
-        self._origins.extend(map(_ORIGIN_CODE_BY_ID.__getitem__, map(id, origins)))
+        for texts in dict.fromkeys(strengths):  # each distinct list once, in order
+            sets.setdefault(texts, len(sets))
+        chunk = (
+            np.fromiter(map(index, sources), dtype=np.int32),
+            np.fromiter(map(index, targets), dtype=np.int32),
+            np.asarray(fits, dtype=np.float64),
+            np.asarray(points, dtype=np.uint8).reshape(-1, WIDTH),
+            np.fromiter(map(sets.__getitem__, strengths), dtype=np.int32),
+            np.fromiter(map(_ORIGIN_CODE_BY_ID.__getitem__, map(id, origins)), dtype=np.uint8),
+        )
+        if len({len(column) for column in chunk}) > 1:
+            raise ValueError("the columns of the transitions added are not of one length")
+        self._chunks.append(chunk)
 
     def build(self) -> TransitionTable:
         """The table of what was added, in key order.
@@ -363,33 +352,41 @@ class TableBuilder:
         DuplicateTransitionError
             If two records have the same key.
         """
+        columns = [np.concatenate(c) for c in zip(*self._chunks, strict=True)]
+        sources, targets, fits, points, strength_of, origins = columns or _empty_columns()
         n_ids = len(self.ids)
-        sources = np.frombuffer(self._sources, dtype=np.int32).astype(np.int64)
-        targets = np.frombuffer(self._targets, dtype=np.int32)
-        keys = sources * max(n_ids, 1) + targets
+        keys = sources.astype(np.int64) * max(n_ids, 1) + targets
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
         same = np.flatnonzero(sorted_keys[1:] == sorted_keys[:-1])
         if same.size:
             first = int(order[same[0]])
-            raise DuplicateTransitionError(
-                self.ids[self._sources[first]], self.ids[self._targets[first]]
-            )
-        counts = np.bincount(sources, minlength=n_ids)
+            raise DuplicateTransitionError(self.ids[sources[first]], self.ids[targets[first]])
         offsets = np.zeros(n_ids + 1, dtype=np.int64)
-        np.cumsum(counts, out=offsets[1:])
-        points = np.frombuffer(bytes(self._points), dtype=np.uint8).reshape(-1, WIDTH)
+        np.cumsum(np.bincount(sources, minlength=n_ids), out=offsets[1:])
         sets = sorted(self._strength_sets, key=self._strength_sets.__getitem__)
         return TransitionTable(
             self.ids,
             offsets.tobytes(),
             targets[order].tobytes(),
-            np.frombuffer(self._fits, dtype=np.float64)[order].tobytes(),
+            fits[order].tobytes(),
             points[order].tobytes(),
-            np.frombuffer(self._strength_of, dtype=np.int32)[order].tobytes(),
+            strength_of[order].tobytes(),
             sets,
-            np.frombuffer(bytes(self._origins), dtype=np.uint8)[order].tobytes(),
+            origins[order].tobytes(),
         )
+
+
+def _empty_columns() -> list[np.ndarray]:
+    none = np.zeros(0, dtype=np.int32)
+    return [
+        none,
+        none,
+        np.zeros(0, dtype=np.float64),
+        np.zeros((0, WIDTH), dtype=np.uint8),
+        none,
+        np.zeros(0, dtype=np.uint8),
+    ]
 
 
 class _PointsOf:

@@ -44,6 +44,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
 from neo4j import (
     READ_ACCESS,
     WRITE_ACCESS,
@@ -74,7 +75,7 @@ from graph.store import (
     without_transition,
 )
 from graph.traits import TRAITS
-from graph.transitions import WIDTH, TableBuilder, TransitionTable
+from graph.transitions import TableBuilder, TransitionTable
 from loaders import CatalogFormat, write_catalog
 from loaders._common import describe_error, error_path, format_field, paused_collection
 from stores.driver import DEFAULT_DATABASE, DEFAULT_USER, describe, open_driver
@@ -297,19 +298,14 @@ def transition_from_values(source: str, values: Sequence[Any]) -> Transition:
     return Transition.model_validate(_transition_data(source, values))
 
 
-def _transition_data(
-    source: str, values: Sequence[Any], shared: Callable[[str], str] = str
-) -> dict[str, Any]:
-    """The fields of the transition ``[target, *TRANSITION_COLUMNS]`` describes.
-
-    ``shared`` gives the one string object kept for a text (see :func:`_decode`).
-    """
+def _transition_data(source: str, values: Sequence[Any]) -> dict[str, Any]:
+    """The fields of the transition ``[target, *TRANSITION_COLUMNS]`` describes."""
     target, fit, strengths, origin, *points = values
     data: dict[str, Any] = {
         "source": source,
-        "target": shared(target) if isinstance(target, str) else target,
+        "target": target,
         "fit": fit,
-        "strengths": tuple(shared(s) if isinstance(s, str) else s for s in strengths or ()),
+        "strengths": tuple(strengths or ()),
         "develop": {t.value: p for t, p in zip(TRAITS, points, strict=True) if p is not None},
     }
     if origin is not None:
@@ -1018,10 +1014,12 @@ class Neo4jStore:
 
     def _read_projection(self) -> tuple[_Head, CatalogSnapshot]:
         """Roles, transitions and actions of the current generation, in one read transaction."""
-        with self._errors("reading the catalog"):
-            with self._session(READ_ACCESS, fetch_size=PROJECTION_FETCH_SIZE) as session:
-                head, roles, edges, actions, rules = session.execute_read(_read_generation)
-        catalog = _decode(roles, edges, actions, rules)
+        # The records read are as many long-lived objects as the catalog made of them.
+        with _long_lived():
+            with self._errors("reading the catalog"):
+                with self._session(READ_ACCESS, fetch_size=PROJECTION_FETCH_SIZE) as session:
+                    head, roles, edges, actions, rules = session.execute_read(_read_generation)
+            catalog = _decode(roles, edges, actions, rules)
         return head, CatalogSnapshot(head.version, catalog, catalog_id=_catalog_id(head.uid))
 
     def _read_query(self, what: str, name: str, params: dict[str, Any]) -> list[Any]:
@@ -1122,8 +1120,9 @@ def _single_value(
 
 
 _Rows = list[dict[str, Any]]
-#: (source id, [target id, *TRANSITION_COLUMNS]) as ``read_projection`` returns them.
-_Edges = list[tuple[str, list[Any]]]
+#: (source id, its transitions as ``[target id, *TRANSITION_COLUMNS]``), one per role, as
+#: ``read_projection`` returns them.
+_Edges = list[tuple[str, list[list[Any]]]]
 
 
 def _read_generation(tx: ManagedTransaction) -> tuple[_Head, _Rows, _Edges, _Rows, str | None]:
@@ -1136,8 +1135,7 @@ def _read_generation(tx: ManagedTransaction) -> tuple[_Head, _Rows, _Edges, _Row
         for record in tx.run(cypher.statement("read_projection"), params):
             role = dict(record["role"])
             roles.append(role)
-            source = str(role.get("id"))
-            edges.extend((source, values) for values in record["transitions"])
+            edges.append((str(role.get("id")), record["transitions"]))
         actions = [dict(r) for r in tx.run(cypher.statement("read_actions"), params)]
         rules = _single(tx, "read_rules", {})
         if _head_of(_single(tx, "read_version", {})) == head:
@@ -1179,57 +1177,76 @@ def _decode(roles: _Rows, edges: _Edges, actions: _Rows, rules_json: str | None)
             )
             for e in exc.errors()
         )
-    with _long_lived():
-        role_list = _validated(
-            Role, roles, _role_data, lambda props: str(props.get("id")), problems
-        )
-        # One string object per distinct text: a million targets and strengths read from
-        # the server are as many new strings, though few differ (about 60 MB at 100k roles).
-        texts = {role.id: role.id for role in role_list}
-        edge_table: TransitionTable | list[Transition] | None = _edge_table(edges, texts)
-        if edge_table is None:  # some record is bad: validate each, to name it
-            edge_table = _validated(
-                Transition,
-                edges,
-                lambda edge: _transition_data(*edge, lambda text: texts.setdefault(text, text)),
-                lambda edge: f"{edge[0]} -> {edge[1][0]}",
-                problems,
-            )
-        action_list = _validated(
-            DevelopmentAction,
-            list(enumerate(actions, start=1)),
-            lambda numbered: numbered[1],
-            lambda numbered: f"development action {numbered[0]}",
+    role_list = _validated(Role, roles, _role_data, lambda props: str(props.get("id")), problems)
+    role_ids = [role.id for role in role_list]
+    edge_table: TransitionTable | list[Transition] | None = _edge_table(edges, role_ids)
+    if edge_table is None:  # some record is bad: validate each, to name it
+        edge_table = _validated(
+            Transition,
+            [(source, values) for source, listed in edges for values in listed],
+            lambda edge: _transition_data(*edge),
+            lambda edge: f"{edge[0]} -> {edge[1][0]}",
             problems,
         )
-        if problems:
-            raise CatalogError(problems)
-        return Catalog.build(role_list, edge_table, action_list, rules)
+    action_list = _validated(
+        DevelopmentAction,
+        list(enumerate(actions, start=1)),
+        lambda numbered: numbered[1],
+        lambda numbered: f"development action {numbered[0]}",
+        problems,
+    )
+    if problems:
+        raise CatalogError(problems)
+    return Catalog.build(role_list, edge_table, action_list, rules)
 
 
 def _edge_table(edges: _Edges, role_ids: Iterable[str]) -> TransitionTable | None:
     """The transitions read, as a table, if every one is well-formed between known roles.
 
-    Checked field by field as :class:`~graph.model.Transition` would check them, without
-    making a million models; ``None`` when any record is not, or names an unknown role, or
-    two records have one key (then :func:`_validated` and :meth:`Catalog.build` name them).
+    Checked column by column as :class:`~graph.model.Transition` would check each record,
+    without making a million models; ``None`` when any record is not, or names an unknown
+    role, or two records have one key (then :func:`_validated` and :meth:`Catalog.build`
+    name them).
     """
-    builder = TableBuilder(role_ids)
-    try:
-        for source, (target, fit, strengths, origin, *points) in edges:
-            if not (type(fit) in (float, int) and 0 < fit <= 1):
-                return None
-            levels = [0 if p is None else p for p in points]
-            if len(levels) != WIDTH or not all(type(p) is int and 0 <= p <= 100 for p in levels):
-                return None
-            shown = tuple(strengths or ())
-            if not all(type(text) is str and 0 < len(text) <= 2000 for text in shown):
-                return None
-            kind = Origin.CURATED if origin is None else Origin(origin)
-            builder.add(source, target, float(fit), shown, levels, kind)
-        return builder.build()
-    except (KeyError, ValueError, TypeError):  # unknown role or origin, duplicate, bad shape
+    width = 4 + len(TRAITS)  # [target, fit, strengths, origin, *points]
+    listed = [values for _, transitions in edges for values in transitions]
+    if any(len(values) != width for values in listed):
         return None
+    columns = list(zip(*listed, strict=True)) or [()] * width
+    targets, fits, strengths, origins, *points = columns
+    if not (
+        _plain(fits, float, int)
+        and _plain(strengths, list, type(None))
+        and all(_plain(column, int, type(None)) for column in points)
+    ):
+        return None
+    kinds = {None: Origin.CURATED} | {o.value: o for o in Origin}
+    try:
+        fit = np.asarray(fits, dtype=np.float64)
+        # None (no points) is NaN as a float, then 0; every other value is an int.
+        levels = np.nan_to_num(np.array(points, dtype=np.float64).T, nan=0.0)
+        if not (np.all((fit > 0) & (fit <= 1)) and np.all((levels >= 0) & (levels <= 100))):
+            return None
+        shown = [() if texts is None else tuple(texts) for texts in strengths]
+        if not all(_short_texts(texts) for texts in set(shown)):
+            return None
+        builder = TableBuilder(role_ids)
+        sources = [source for source, transitions in edges for _ in transitions]
+        origin = map(kinds.__getitem__, origins)
+        builder.add_columns(sources, targets, fit, shown, levels.astype(np.uint8), origin)
+        return builder.build()
+    except (KeyError, ValueError, TypeError, OverflowError):  # unknown role or origin, duplicate
+        return None
+
+
+def _plain(values: Iterable[Any], *types: type) -> bool:
+    """Whether every value is exactly of one of ``types`` (``bool`` is no ``int`` here)."""
+    return {type(v) for v in values} <= set(types)
+
+
+def _short_texts(texts: tuple[Any, ...]) -> bool:
+    """Whether every item is a text of 1-2,000 characters (as a transition's strengths)."""
+    return all(type(text) is str and 0 < len(text) <= 2000 for text in texts)
 
 
 @contextmanager

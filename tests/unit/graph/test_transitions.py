@@ -71,8 +71,8 @@ def test_a_transition_read_from_a_table_is_a_whole_model() -> None:
 
 def test_two_records_with_one_key_are_refused() -> None:
     builder = TableBuilder(["a", "b"])
-    for fit in (0.5, 0.6):
-        builder.add("a", "b", fit, (), [0] * len(TRAITS), Origin.CURATED)
+    points = [[0] * len(TRAITS)] * 2
+    builder.add_columns(["a", "a"], ["b", "b"], [0.5, 0.6], [(), ()], points, [Origin.CURATED] * 2)
     with pytest.raises(DuplicateTransitionError, match="a -> b"):
         builder.build()
 
