@@ -105,3 +105,19 @@ def test_a_catalog_built_from_a_table_checks_what_a_list_would(
         except CatalogError as exc:
             outcomes.append(sorted(map(str, exc.problems)))
     assert outcomes[0] == outcomes[1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(transition_sets(), st.integers(0, 40), st.integers(0, 40))
+def test_columns_hold_the_fields_of_their_rows(
+    edges: list[Transition], start: int, length: int
+) -> None:
+    table = TransitionTable.from_transitions(edges)
+    chosen = list(table.values())[start : start + length]
+    columns = table.columns(start, start + length)
+    assert columns.sources == [t.source for t in chosen]
+    assert columns.targets == [t.target for t in chosen]
+    assert columns.fits == [t.fit for t in chosen]
+    assert columns.strengths == [t.strengths for t in chosen]
+    assert columns.origins == [t.origin for t in chosen]
+    assert columns.points == [[t.develop.get(trait, 0) for t in chosen] for trait in TRAITS]
