@@ -135,11 +135,11 @@ class Catalog:
 
     def outgoing(self, role_id: str) -> list[Transition]:
         """Catalog transitions leaving a role, by target id."""
-        return [t for (s, _), t in self.transitions.items() if s == role_id]
+        return self.transition_table().outgoing(role_id)
 
     def incoming(self, role_id: str) -> list[Transition]:
         """Catalog transitions entering a role, by source id."""
-        return [t for (_, d), t in self.transitions.items() if d == role_id]
+        return self.transition_table().incoming(role_id)
 
     def derived_transitions(
         self, threshold: float | None = None, per_role: int | None = None

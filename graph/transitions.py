@@ -218,6 +218,32 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
             origin=ORIGINS[self._origins[row]],
         )
 
+    def outgoing(self, source: str) -> list[Transition]:
+        """The transitions leaving ``source``, by target id.
+
+        >>> table = TransitionTable.from_transitions([Transition(source="a", target="b", fit=0.5),
+        ...     Transition(source="c", target="b", fit=0.6)])
+        >>> [t.target for t in table.outgoing("a")], [t.source for t in table.incoming("b")]
+        (['b'], ['a', 'c'])
+        """
+        s = self._index.get(source)
+        if s is None:
+            return []
+        rows = range(self._offsets[s], self._offsets[s + 1])
+        return [self._transition(source, row) for row in rows]
+
+    def incoming(self, target: str) -> list[Transition]:
+        """The transitions entering ``target``, by source id."""
+        t = self._index.get(target)
+        if t is None:
+            return []
+        rows = np.flatnonzero(np.frombuffer(self._targets, dtype=np.int32) == t)
+        return [self.transition_at(row) for row in rows.tolist()]
+
+    def origins(self) -> frozenset[Origin]:
+        """The origins the records have."""
+        return frozenset(ORIGINS[code] for code in set(self._origins))
+
     def columns(self, start: int = 0, stop: int | None = None) -> TransitionColumns:
         """The records of rows ``start`` to ``stop`` (excluded) as plain lists, one per field.
 

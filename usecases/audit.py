@@ -327,7 +327,7 @@ def audit_catalog(
         curated_steps=Share(count=tally.curated, total=tally.steps),
         through_higher_job_zone=Share(count=tally.gated, total=tally.zoned),
         through_credential_gate=Share(count=tally.uncredentialed, total=len(routes)),
-        has_onet_links=any(t.origin is Origin.ONET for t in catalog.transitions.values()),
+        has_onet_links=Origin.ONET in catalog.transition_table().origins(),
         has_job_zones=any(z is not None for z in zone.values()),
         has_credentials=any(c is not None for c in credential.values()),
         frontier=_frontier(snapshot, routes if frontier else []),

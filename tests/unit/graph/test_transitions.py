@@ -52,6 +52,10 @@ def test_a_table_is_the_mapping_of_its_transitions(edges: list[Transition], prob
         assert list(table.points_at(row)) == [edge.develop.get(t, 0) for t in TRAITS]
         assert table.transition_at(row) == edge
     assert sorted(table.loops()) == sorted(k for k in expected if k[0] == k[1])
+    for rid in IDS:
+        assert table.outgoing(rid) == [t for (s, _), t in expected.items() if s == rid]
+        assert table.incoming(rid) == [t for (_, d), t in expected.items() if d == rid]
+    assert table.origins() == {t.origin for t in edges}
 
 
 @settings(max_examples=50, deadline=None)
