@@ -180,14 +180,14 @@ def without_role(catalog: Catalog, role_id: str) -> Catalog:
     """The catalog without ``role_id`` and the transitions that touch it."""
     catalog.role(role_id)
     roles = [r for r in catalog.roles.values() if r.id != role_id]
-    edges = [t for t in catalog.transitions.values() if role_id not in t.key]
+    edges = catalog.transition_table().edited(drop_role=role_id)
     return Catalog.build(roles, edges, catalog.actions, catalog.rules)
 
 
 def with_transition(catalog: Catalog, transition: Transition) -> Catalog:
     """The catalog with ``transition`` created or replaced (both roles must exist)."""
-    edges = {**catalog.transitions, transition.key: transition}
-    return Catalog.build(catalog.roles.values(), edges.values(), catalog.actions, catalog.rules)
+    edges = catalog.transition_table().edited(put=[transition])
+    return Catalog.build(catalog.roles.values(), edges, catalog.actions, catalog.rules)
 
 
 def without_transition(catalog: Catalog, source: str, target: str) -> Catalog:
@@ -196,7 +196,7 @@ def without_transition(catalog: Catalog, source: str, target: str) -> Catalog:
         for role_id in (source, target):
             catalog.role(role_id)
         raise UnknownTransitionError(source, target)
-    edges = [t for k, t in catalog.transitions.items() if k != (source, target)]
+    edges = catalog.transition_table().edited(drop=[(source, target)])
     return Catalog.build(catalog.roles.values(), edges, catalog.actions, catalog.rules)
 
 

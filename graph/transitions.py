@@ -116,16 +116,39 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
             If two transitions have the same key.
         """
         edges = list(transitions)
-        ids = sorted({e.source for e in edges} | {e.target for e in edges})
-        builder = TableBuilder(ids)
-        builder.add_columns(
-            [e.source for e in edges],
-            [e.target for e in edges],
-            [e.fit for e in edges],
-            [e.strengths for e in edges],
-            list(map(_PointsOf(), edges)),
-            [e.origin for e in edges],
-        )
+        builder = TableBuilder({e.source for e in edges} | {e.target for e in edges})
+        builder.add_transitions(edges)
+        return builder.build()
+
+    def edited(
+        self,
+        put: Iterable[Transition] = (),
+        drop: Iterable[tuple[str, str]] = (),
+        drop_role: str | None = None,
+    ) -> TransitionTable:
+        """A new table: these records put (replacing any of the same key), those dropped.
+
+        ``drop_role`` drops every record that names that role. Every other record is
+        copied as columns, so one write to a large catalog makes no other transition.
+
+        >>> table = TransitionTable.from_transitions([Transition(source="a", target="b", fit=0.5)])
+        >>> edited = table.edited(put=[Transition(source="b", target="c", fit=0.6)])
+        >>> list(edited), list(edited.edited(drop_role="c")), list(edited.edited(drop=[("a", "b")]))
+        ([('a', 'b'), ('b', 'c')], [('a', 'b')], [('b', 'c')])
+        """
+        edges = list(put)
+        keep = np.ones(len(self), dtype=bool)
+        for key in [*drop, *(edge.key for edge in edges)]:
+            if key in self:
+                keep[self._row(key)] = False
+        role = self._index.get(drop_role) if drop_role is not None else None
+        if role is not None:
+            keep[self._offsets[role] : self._offsets[role + 1]] = False
+            keep[np.frombuffer(self._targets, dtype=np.int32) == role] = False
+        named = {e.source for e in edges} | {e.target for e in edges}
+        builder = TableBuilder(set(self._ids) | named)
+        builder.add_table(self, keep)
+        builder.add_transitions(edges)
         return builder.build()
 
     # ------------------------------------------------------------------ mapping
@@ -408,6 +431,34 @@ class TableBuilder:
         if len({len(column) for column in chunk}) > 1:
             raise ValueError("the columns of the transitions added are not of one length")
         self._chunks.append(chunk)
+
+    def add_transitions(self, edges: Sequence[Transition]) -> None:
+        """Add validated :class:`Transition` records."""
+        self.add_columns(
+            [e.source for e in edges],
+            [e.target for e in edges],
+            [e.fit for e in edges],
+            [e.strengths for e in edges],
+            list(map(_PointsOf(), edges)) or np.zeros((0, WIDTH), dtype=np.uint8),
+            [e.origin for e in edges],
+        )
+
+    def add_table(self, table: TransitionTable, keep: np.ndarray) -> None:
+        """Add the records of ``table`` where ``keep`` (a mask of its rows) is true."""
+        renumbered = np.array([self.index[rid] for rid in table._ids], dtype=np.int32)
+        sets = self._strength_sets
+        codes = np.array([sets.setdefault(t, len(sets)) for t in table._strength_sets])
+        offsets = np.frombuffer(table._offsets, dtype=np.int64)
+        sources = np.repeat(np.arange(len(table._ids)), np.diff(offsets))
+        chunk = (
+            renumbered[sources],
+            renumbered[np.frombuffer(table._targets, dtype=np.int32)],
+            np.frombuffer(table._fits, dtype=np.float64),
+            np.frombuffer(table._points, dtype=np.uint8).reshape(-1, WIDTH),
+            codes[np.frombuffer(table._strength_of, dtype=np.int32)].astype(np.int32),
+            np.frombuffer(table._origins, dtype=np.uint8),
+        )
+        self._chunks.append(tuple(column[keep] for column in chunk))
 
     def build(self) -> TransitionTable:
         """The table of what was added, in key order.

@@ -125,3 +125,27 @@ def test_columns_hold_the_fields_of_their_rows(
     assert columns.strengths == [t.strengths for t in chosen]
     assert columns.origins == [t.origin for t in chosen]
     assert columns.points == [[t.develop.get(trait, 0) for t in chosen] for trait in TRAITS]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    transition_sets(),
+    transition_sets(),
+    st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(IDS))),
+    st.none() | st.sampled_from([*IDS, "z"]),
+)
+def test_an_edited_table_is_the_edited_mapping(
+    edges: list[Transition],
+    put: list[Transition],
+    drop: list[tuple[str, str]],
+    drop_role: str | None,
+) -> None:
+    expected = {t.key: t for t in edges}
+    for key in drop:
+        expected.pop(key, None)
+    if drop_role is not None:
+        expected = {k: t for k, t in expected.items() if drop_role not in k}
+    expected.update((t.key, t) for t in put)
+    edited = TransitionTable.from_transitions(edges).edited(put, drop, drop_role)
+    assert edited == dict(sorted(expected.items()))
+    assert list(edited) == sorted(expected)
