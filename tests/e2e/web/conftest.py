@@ -3,7 +3,9 @@
 A real uvicorn server (in a thread of the test process) serves the app on the
 bundled catalog with the page mounted, on a free port; Debian's headless
 Chromium, driven by Playwright's sync API, opens it with no network access
-beyond that server. Screenshots go to ``artifacts/screenshots/`` (git-ignored).
+beyond that server. Two more servers, started by the tests that need them, serve
+the O*NET 30.x fixture release and a three-role catalog whose only route steps down.
+Screenshots go to ``artifacts/screenshots/`` (git-ignored).
 
 Set ``RUMBO_CHROMIUM`` to use another Chromium binary. Without one the tests
 are skipped, with the reason.
@@ -22,6 +24,9 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+import yaml
+
+from graph.traits import TRAITS
 
 REPO = Path(__file__).resolve().parents[3]
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
@@ -150,6 +155,42 @@ def onet_web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("onet-30x") / "catalog"
     imported = CliRunner().invoke(app, ["import", str(ONET_30X), "--out", str(folder)])
     assert imported.exit_code == 0, imported.output
+    yield from _serve(folder)
+
+
+#: A catalog whose only route between two roles of one level steps down: from the
+#: analyst (mid) the one move leads to the assistant (junior), and from there to the
+#: scientist (mid). Its rules derive no moves, so no other route can appear.
+STEP_DOWN_ROLES = {
+    "analyst": ("Analista", "mid", 30, "assistant"),
+    "assistant": ("Asistente", "junior", 50, "scientist"),
+    "scientist": ("Científica", "mid", 80, None),
+}
+
+
+@pytest.fixture(scope="session")
+def step_down_web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the app serving :data:`STEP_DOWN_ROLES`, a YAML catalog folder
+    written here, with the page mounted."""
+    folder = tmp_path_factory.mktemp("step-down") / "catalog"
+    (folder / "roles").mkdir(parents=True)
+    (folder / "catalog.yaml").write_text("derived:\n  enabled: false\n", encoding="utf-8")
+    for role_id, (name, level, score, next_role) in STEP_DOWN_ROLES.items():
+        role = {
+            "id": role_id,
+            "name": name,
+            "family": "data",
+            "level": level,
+            "profile": {trait.value: score for trait in TRAITS},
+            "transitions": [{"to": next_role, "fit": 0.7}] if next_role else [],
+        }
+        text = yaml.safe_dump(role, allow_unicode=True, sort_keys=False)
+        (folder / "roles" / f"{role_id}.yaml").write_text(text, encoding="utf-8")
+    yield from _serve(folder)
+
+
+def _serve(folder: Path) -> Iterator[str]:
+    """Serve the catalog folder until the generator is closed, yielding its base URL."""
     handle = _ServerThread(folder)
     try:
         yield handle.wait_ready()
@@ -167,6 +208,12 @@ def page(browser: object, web_server: str) -> Iterator[object]:
 def onet_page(browser: object, onet_web_server: str) -> Iterator[object]:
     """A fresh page (own storage, Spanish) on the O*NET 30.x fixture catalog's server."""
     yield from _page_on(browser, onet_web_server)
+
+
+@pytest.fixture
+def step_down_page(browser: object, step_down_web_server: str) -> Iterator[object]:
+    """A fresh page (own storage, Spanish) on the step-down catalog's server."""
+    yield from _page_on(browser, step_down_web_server)
 
 
 def _page_on(browser: object, web_server: str) -> Iterator[object]:
@@ -199,7 +246,7 @@ def _page_on(browser: object, web_server: str) -> Iterator[object]:
             errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None
         ),
     )
-    page.errors = errors  # type: ignore[attr-defined]
+    page.errors = errors
     try:
         yield page
     finally:

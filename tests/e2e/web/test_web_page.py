@@ -1,4 +1,5 @@
-"""The web page in headless Chromium against a real server on the bundled catalog.
+"""The web page in headless Chromium against a real server on the bundled catalog
+(and, for an O*NET role's attribution and a step-down notice, on catalogs that have them).
 
 Each test opens a fresh page (Spanish by default) and saves a screenshot of
 what it checked under ``artifacts/screenshots/``. Set
@@ -11,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
@@ -143,24 +143,25 @@ def test_role_page_from_the_diagram(page: Page, shots: Path) -> None:
     expect(page).to_have_url(re.compile(r"to=chief-data-officer"))
 
 
-def add_to_answers(page: Page, url_pattern: str, **fields: object) -> None:
-    """Answers from the real server, with ``fields`` added in flight."""
+#: The attribution every role imported from the O*NET 30.x fixture release carries
+#: (O*NET's wording, in English on the Spanish page too).
+ONET_30_ATTRIBUTION = (
+    "This page includes information from the O*NET 30.1 Database by the U.S. Department of "
+    "Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 "
+    "license. O*NET® is a trademark of USDOL/ETA. Rumbo has modified all or some of this "
+    "information. USDOL/ETA has not approved, endorsed, or tested these modifications."
+)
 
-    def with_fields(route: Any) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, json={**response.json(), **fields})
 
-    page.route(url_pattern, with_fields)
-
-
-def test_role_page_shows_attribution_footer(page: Page, shots: Path) -> None:
-    """O*NET roles carry an attribution (none in the bundled catalog: added in flight)."""
-    attribution = "O*NET 29.1 Database, U.S. Department of Labor (CC BY 4.0)"
-    add_to_answers(page, "**/v1/roles/data-engineer?*", attribution=attribution)
-    open_page(page, "#/role/data-engineer")
+def test_role_page_shows_attribution_footer(onet_page: Page, shots: Path) -> None:
+    """An O*NET role's guide credits O*NET (bundled roles have no attribution: see
+    ``test_role_page_from_the_diagram``)."""
+    page = onet_page
+    open_page(page, "#/role/onet-15-2051-00")
+    expect(page.locator("h1")).to_have_text("Data Scientists")
     footer = page.locator("[data-state=attribution]")
-    expect(footer).to_contain_text("O*NET 29.1")
-    expect(footer).to_contain_text("Fuente")
+    expect(footer).to_have_text(f"Fuente: {ONET_30_ATTRIBUTION}")
+    footer.screenshot(path=shots / "role-attribution.png")
 
 
 def test_person_scores_give_routes_with_timeline(page: Page, shots: Path) -> None:
@@ -252,15 +253,21 @@ def test_no_route_under_constraints_shows_the_reason(page: Page, shots: Path) ->
     expect(page.locator("[data-state=no-route] .reason")).to_contain_text("pasos como mínimo")
 
 
-def test_the_answers_notice_is_shown(page: Page, shots: Path) -> None:
-    """Routes that step down because no other exists come with a notice (added in flight:
-    which query needs one depends on the catalog)."""
-    notice = "Estas rutas bajan de nivel en algún paso."
-    add_to_answers(page, "**/v1/routes?*", notice=notice)
-    open_page(page, "#/route?from=mlops-engineer&to=chief-data-officer")
+def test_the_answers_notice_is_shown(step_down_page: Page, shots: Path) -> None:
+    """The only route from the analyst to the scientist (both mid level) steps down to
+    the junior assistant: the server gives it with a notice saying so."""
+    page = step_down_page
+    with page.expect_response(lambda r: "/v1/routes" in r.url) as answered:
+        open_page(page, "#/route?from=analyst&to=scientist")
+    [route] = answered.value.json()["routes"]
+    moves = [(step["to"], step["level_change"]) for step in route["steps"]]
+    assert moves == [("assistant", -1), ("scientist", 1)]
     shown = page.locator("[data-state=notice]")
     expect(shown).to_contain_text("Aviso")
-    expect(shown).to_contain_text(notice)
+    expect(shown).to_contain_text(
+        "Estas rutas bajan de nivel en algún paso: dentro de estos límites (pasos, "
+        "restricciones) ninguna ruta hacia este rol lo evita."
+    )
     expect(page.locator("#route-detail")).to_be_visible()
     page.screenshot(path=shots / "route-notice.png")
 

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from graph.traits import TRAITS
+from graph.traits import TRAITS, Language
 from tests.unit.api.conftest import API_KEY, ClientFactory, assert_problem, make_settings
 from usecases.messages import MESSAGES
 from usecases.store import open_store
@@ -151,8 +151,9 @@ async def test_read_only_catalog_explains_itself_in_both_languages(
     client_for: ClientFactory,
 ) -> None:
     store = open_store(make_settings(catalog_dir=None, neo4j_uri=None))
+    words: tuple[tuple[Language, str], ...] = (("en", "bundled"), ("es", "incluido"))
     async with client_for(store) as c:
-        for lang, word in (("en", "bundled"), ("es", "incluido")):
+        for lang, word in words:
             r = await c.delete(f"/v1/roles/mlops-engineer?lang={lang}", headers=KEY)
             problem = assert_problem(r, 409, "catalog-read-only")
             assert problem["title"] == MESSAGES["problem.read_only.title"][lang]
