@@ -18,6 +18,7 @@ import networkx as nx
 
 from graph.catalog import Catalog
 from graph.errors import RumboError, UnknownTransitionError
+from graph.lifetime import long_lived
 from graph.model import DevelopmentAction, Role, Transition
 from graph.search import CompiledGraph, compile_graph
 
@@ -66,7 +67,7 @@ class CatalogSnapshot:
     @cached_property
     def graph(self) -> nx.DiGraph:
         """The career graph with derived edges."""
-        with self._lock:
+        with self._lock, long_lived():  # a million edges that live as long as the version
             return self.catalog.to_graph()
 
     @cached_property
@@ -84,7 +85,8 @@ class CatalogSnapshot:
             made = self.__dict__.get("compiled")
             if isinstance(made, CompiledGraph):
                 return made
-            compiled = compile_graph(graph)
+            with long_lived():
+                compiled = compile_graph(graph)
         release_free_heap()
         return compiled
 

@@ -9,11 +9,9 @@ integrity, so one :class:`~graph.errors.CatalogError` lists everything.
 from __future__ import annotations
 
 import errno
-import gc
 import math
 import stat
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -229,23 +227,6 @@ class Collected:
         if problems:
             raise CatalogError(sort_problems(problems))
         return catalog
-
-
-@contextmanager
-def paused_collection() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a catalog's records are made.
-
-    Reading makes hundreds of thousands of long-lived objects and no cycles; each
-    full collection on the way scans every one of them again (a third of the time of
-    reading a 10k-role CSV catalog). Collection resumes afterwards, if it was on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 _ROLES = TypeAdapter(list[Role])

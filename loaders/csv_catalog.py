@@ -59,6 +59,7 @@ from pydantic import ValidationError
 
 from graph.catalog import Catalog, Where
 from graph.errors import CatalogError, Problem
+from graph.lifetime import paused_collection
 from graph.model import Origin, Role, Transition, is_role_id
 from graph.traits import TRAITS
 from loaders import _atomic
@@ -72,7 +73,6 @@ from loaders._common import (
     link_out_of,
     not_a_regular_file,
     parse_number,
-    paused_collection,
     read_limited,
     resolved_for_writing,
     validated_roles,

@@ -47,6 +47,7 @@ from pydantic import ValidationError
 
 from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
+from graph.lifetime import paused_collection
 from graph.model import GuideText, Origin, Role, Transition, is_role_id
 from graph.traits import TRAITS
 from loaders import _atomic
@@ -62,7 +63,6 @@ from loaders._common import (
     link_out_of,
     not_a_regular_file,
     number_problem,
-    paused_collection,
     plain_number,
     read_text_limited,
     resolved_for_writing,

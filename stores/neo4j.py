@@ -32,7 +32,6 @@ Every statement comes from ``cypher/*.cypher`` by name; every value is a paramet
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import threading
@@ -61,6 +60,7 @@ import cypher
 from graph.career import CareerRules
 from graph.catalog import Catalog
 from graph.errors import CatalogError, Problem
+from graph.lifetime import long_lived
 from graph.model import DevelopmentAction, Origin, Role, Transition
 from graph.store import (
     AlreadyExists,
@@ -77,7 +77,7 @@ from graph.store import (
 from graph.traits import TRAITS
 from graph.transitions import TableBuilder, TransitionTable
 from loaders import CatalogFormat, write_catalog
-from loaders._common import describe_error, error_path, format_field, paused_collection
+from loaders._common import describe_error, error_path, format_field
 from stores.driver import DEFAULT_DATABASE, DEFAULT_USER, describe, open_driver
 from stores.projection_file import CatalogHead, ProjectionFile
 
@@ -967,7 +967,7 @@ class Neo4jStore:
         """The projection of exactly ``head`` from the projection file, if one is kept."""
         if self._projection_file is None or head.uid is None:
             return None
-        with _long_lived():
+        with long_lived():
             catalog = self._projection_file.read(_file_head(head))
         if catalog is None:
             return None
@@ -1014,8 +1014,9 @@ class Neo4jStore:
 
     def _read_projection(self) -> tuple[_Head, CatalogSnapshot]:
         """Roles, transitions and actions of the current generation, in one read transaction."""
-        # The records read are as many long-lived objects as the catalog made of them.
-        with _long_lived():
+        # The records read are as many long-lived objects as the catalog made of them
+        # (see graph.lifetime).
+        with long_lived():
             with self._errors("reading the catalog"):
                 with self._session(READ_ACCESS, fetch_size=PROJECTION_FETCH_SIZE) as session:
                     head, roles, edges, actions, rules = session.execute_read(_read_generation)
@@ -1247,24 +1248,6 @@ def _plain(values: Iterable[Any], *types: type) -> bool:
 def _short_texts(texts: tuple[Any, ...]) -> bool:
     """Whether every item is a text of 1-2,000 characters (as a transition's strengths)."""
     return all(type(text) is str and 0 < len(text) <= 2000 for text in texts)
-
-
-@contextmanager
-def _long_lived() -> Iterator[None]:
-    """Make a projection's objects out of the garbage collector's way.
-
-    A 100k-role projection is millions of objects that live until the next version and
-    form no cycles. Collecting while they are made, and scanning them in the collections
-    after, costs about as much as making them (seconds each at 100k roles). So the
-    collector is paused while they are made, then every object it tracks is frozen
-    (``gc.freeze``: left out of later collections, still freed by reference counting when
-    the version is replaced). The objects frozen by the previous read are unfrozen first,
-    so that any cyclic garbage frozen with them is collected again.
-    """
-    gc.unfreeze()
-    with paused_collection():
-        yield
-        gc.freeze()
 
 
 def _validated(

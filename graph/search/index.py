@@ -263,19 +263,9 @@ def _edge_columns(graph: nx.DiGraph, position: dict[str, int]) -> list[np.ndarra
     twice the final arrays' memory while a 100k-role catalog's graph was compiled.
     """
     rows = (
-        (
-            position[u],
-            position[v],
-            d.fit,
-            d.fit_cost,
-            d.effort,
-            d.peak,
-            d.derived,
-            d.level_change or 0,
-            d.months,
-        )
-        # role_graph's EdgeData (read as attributes: no derived edge made a Transition),
-        # or a plain dict of the same keys (bench.synthetic's graph, a hand-made one).
+        (position[u], position[v], *d.numbers())
+        # role_graph's EdgeData (no derived edge made a Transition), or a plain dict of
+        # the same keys (bench.synthetic's graph, a hand-made one).
         if not isinstance(d, dict)
         else (
             position[u],
