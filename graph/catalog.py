@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 import networkx as nx
@@ -13,7 +14,6 @@ from graph.derived import derived_edges, derived_transitions
 from graph.derived import derived_fit as derived_fit  # re-exported: graph.personal uses it
 from graph.errors import CatalogError, Problem, UnknownRoleError
 from graph.model import (
-    DerivedEdge,
     DevelopmentAction,
     Origin,
     Role,
@@ -163,13 +163,25 @@ class Catalog:
         """The career graph the route search runs on (see :func:`graph.network.role_graph`)."""
         from graph.network import role_graph
 
-        derived: list[DerivedEdge] = []
-        if include_derived:
-            # Records, not transitions: a tenth of the memory (see graph.network.EdgeData).
-            derived = derived_edges(list(self.roles.values()), self.transitions, self.rules)
+        derived = self.derived if include_derived else ()
         graph = role_graph(self.roles.values(), self.transition_table(), self.rules, derived)
         graph.graph["actions"] = self.actions
         return graph
+
+    @cached_property
+    def derived(self) -> TransitionTable:
+        """The derived transitions under the catalog's rules, computed once, as a table.
+
+        What :meth:`to_graph` adds (see :meth:`derived_transitions`); a projection file
+        keeps them, so a replica restarting on the same version does not derive them again.
+        """
+        roles = list(self.roles.values())
+        return TransitionTable.from_derived(derived_edges(roles, self.transitions, self.rules))
+
+    def with_derived(self, derived: TransitionTable) -> Catalog:
+        """This catalog, its :attr:`derived` given (as computed for it before, and saved)."""
+        self.__dict__["derived"] = derived
+        return self
 
     def transition_table(self) -> TransitionTable:
         """The transitions as a table (a catalog made by hand may hold a plain mapping)."""

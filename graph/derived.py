@@ -70,6 +70,11 @@ def derived_fit(profile_fit: float, no_link_prior: float) -> float:
     return max(MIN_FIT, round(profile_fit * no_link_prior, 2))
 
 
+#: Bumped whenever a change here could derive other edges from the same catalog: derived
+#: edges saved with a catalog (a projection file) by an older version are then not used.
+METHOD_VERSION = 1
+
+
 def derived_transitions(
     roles: Sequence[Role],
     joined: Iterable[tuple[str, str]],

@@ -183,14 +183,14 @@ def role_graph(
     roles: Iterable[Role],
     transitions: Iterable[Transition | DerivedEdge] | TransitionTable,
     rules: CareerRules | None = None,
-    derived: Iterable[DerivedEdge] = (),
+    derived: Iterable[DerivedEdge] | TransitionTable = (),
 ) -> nx.DiGraph:
     """Build the career graph from roles and transitions, under a catalog's career rules.
 
     ``transitions`` may hold derived edges as :class:`~graph.model.DerivedEdge` records,
     or be a catalog's :class:`~graph.transitions.TransitionTable`, whose edges then hold
     their row of it rather than a :class:`~graph.model.Transition`; ``derived`` are more
-    edges, after those.
+    edges (records or a table), after those.
 
     >>> from graph.traits import Profile
     >>> p = Profile.from_scores([50] * 6)
@@ -215,16 +215,17 @@ def role_graph(
             months_in_role=rules.months_in_role(role.level),
         )
     months: dict[float, float] = {}  # one float object per distinct value
-    if isinstance(transitions, TransitionTable):
-        for source, target, row in transitions.rows():
-            data = _edge_data(graph, source, target, transitions, row)
+    for edges in (transitions, derived):
+        if isinstance(edges, TransitionTable):
+            for source, target, row in edges.rows():
+                data = _edge_data(graph, source, target, edges, row)
+                data.months = months.setdefault(data.months, data.months)
+                _put(graph, source, target, data)
+            continue
+        for edge in edges:
+            data = _edge_data(graph, edge.source, edge.target, edge)
             data.months = months.setdefault(data.months, data.months)
-            _put(graph, source, target, data)
-        transitions = ()
-    for edge in (*transitions, *derived):
-        data = _edge_data(graph, edge.source, edge.target, edge)
-        data.months = months.setdefault(data.months, data.months)
-        _put(graph, edge.source, edge.target, data)
+            _put(graph, edge.source, edge.target, data)
     return graph
 
 

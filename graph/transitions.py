@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from graph.model import Origin, Transition
+from graph.model import DerivedEdge, Origin, Transition
 from graph.traits import TRAITS
 
 #: Origins by their code in a table (an origin's position in :class:`Origin`).
@@ -118,6 +118,25 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
         edges = list(transitions)
         builder = TableBuilder({e.source for e in edges} | {e.target for e in edges})
         builder.add_transitions(edges)
+        return builder.build()
+
+    @classmethod
+    def from_derived(cls, edges: Sequence[DerivedEdge]) -> TransitionTable:
+        """The table of derived edges (origin ``derived``, no strengths).
+
+        >>> table = TransitionTable.from_derived([DerivedEdge("a", "b", 0.6, (0, 2, 0, 0, 0, 0))])
+        >>> table["a", "b"] == DerivedEdge("a", "b", 0.6, (0, 2, 0, 0, 0, 0)).transition()
+        True
+        """
+        builder = TableBuilder({e.source for e in edges} | {e.target for e in edges})
+        builder.add_columns(
+            [e.source for e in edges],
+            [e.target for e in edges],
+            [e.fit for e in edges],
+            [()] * len(edges),
+            [e.points for e in edges] or np.zeros((0, WIDTH), dtype=np.uint8),
+            [Origin.DERIVED] * len(edges),
+        )
         return builder.build()
 
     def edited(

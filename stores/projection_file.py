@@ -10,8 +10,9 @@ when the version moves, and never served for another catalog (another uid).
 The file is a header line naming the head, a fingerprint of the domain models (a release
 whose models differ ignores older files) and the SHA-256 of the payload, then the payload:
 the catalog's roles, transitions (the columns of its
-:class:`~graph.transitions.TransitionTable`, in this machine's byte order), actions and
-rules, pickled. Files are written to a
+:class:`~graph.transitions.TransitionTable`, in this machine's byte order), actions, rules
+and derived transitions (computed while the file is written, so a restarting replica does
+not derive them again), pickled. Files are written to a
 temporary name in the same folder and renamed into place, so a reader sees a whole file or
 the previous one, and several processes may share the folder. A file that is short,
 corrupt, of another head or of other models is ignored (and replaced by the next write).
@@ -40,6 +41,7 @@ from pydantic import BaseModel
 
 from graph.career import CareerRules
 from graph.catalog import Catalog
+from graph.derived import METHOD_VERSION
 from graph.model import DevelopmentAction, Role, Transition
 from graph.transitions import TransitionTable
 
@@ -66,13 +68,14 @@ class CatalogHead:
 
 @cache
 def models_fingerprint() -> str:
-    """SHA-256 of the JSON schemas of the models a projection holds, and the byte order.
+    """SHA-256 of the JSON schemas of the models a projection holds, the version of the
+    derived-edge rules' code (:data:`graph.derived.METHOD_VERSION`) and the byte order.
 
     >>> len(models_fingerprint())
     64
     """
     schemas = [m.model_json_schema() for m in (Role, Transition, DevelopmentAction, CareerRules)]
-    text = json.dumps([schemas, sys.byteorder], sort_keys=True, ensure_ascii=False)
+    text = json.dumps([schemas, METHOD_VERSION, sys.byteorder], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -138,7 +141,13 @@ class ProjectionFile:
             If the folder cannot be created or written (the temporary file is removed).
         """
         payload = pickle.dumps(
-            (dict(catalog.roles), catalog.transition_table(), catalog.actions, catalog.rules),
+            (
+                dict(catalog.roles),
+                catalog.transition_table(),
+                catalog.actions,
+                catalog.rules,
+                catalog.derived,  # derived now if not yet: this runs in the background
+            ),
             protocol=pickle.HIGHEST_PROTOCOL,
         )
         header = {
@@ -215,17 +224,18 @@ def _names(header: dict[str, Any], head: CatalogHead) -> bool:
 
 def _catalog(value: Any) -> Catalog:
     """The catalog a payload holds, its shape checked (it was validated when it was saved)."""
-    roles, transitions, actions, rules = value
+    roles, transitions, actions, rules, derived = value
     if not (
         isinstance(roles, dict)
         and isinstance(transitions, TransitionTable)
+        and isinstance(derived, TransitionTable)
         and isinstance(actions, tuple)
         and isinstance(rules, CareerRules)
         and all(isinstance(r, Role) for r in roles.values())
         and all(isinstance(a, DevelopmentAction) for a in actions)
     ):
         raise ValueError("the payload does not hold a catalog")
-    return Catalog(roles, transitions, actions, rules)
+    return Catalog(roles, transitions, actions, rules).with_derived(derived)
 
 
 class _RestrictedUnpickler(pickle.Unpickler):

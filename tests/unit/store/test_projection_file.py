@@ -201,3 +201,24 @@ def test_a_store_without_a_folder_writes_no_file(tmp_path: Path) -> None:
     with Neo4jStore(driver, uri="bolt://x:1") as store:  # type: ignore[arg-type]
         store.snapshot()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_derived_transitions_are_saved_and_not_derived_again(
+    files: ProjectionFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled catalog derives moves between its roles; a replica reads them back."""
+    from graph import catalog as catalog_module
+    from loaders import bundled_catalog, read_catalog
+
+    catalog = read_catalog(bundled_catalog())
+    files.write(HEAD, catalog)
+    expected = catalog.derived
+    assert len(expected) > 0
+
+    def derive_again(*args: object) -> object:
+        raise AssertionError("a catalog read from its projection file derived its edges again")
+
+    monkeypatch.setattr(catalog_module, "derived_edges", derive_again)
+    read = files.read(HEAD)
+    assert read is not None and read.derived == expected
+    assert sorted(read.to_graph().edges) == sorted(catalog.to_graph().edges)
