@@ -7,15 +7,32 @@ import { s, uid, wrapText } from "./dom.js";
 import { t, num, pct, aboutText, durationText, levelSign, levelWords } from "./i18n.js";
 import { TRAITS, traitLabel, traitCode, roleName } from "./api.js";
 
-/** Round tick values covering [min, max]. */
-export function niceTicks(min, max, count = 5) {
+/**
+ * Round tick values covering [min, max], about `count` steps apart. On an axis
+ * of whole numbers (`whole`: effort points, whole months) the step is a whole
+ * number too, so that no tick falls between two values the axis can hold.
+ */
+export function niceTicks(min, max, count = 5, { whole = false } = {}) {
   if (!(max > min)) return [min];
   const raw = (max - min) / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((v) => v >= raw) || raw;
+  const steps = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).filter((v) => !whole || (v >= 1 && Number.isInteger(v)));
+  const step = steps.find((v) => v >= raw) || (whole ? Math.max(1, Math.ceil(raw)) : raw);
   const ticks = [];
   for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(+v.toFixed(10));
   return ticks;
+}
+
+/** Decimals that tell `ticks` apart: 0 for whole ticks, 1 for 0.5 steps, 2 for 0.25 steps. */
+export function tickDigits(ticks) {
+  return Math.max(0, ...ticks.map((v) => (String(v).split(".")[1] || "").length));
+}
+
+/** Ticks with their labels, each written with the digits the step needs. */
+function labelledTicks(min, max, count, options) {
+  const ticks = niceTicks(min, max, count, options);
+  const digits = tickDigits(ticks);
+  return ticks.map((value) => ({ value, label: num(value, digits) }));
 }
 
 function titled(svg, title, desc) {
@@ -202,14 +219,15 @@ export function paretoChart({ routes, selected, onSelect, personal = false }) {
   const Y = (v) => H - m.b - ((v - y0) / (y1 - y0)) * (H - m.t - m.b);
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart pareto-chart", role: "group", dataset: { x: axis.metric } });
 
-  // Axes and grid
-  for (const tick of niceTicks(x0, x1, 6)) {
+  // Axes and grid. Effort is whole points; months are whole when every route's are.
+  for (const { value, label } of labelledTicks(x0, x1, 6, { whole: xs.every(Number.isInteger) })) {
     svg.append(
-      s("line", { x1: X(tick), x2: X(tick), y1: m.t, y2: H - m.b, class: "grid" }),
-      s("text", { x: X(tick), y: H - m.b + 18, class: "tick", "text-anchor": "middle" }, num(tick)),
+      s("line", { x1: X(value), x2: X(value), y1: m.t, y2: H - m.b, class: "grid" }),
+      s("text", { x: X(value), y: H - m.b + 18, class: "tick", "text-anchor": "middle" }, label),
     );
   }
-  for (const tick of niceTicks(y0, y1, 5)) {
+  // Fits are labelled as whole percentages: their ticks fall on whole percentages.
+  for (const tick of niceTicks(y0 * 100, y1 * 100, 5, { whole: true }).map((p) => p / 100)) {
     svg.append(
       s("line", { x1: m.l, x2: W - m.r, y1: Y(tick), y2: Y(tick), class: "grid" }),
       s("text", { x: m.l - 8, y: Y(tick), class: "tick", "text-anchor": "end", "dominant-baseline": "middle" }, pct(tick)),
@@ -401,10 +419,11 @@ export function timelineChart(route) {
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart timeline-chart", role: "img", dataset: { months: total } });
   // Role-to-role routes take years: beyond three, the axis counts years.
   const unit = total > 36 ? 12 : 1;
-  for (const tick of niceTicks(0, total / unit, 6)) {
+  const whole = unit === 1 && [total, ...route.steps.map((st) => st.months || 0)].every(Number.isInteger);
+  for (const { value, label } of labelledTicks(0, total / unit, 6, { whole })) {
     svg.append(
-      s("line", { x1: X(tick * unit), x2: X(tick * unit), y1: 4, y2: H - axisH + 4, class: "grid" }),
-      s("text", { x: X(tick * unit), y: H - axisH + 20, class: "tick", "text-anchor": "middle" }, num(tick, 1)),
+      s("line", { x1: X(value * unit), x2: X(value * unit), y1: 4, y2: H - axisH + 4, class: "grid" }),
+      s("text", { x: X(value * unit), y: H - axisH + 20, class: "tick", "text-anchor": "middle" }, label),
     );
   }
   svg.append(s("text", { x: W - right, y: H - 2, class: "axis-label", "text-anchor": "end" }, t(unit === 12 ? "timeline.years" : "timeline.axis")));
