@@ -55,7 +55,14 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "es": "Hay rutas de {source} a {target}, pero ninguna cumple estas restricciones.",
         "en": "Routes from {source} to {target} exist, but none meets these constraints.",
     },
-    "notice.steps_down": {
+    # Why the routes given step down a level (one route, or several).
+    "notice.route_steps_down": {
+        "es": "Esta ruta baja de nivel en algún paso: dentro de estos límites (pasos, "
+        "restricciones) ninguna ruta hacia este rol lo evita.",
+        "en": "This route steps down a level somewhere: within these limits (steps, "
+        "constraints) no route into this role avoids it.",
+    },
+    "notice.routes_step_down": {
         "es": "Estas rutas bajan de nivel en algún paso: dentro de estos límites (pasos, "
         "restricciones) ninguna ruta hacia este rol lo evita.",
         "en": "These routes step down a level somewhere: within these limits (steps, "

@@ -140,9 +140,20 @@ def answer_routes(
         mode=query.mode,
         routes=explained,
         reason=reason,
-        notice=say("notice.steps_down", lang) if stepped_down else None,
+        notice=_step_down_notice(len(routes), lang) if stepped_down else None,
         names=explainer.names(explained),
     )
+
+
+def _step_down_notice(routes: int, lang: Language) -> str:
+    """Why the answer's ``routes`` routes step down, worded for one route or several.
+
+    >>> _step_down_notice(1, "en").split(":")[0]
+    'This route steps down a level somewhere'
+    >>> _step_down_notice(2, "es").split(":")[0]
+    'Estas rutas bajan de nivel en algún paso'
+    """
+    return say("notice.route_steps_down" if routes == 1 else "notice.routes_step_down", lang)
 
 
 def _routes_stepping_down_only_if_needed(
