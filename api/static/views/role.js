@@ -166,8 +166,10 @@ function guide(role) {
       transitions("role.incoming", role.incoming, "from", "incoming"),
     ),
     h("p", { class: "hint" }, t("role.transitions.note")),
+    // The credit is O*NET's own English text (docs/onet.md, "Attribution"), whatever the
+    // guide's language: the answer gives no language of its own for it.
     role.attribution
-      ? h("footer", { class: "attribution", dataset: { state: "attribution" } }, h("strong", {}, `${t("role.attribution")}: `), role.attribution)
+      ? h("footer", { class: "attribution", dataset: { state: "attribution" } }, h("strong", {}, `${t("role.attribution")}: `), h("span", { lang: "en" }, role.attribution))
       : null,
   ];
 }

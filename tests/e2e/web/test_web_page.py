@@ -161,6 +161,9 @@ def test_role_page_shows_attribution_footer(onet_page: Page, shots: Path) -> Non
     expect(page.locator("h1")).to_have_text("Data Scientists")
     footer = page.locator("[data-state=attribution]")
     expect(footer).to_have_text(f"Fuente: {ONET_30_ATTRIBUTION}")
+    # O*NET's credit is English on the Spanish page, and says so; its label is the page's.
+    expect(footer.locator("[lang]")).to_have_count(1)
+    expect(footer.locator("[lang=en]")).to_have_text(ONET_30_ATTRIBUTION)
     footer.screenshot(path=shots / "role-attribution.png")
 
 
@@ -259,15 +262,19 @@ def test_the_answers_notice_is_shown(step_down_page: Page, shots: Path) -> None:
     page = step_down_page
     with page.expect_response(lambda r: "/v1/routes" in r.url) as answered:
         open_page(page, "#/route?from=analyst&to=scientist")
-    [route] = answered.value.json()["routes"]
+    answer = answered.value.json()
+    [route] = answer["routes"]
     moves = [(step["to"], step["level_change"]) for step in route["steps"]]
     assert moves == [("assistant", -1), ("scientist", 1)]
-    shown = page.locator("[data-state=notice]")
-    expect(shown).to_contain_text("Aviso")
-    expect(shown).to_contain_text(
-        "Estas rutas bajan de nivel en algún paso: dentro de estos límites (pasos, "
+    # One route: the notice speaks of it in the singular.
+    notice = (
+        "Esta ruta baja de nivel en algún paso: dentro de estos límites (pasos, "
         "restricciones) ninguna ruta hacia este rol lo evita."
     )
+    assert answer["notice"] == notice
+    shown = page.locator("[data-state=notice]")
+    expect(shown).to_contain_text("Aviso")
+    expect(shown).to_contain_text(notice)
     expect(page.locator("#route-detail")).to_be_visible()
     page.screenshot(path=shots / "route-notice.png")
 
