@@ -34,9 +34,11 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -1013,14 +1015,30 @@ class Neo4jStore:
         return _head_of(record)
 
     def _read_projection(self) -> tuple[_Head, CatalogSnapshot]:
-        """Roles, transitions and actions of the current generation, in one read transaction."""
+        """Roles, transitions and actions of the current generation, in one read transaction.
+
+        A worker thread reads while this one checks what has arrived, a chunk of roles at
+        a time (:class:`_Decoder`): the server streams the rest meanwhile.
+        """
+        chunks: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+        def read() -> tuple[_Head, _Rows, str | None]:
+            try:
+                with self._session(READ_ACCESS, fetch_size=PROJECTION_FETCH_SIZE) as session:
+                    return session.execute_read(_read_generation, chunks.put)
+            finally:
+                chunks.put(_DONE)
+
         # The records read are as many long-lived objects as the catalog made of them
         # (see graph.lifetime).
-        with long_lived():
+        with long_lived(), ThreadPoolExecutor(1, thread_name_prefix="rumbo-read") as pool:
+            reading = pool.submit(read)
+            decoder = _Decoder()
+            while (chunk := chunks.get()) is not _DONE:
+                decoder = _Decoder() if chunk is _RESTART else decoder.feed(*chunk)
             with self._errors("reading the catalog"):
-                with self._session(READ_ACCESS, fetch_size=PROJECTION_FETCH_SIZE) as session:
-                    head, roles, edges, actions, rules = session.execute_read(_read_generation)
-            catalog = _decode(roles, edges, actions, rules)
+                head, actions, rules = reading.result()
+            catalog = decoder.catalog(actions, rules)
         return head, CatalogSnapshot(head.version, catalog, catalog_id=_catalog_id(head.uid))
 
     def _read_query(self, what: str, name: str, params: dict[str, Any]) -> list[Any]:
@@ -1126,9 +1144,19 @@ _Rows = list[dict[str, Any]]
 _Edges = list[tuple[str, list[list[Any]]]]
 
 
-def _read_generation(tx: ManagedTransaction) -> tuple[_Head, _Rows, _Edges, _Rows, str | None]:
-    """Read one generation; again if a write committed meanwhile (reads are read-committed)."""
+#: What :func:`_read_generation` sends before each attempt (what came before is void), and
+#: after its last.
+_RESTART, _DONE = object(), object()
+
+
+def _read_generation(
+    tx: ManagedTransaction, send: Callable[[Any], None]
+) -> tuple[_Head, _Rows, str | None]:
+    """Read one generation, sending its roles and their transitions in chunks of
+    :data:`DECODE_BATCH` roles; again if a write committed meanwhile (reads are
+    read-committed). Returns the head, the actions and the rules."""
     for _ in range(WRITE_ATTEMPTS):
+        send(_RESTART)
         head = _head_of(_single(tx, "read_version", {}))
         params = {"generation": head.generation}
         roles: _Rows = []
@@ -1137,10 +1165,14 @@ def _read_generation(tx: ManagedTransaction) -> tuple[_Head, _Rows, _Edges, _Row
             role = dict(record["role"])
             roles.append(role)
             edges.append((str(role.get("id")), record["transitions"]))
+            if len(roles) == DECODE_BATCH:
+                send((roles, edges))
+                roles, edges = [], []
+        send((roles, edges))
         actions = [dict(r) for r in tx.run(cypher.statement("read_actions"), params)]
         rules = _single(tx, "read_rules", {})
         if _head_of(_single(tx, "read_version", {})) == head:
-            return head, roles, edges, actions, rules["rules"] if rules is not None else None
+            return head, actions, rules["rules"] if rules is not None else None
     raise StoreUnavailable("the catalog kept changing while it was read; retry")
 
 
@@ -1165,8 +1197,19 @@ def _head_of(record: Any) -> _Head:
     return _Head(uid, int(record["version"]), int(record["generation"]))
 
 
-def _decode(roles: _Rows, edges: _Edges, actions: _Rows, rules_json: str | None) -> Catalog:
-    """Build the catalog from what was read; every bad record is one problem."""
+def _decode(
+    roles: _Rows,
+    edges: _Edges,
+    actions: _Rows,
+    rules_json: str | None,
+    role_list: list[Role] | None = None,
+    table: TransitionTable | None = None,
+) -> Catalog:
+    """Build the catalog from what was read; every bad record is one problem.
+
+    ``role_list`` and ``table`` are the roles and transitions already checked, if they
+    are (:class:`_Decoder`); what is not is validated here record by record.
+    """
     problems: list[Problem] = []
     rules = CareerRules()
     try:
@@ -1178,10 +1221,11 @@ def _decode(roles: _Rows, edges: _Edges, actions: _Rows, rules_json: str | None)
             )
             for e in exc.errors()
         )
-    role_list = _validated(Role, roles, _role_data, lambda props: str(props.get("id")), problems)
-    role_ids = [role.id for role in role_list]
-    edge_table: TransitionTable | list[Transition] | None = _edge_table(edges, role_ids)
-    if edge_table is None:  # some record is bad: validate each, to name it
+    if role_list is None:
+        role_id = lambda props: str(props.get("id"))  # noqa: E731
+        role_list = _validated(Role, roles, _role_data, role_id, problems)
+    edge_table: TransitionTable | list[Transition] | None = table
+    if edge_table is None:
         edge_table = _validated(
             Transition,
             [(source, values) for source, listed in edges for values in listed],
@@ -1201,13 +1245,55 @@ def _decode(roles: _Rows, edges: _Edges, actions: _Rows, rules_json: str | None)
     return Catalog.build(role_list, edge_table, action_list, rules)
 
 
-def _edge_table(edges: _Edges, role_ids: Iterable[str]) -> TransitionTable | None:
-    """The transitions read, as a table, if every one is well-formed between known roles.
+class _Decoder:
+    """The catalog of the chunks of a projection read, checked as they arrive.
+
+    Roles are validated a chunk at a time and transitions checked column by column
+    (:func:`_edge_columns`); if any record is bad, :meth:`catalog` decodes everything
+    again record by record (:func:`_decode`) to name each problem.
+    """
+
+    def __init__(self) -> None:
+        self.roles: _Rows = []
+        self.edges: _Edges = []
+        self.role_list: list[Role] = []
+        self.columns: list[_EdgeColumns] = []
+        self.clean = True
+
+    def feed(self, roles: _Rows, edges: _Edges) -> _Decoder:
+        """Take one chunk; returns itself."""
+        self.roles += roles
+        self.edges += edges
+        if self.clean:
+            problems: list[Problem] = []
+            role_id = lambda props: str(props.get("id"))  # noqa: E731
+            self.role_list += _validated(Role, roles, _role_data, role_id, problems)
+            columns = _edge_columns(edges)
+            self.clean = not problems and columns is not None
+            if columns is not None:
+                self.columns.append(columns)
+        return self
+
+    def catalog(self, actions: _Rows, rules_json: str | None) -> Catalog:
+        """The catalog of every chunk fed, with these actions and rules."""
+        if not self.clean:
+            return _decode(self.roles, self.edges, actions, rules_json)
+        table = _table_of(self.columns, [r.id for r in self.role_list])
+        return _decode(self.roles, self.edges, actions, rules_json, self.role_list, table)
+
+
+#: The transitions of a chunk as columns: sources, targets, fits, strengths, points by
+#: record (one row of six), origins.
+_EdgeColumns = tuple[
+    list[str], tuple[Any, ...], np.ndarray, list[tuple[str, ...]], np.ndarray, list[Origin]
+]
+
+
+def _edge_columns(edges: _Edges) -> _EdgeColumns | None:
+    """The transitions read, as columns, if every one is well-formed.
 
     Checked column by column as :class:`~graph.model.Transition` would check each record,
-    without making a million models; ``None`` when any record is not, or names an unknown
-    role, or two records have one key (then :func:`_validated` and :meth:`Catalog.build`
-    name them).
+    without making a million models; ``None`` when any record is not.
     """
     width = 4 + len(TRAITS)  # [target, fit, strengths, origin, *points]
     listed = [values for _, transitions in edges for values in transitions]
@@ -1231,12 +1317,21 @@ def _edge_table(edges: _Edges, role_ids: Iterable[str]) -> TransitionTable | Non
         shown = [() if texts is None else tuple(texts) for texts in strengths]
         if not all(_short_texts(texts) for texts in set(shown)):
             return None
-        builder = TableBuilder(role_ids)
         sources = [source for source, transitions in edges for _ in transitions]
-        origin = map(kinds.__getitem__, origins)
-        builder.add_columns(sources, targets, fit, shown, levels.astype(np.uint8), origin)
+        kind = [kinds[origin] for origin in origins]
+    except (KeyError, ValueError, TypeError, OverflowError):  # e.g. an unknown origin
+        return None
+    return sources, targets, fit, shown, levels.reshape(-1, len(TRAITS)).astype(np.uint8), kind
+
+
+def _table_of(chunks: Sequence[_EdgeColumns], role_ids: Iterable[str]) -> TransitionTable | None:
+    """The table of these columns, ``None`` if one names an unknown role or two one key."""
+    builder = TableBuilder(role_ids)
+    try:
+        for columns in chunks:
+            builder.add_columns(*columns)
         return builder.build()
-    except (KeyError, ValueError, TypeError, OverflowError):  # unknown role or origin, duplicate
+    except (KeyError, ValueError):
         return None
 
 

@@ -152,3 +152,22 @@ def test_connect_to_a_closed_port_is_one_clear_line() -> None:
 def test_connect_with_a_bad_uri_names_it(uri: str) -> None:
     with pytest.raises(StoreUnavailable, match=f"^cannot reach Neo4j at {uri}: "):
         connect(uri, "neo4j", "pw")
+
+
+def test_a_write_committed_during_the_read_makes_it_read_again_from_scratch() -> None:
+    """The second read's roles replace the first's (none counted twice)."""
+    driver = FakeDriver()
+    Neo4jStore(driver, uri="bolt://x:1").load(sample_catalog())  # type: ignore[arg-type]
+    generation = driver.model.generation
+
+    def another_process_renames_a() -> None:
+        driver.model.roles[generation]["a"]["name"] = "Renamed"
+        driver.model.version += 1
+
+    driver.before["read_actions"] = another_process_renames_a
+    snapshot = Neo4jStore(driver, uri="bolt://x:1").snapshot()  # type: ignore[arg-type]
+    assert snapshot.catalog.roles["a"].name == "Renamed"
+    expected = sample_catalog()
+    assert list(snapshot.catalog.roles) == list(expected.roles)
+    assert snapshot.catalog.transitions == expected.transitions
+    assert driver.names().count("read_projection") == 2
