@@ -1,14 +1,17 @@
 """Load a large synthetic catalog into Neo4j and read it back as a replica starting cold would.
 
-Usage (against a private local server, so that other work on the default one is undisturbed)::
+Usage (against a private local server, so that other work on the default one is undisturbed,
+with the memory a 100k-role catalog needs: see docs/neo4j-local.md)::
 
-    NEO4J_LOCAL_PORT=7697 NEO4J_LOCAL_DIR=/tmp/neo4j-bench scripts/neo4j-local start
+    export NEO4J_LOCAL_PORT=7697 NEO4J_LOCAL_DIR=/tmp/neo4j-bench
+    NEO4J_LOCAL_HEAP=2g NEO4J_LOCAL_PAGECACHE=2g scripts/neo4j-local start
     python -m bench.neo4j_load --uri bolt://127.0.0.1:7697 --roles 100000 --per-role 10 --yes
 
 It replaces the catalog in that database (``--yes`` is required for a non-empty one) and
 prints one line per phase with its time and the machine's load average when it ended:
-generating the catalog, validating it, loading it (batches of ``--batch-size`` rows; the
-time the server spent executing them, before their commits, is summed from the store's log),
+generating the catalog, validating it, loading it (batches of ``--batch-size`` rows, up to
+``--writers`` of them at once; the time the server spent executing them, before their
+commits, is summed from the store's log),
 a cold start without a projection file (a fresh store's first ``snapshot()``: the graph
 read from Neo4j and validated), saving the projection file, a cold start from that file,
 and a second load (which also deletes the first generation). ``--pure-python`` blocks the
@@ -183,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roles", type=int, default=100_000)
     parser.add_argument("--per-role", type=int, default=10)
     parser.add_argument("--batch-size", type=int, help="rows per batch (the store's default)")
+    parser.add_argument("--writers", type=int, help="batches written at once (the store's default)")
     parser.add_argument("--yes", action="store_true", help="replace a non-empty catalog")
     parser.add_argument("--no-second-load", action="store_true")
     parser.add_argument(
@@ -199,9 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.pure_python:
         block_rust_extension()
     # The driver is imported only now, so that --pure-python can keep its extension out.
-    from stores.neo4j import DEFAULT_BATCH_SIZE, Neo4jStore, connect
+    from stores.neo4j import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS, Neo4jStore, connect
 
     batch_size = args.batch_size or DEFAULT_BATCH_SIZE
+    writers = args.writers or DEFAULT_WRITERS
     phases = Phases(args.profile)
     load_log = LoadLog()
     store_log = logging.getLogger("stores.neo4j")
@@ -215,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
             args.password,
             args.database,
             batch_size=batch_size,
+            writers=writers,
             projection_dir=projection_dir,
         )
 
@@ -237,7 +243,10 @@ def main(argv: list[str] | None = None) -> int:
         return catalog
 
     rust = "without" if args.pure_python else "with"
-    print(f"neo4j driver {rust} its Rust extension; batch {batch_size}", flush=True)
+    print(
+        f"neo4j driver {rust} its Rust extension; batch {batch_size}, {writers} writers",
+        flush=True,
+    )
     if args.read_only:
         with open_store() as reader:
             print(f"    status: {reader.status()}", flush=True)

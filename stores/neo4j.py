@@ -37,8 +37,9 @@ import logging
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -85,6 +86,7 @@ from stores.projection_file import CatalogHead, ProjectionFile
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
+    "DEFAULT_WRITERS",
     "DELETE_BATCH_SIZE",
     "Neo4jStore",
     "Progress",
@@ -113,6 +115,8 @@ Progress = Callable[[int, int], None]
 
 #: Rows per ``UNWIND $rows`` batch of a load; each batch is one transaction.
 DEFAULT_BATCH_SIZE = 5000
+#: Batches of a load written at once, each in its own session and transaction.
+DEFAULT_WRITERS = 2
 #: Records the server sends per pull while the projection is read (the driver's default is
 #: 1,000: a round trip per 1,000 roles).
 PROJECTION_FETCH_SIZE = 10_000
@@ -382,6 +386,10 @@ class _NotEmpty(Exception):
     """An ``if_empty`` load found a catalog in place."""
 
 
+class _Abandoned(Exception):
+    """A batch of a load not sent because another one failed (never raised to callers)."""
+
+
 class Neo4jStore:
     """The catalog kept in Neo4j, with an in-process projection for route search.
 
@@ -395,6 +403,8 @@ class Neo4jStore:
         The server URI, for error messages (derived from the driver when omitted).
     batch_size
         Rows per ``UNWIND`` batch in whole-catalog loads.
+    writers
+        Batches of a whole-catalog load written at once (each its own transaction).
     projection_dir
         A folder where the projection read last is kept (:mod:`stores.projection_file`), so
         that a restart on an unchanged catalog version reads it instead of the graph.
@@ -414,14 +424,15 @@ class Neo4jStore:
         *,
         uri: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        writers: int = DEFAULT_WRITERS,
         projection_dir: Path | None = None,
     ) -> None:
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be positive, got {batch_size}")
+        _check_load_settings(batch_size, writers)
         self._driver = driver
         self._database = database
         self._uri = uri or _driver_uri(driver)
         self._batch_size = batch_size
+        self._writers = writers
         self._lock = threading.Lock()  # guards _cached and _stale
         # Writes from this process go one at a time: threads of one service never race
         # each other to the version check, only other processes can (and are retried).
@@ -632,21 +643,73 @@ class Neo4jStore:
 
     def _write_generation(self, catalog: Catalog, generation: int, tracker: _Tracker) -> None:
         """Create the roles (noting their elementIds), then the transitions between them by
-        those ids, then the actions; each batch in its own transaction."""
+        those ids, then the actions; each batch in its own transaction.
+
+        Up to ``writers`` batches are in flight at once (each in its own session), and the
+        next one is encoded while they are: the server's commits, not the client, set the
+        pace. Every batch has committed, or been given up, when this returns or raises.
+        """
         nodes: dict[str, str] = {}
-        for roles in _batches(catalog.roles.values(), self._batch_size):
-            rows = [role_properties(r) for r in roles]
-            created = self._write_batch("create_roles", generation, {"rows": rows}, len(rows))
-            nodes.update(zip((r.id for r in roles), created, strict=True))
-            tracker.advance(len(roles))
-        for edges in _batches(catalog.transitions.values(), self._batch_size):
-            columns = transition_columns(edges, nodes)
-            self._write_batch("create_transitions", generation, columns, len(edges))
-            tracker.advance(len(edges))
-        for actions in _batches(enumerate(catalog.actions), self._batch_size):
-            rows = [action_row(i, a) for i, a in actions]
-            self._write_batch("create_actions", generation, {"rows": rows}, len(rows))
-            tracker.advance(len(rows))
+        size = self._batch_size
+        with ThreadPoolExecutor(self._writers, thread_name_prefix="rumbo-load") as pool:
+            roles = (
+                (batch, {"rows": [role_properties(r) for r in batch]})
+                for batch in _batches(catalog.roles.values(), size)
+            )
+            for written, created in self._write_batches(pool, "create_roles", generation, roles):
+                nodes.update(zip((r.id for r in written), created, strict=True))
+                tracker.advance(len(written))
+            edges = (
+                (batch, transition_columns(batch, nodes))
+                for batch in _batches(catalog.transitions.values(), size)
+            )
+            for sent, _ in self._write_batches(pool, "create_transitions", generation, edges):
+                tracker.advance(len(sent))
+            actions = (
+                (batch, {"rows": [action_row(i, a) for i, a in batch]})
+                for batch in _batches(enumerate(catalog.actions), size)
+            )
+            for rows, _ in self._write_batches(pool, "create_actions", generation, actions):
+                tracker.advance(len(rows))
+
+    def _write_batches(
+        self,
+        pool: ThreadPoolExecutor,
+        name: str,
+        generation: int,
+        batches: Iterable[tuple[list[T], dict[str, Any]]],
+    ) -> Iterator[tuple[list[T], list[Any]]]:
+        """Write ``(records, params)`` batches with ``name`` on ``pool``; yield each batch's
+        records and what it returned, in order.
+
+        ``batches`` is iterated (the next batch encoded) while up to ``writers`` batches
+        are sent; one more waits ready. Once one fails, no other starts: those running are
+        waited for, then its error is raised.
+        """
+        failed = threading.Event()
+
+        def send(params: dict[str, Any], wanted: int) -> list[Any]:
+            if failed.is_set():
+                raise _Abandoned
+            try:
+                return self._write_batch(name, generation, params, wanted)
+            except BaseException:
+                failed.set()
+                raise
+
+        pending: deque[tuple[list[T], Future[list[Any]]]] = deque()
+        try:
+            for records, params in batches:
+                pending.append((records, pool.submit(send, params, len(records))))
+                while len(pending) > self._writers:
+                    records, sent = pending.popleft()
+                    yield records, sent.result()
+            while pending:
+                records, sent = pending.popleft()
+                yield records, sent.result()
+        finally:
+            failed.set()
+            wait([sent for _, sent in pending])
 
     def _write_batch(
         self, name: str, generation: int, params: dict[str, Any], wanted: int
@@ -1437,6 +1500,7 @@ def connect(
     database: str | None = DEFAULT_DATABASE,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    writers: int = DEFAULT_WRITERS,
     projection_dir: Path | None = None,
     **driver_config: Any,
 ) -> Neo4jStore:
@@ -1448,11 +1512,23 @@ def connect(
         ``cannot reach Neo4j at <uri>: <reason>`` (bad URI, server down, wrong
         credentials, unknown database).
     ValueError
-        If ``batch_size`` is not positive (checked before connecting).
+        If ``batch_size`` or ``writers`` is not positive (checked before connecting).
     """
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be positive, got {batch_size}")
+    _check_load_settings(batch_size, writers)
     driver = open_driver(uri, user, password, database, **driver_config)
     return Neo4jStore(
-        driver, database, uri=uri, batch_size=batch_size, projection_dir=projection_dir
+        driver,
+        database,
+        uri=uri,
+        batch_size=batch_size,
+        writers=writers,
+        projection_dir=projection_dir,
     )
+
+
+def _check_load_settings(batch_size: int, writers: int) -> None:
+    """Raise ``ValueError`` unless both are positive."""
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be positive, got {batch_size}")
+    if writers < 1:
+        raise ValueError(f"writers must be positive, got {writers}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -89,16 +90,18 @@ def test_a_failure_midway_through_a_load_leaves_the_database_unchanged(
     loaded: Neo4jStore, bundled: Catalog, clean: Driver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = loaded.status(), raw_counts(clean)
-    store = open_store(batch_size=20)
+    store = open_store(batch_size=20, writers=3)
     real = Neo4jStore._write_batch
     written: list[str] = []
+    first = threading.Lock()  # the writers are threads
 
     def fail_after_first(
         self: Neo4jStore, name: str, generation: int, params: dict[str, Any], wanted: int
     ) -> list[Any]:
-        if written:
-            raise StoreUnavailable("simulated: the connection dropped mid-load")
-        written.append(name)
+        with first:
+            if written:
+                raise StoreUnavailable("simulated: the connection dropped mid-load")
+            written.append(name)
         return real(self, name, generation, params, wanted)
 
     monkeypatch.setattr(Neo4jStore, "_write_batch", fail_after_first)
@@ -114,6 +117,19 @@ def test_a_failure_midway_through_a_load_leaves_the_database_unchanged(
     assert (loaded.status(), raw_counts(clean)) == before
     with open_store() as reader:
         assert reader.snapshot().catalog == bundled
+
+
+def test_a_load_by_several_writers_in_small_batches_reads_back_exactly(
+    store: Neo4jStore, bundled: Catalog, clean: Driver
+) -> None:
+    with open_store(batch_size=7, writers=3) as writer:
+        snapshot = writer.load(bundled)
+    assert snapshot is not None and snapshot.catalog == bundled
+    with open_store() as reader:
+        assert reader.snapshot().catalog == bundled
+        assert reader.status().other_generations == {}
+    nodes = len(bundled.roles) + len(bundled.actions) + 1  # and the meta node
+    assert raw_counts(clean) == (nodes, len(bundled.transitions))
 
 
 def test_a_batch_the_server_writes_short_is_rolled_back(

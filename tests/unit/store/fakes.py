@@ -9,6 +9,7 @@ raises, as a server would.
 from __future__ import annotations
 
 import copy
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -96,6 +97,9 @@ class FakeDriver:
         self.before: dict[str, Callable[[], None]] = {}
         self.external: list[Callable[[], None]] = []
         self._tx = 0
+        # one transaction at a time, as if the server serialised them (a load's writers are
+        # threads; the rollback below restores the whole model)
+        self.serial = threading.RLock()
 
     # driver API -------------------------------------------------------------------------
 
@@ -154,16 +158,17 @@ class FakeSession:
 
     def _transaction(self, mode: str, work: Callable[..., Any], *args: Any) -> Any:
         driver = self._driver
-        driver._tx += 1
-        saved = copy.deepcopy(driver.model)
-        driver.external.clear()
-        try:
-            return work(FakeTx(driver, driver._tx, mode), *args)
-        except BaseException:
-            driver.model = saved  # rolled back; other processes' commits stay
-            for hook in driver.external:
-                hook()
-            raise
+        with driver.serial:
+            driver._tx += 1
+            saved = copy.deepcopy(driver.model)
+            driver.external.clear()
+            try:
+                return work(FakeTx(driver, driver._tx, mode), *args)
+            except BaseException:
+                driver.model = saved  # rolled back; other processes' commits stay
+                for hook in driver.external:
+                    hook()
+                raise
 
 
 class FakeTx:

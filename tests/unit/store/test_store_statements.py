@@ -33,8 +33,15 @@ URI = "bolt://db.example:7687"
 SCHEMA = [*SCHEMA_STATEMENTS, "await_indexes", "ensure_meta"]
 
 
-def make_store(driver: FakeDriver, batch_size: int = 2) -> Neo4jStore:
-    return Neo4jStore(driver, "neo4j", uri=URI, batch_size=batch_size)  # type: ignore[arg-type]
+def make_store(driver: FakeDriver, batch_size: int = 2, writers: int = 1) -> Neo4jStore:
+    """A store on the fake; one writer by default, so that batches are sent in order."""
+    return Neo4jStore(
+        driver,  # type: ignore[arg-type]
+        "neo4j",
+        uri=URI,
+        batch_size=batch_size,
+        writers=writers,
+    )
 
 
 def loaded(catalog: Catalog | None = None) -> tuple[FakeDriver, Neo4jStore]:
@@ -289,6 +296,45 @@ def test_a_newer_load_that_finished_first_wins() -> None:
         store.load(sample_catalog())
     assert "switch_generation" not in driver.names()
     assert driver.model.generation == 7
+
+
+def test_several_writers_send_every_batch_once_and_finish_each_phase_first() -> None:
+    driver, _ = loaded()
+    store = make_store(driver, batch_size=1, writers=3)
+    catalog = sample_catalog()
+    progress: list[int] = []
+    store.load(catalog, progress=lambda done, total: progress.append(done))
+    created = [c for c in driver.calls if c.name.startswith("create_")]
+    assert [c.name for c in created] == [
+        *["create_roles"] * len(catalog.roles),
+        *["create_transitions"] * len(catalog.transitions),
+        *["create_actions"] * len(catalog.actions),
+    ]
+    assert len({c.tx for c in created}) == len(created)  # one transaction each
+    sent = sorted(c.params["rows"][0]["id"] for c in created if c.name == "create_roles")
+    assert sent == sorted(catalog.roles)
+    assert progress == sorted(progress)
+    with make_store(driver) as reader:
+        assert reader.snapshot().catalog == catalog
+
+
+def test_a_failed_batch_among_several_writers_stops_the_load_and_drops_its_generation() -> None:
+    driver, _ = loaded()
+    before = driver.model.version, driver.model.generation, dict(driver.model.roles)
+    driver.fail["create_transitions"] = TransientError("MemoryPoolOutOfMemoryError")
+    store = make_store(driver, batch_size=1, writers=3)
+    with pytest.raises(StoreUnavailable, match=r"\(create_transitions\) failed"):
+        store.load(sample_catalog())
+    names = driver.names()
+    assert "create_actions" not in names and "bump_version" not in names
+    assert names[-2:] == ["delete_generation_batch", "delete_generation_actions"]
+    assert (driver.model.version, driver.model.generation, driver.model.roles) == before
+
+
+@pytest.mark.parametrize("setting", [{"batch_size": 0}, {"writers": 0}])
+def test_batch_size_and_writers_must_be_positive(setting: dict[str, int]) -> None:
+    with pytest.raises(ValueError, match=f"{next(iter(setting))} must be positive"):
+        Neo4jStore(FakeDriver(), "neo4j", uri=URI, **setting)  # type: ignore[arg-type]
 
 
 def test_if_empty_skips_a_database_that_holds_a_catalog() -> None:

@@ -8,6 +8,7 @@ import org.neo4j.cli.ExecutionContext;
 import org.neo4j.commandline.admin.security.SetInitialPasswordCommand;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.SettingValueParsers;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
@@ -23,8 +24,10 @@ import picocli.CommandLine;
  *
  * <p>Usage: {@code java -jar neo4j-local.jar [--dir PATH] [--port N]}. Defaults come from the
  * environment: NEO4J_LOCAL_DIR (Neo4j home; the store lives in its {@code data/}, default
- * {@code .neo4j-local}), NEO4J_LOCAL_PORT (default 7687) and NEO4J_LOCAL_PASSWORD (password of
- * user {@code neo4j}, default {@code rumbo-local-pw}).
+ * {@code .neo4j-local}), NEO4J_LOCAL_PORT (default 7687), NEO4J_LOCAL_PASSWORD (password of
+ * user {@code neo4j}, default {@code rumbo-local-pw}), NEO4J_LOCAL_PAGECACHE (page cache size,
+ * default {@code 256m}) and NEO4J_LOCAL_CONF (a {@code neo4j.conf}-style file of further
+ * settings, applied last; none by default).
  */
 public final class Neo4jLocal {
 
@@ -48,11 +51,12 @@ public final class Neo4jLocal {
         }
         Path home = Path.of(dir).toAbsolutePath();
         int boltPort = Integer.parseInt(port);
+        long pageCache = SettingValueParsers.BYTES.parse(env("NEO4J_LOCAL_PAGECACHE", "256m"));
         long started = System.nanoTime();
 
         setInitialPassword(home, env("NEO4J_LOCAL_PASSWORD", "rumbo-local-pw"));
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                 // Loopback only: this is a developer/CI database, never a shared one.
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
@@ -62,15 +66,19 @@ public final class Neo4jLocal {
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 // Small footprint: by default the page cache takes half of the free RAM.
-                .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                 // Transaction logs are otherwise preallocated at 256 MB per database.
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 // No network beyond package registries here; don't let usage reporting try.
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Stores are checkpointed before Bolt stops, so Netty's 5 s "quiet period"
                 // (paid twice) only slows a stop down. Internal setting; the version is pinned.
-                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .build();
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+        String conf = env("NEO4J_LOCAL_CONF", "");
+        if (!conf.isEmpty()) {
+            builder.loadPropertiesFromFile(Path.of(conf)); // overrides the settings above
+        }
+        DatabaseManagementService dbms = builder.build();
 
         // SIGTERM/SIGINT (the script's stop, Ctrl-C) run this: shutdown() checkpoints and closes
         // the stores, so the next start needs no recovery.
