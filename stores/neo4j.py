@@ -78,7 +78,7 @@ from graph.store import (
     without_transition,
 )
 from graph.traits import TRAITS
-from graph.transitions import TableBuilder, TransitionTable
+from graph.transitions import TableBuilder, TransitionColumns, TransitionTable
 from loaders import CatalogFormat, write_catalog
 from loaders._common import describe_error, error_path, format_field
 from stores.driver import DEFAULT_DATABASE, DEFAULT_USER, describe, open_driver
@@ -265,32 +265,34 @@ def transition_row(transition: Transition) -> dict[str, Any]:
 
 
 def transition_columns(
-    transitions: Sequence[Transition], nodes: Mapping[str, str]
+    columns: TransitionColumns, nodes: Mapping[str, str]
 ) -> dict[str, list[Any]]:
     """The parameters of one ``create_transitions`` batch: one list per property.
 
-    ``nodes`` maps role ids to the elementIds ``create_roles`` returned. A trait without
-    points is ``None`` (no property).
+    ``columns`` are a batch of the catalog's transitions
+    (:meth:`~graph.transitions.TransitionTable.columns`); ``nodes`` maps role ids to the
+    elementIds ``create_roles`` returned. A trait without points is ``None`` (no property).
 
     >>> edge = Transition(source="a", target="b", fit=0.5, develop={"openness": 4})
-    >>> columns = transition_columns([edge], {"a": "4:x:1", "b": "4:x:2"})
+    >>> batch = TransitionTable.from_transitions([edge]).columns()
+    >>> columns = transition_columns(batch, {"a": "4:x:1", "b": "4:x:2"})
     >>> columns["source"], columns["target"], columns["fit"], columns["develop_openness"]
     (['4:x:1'], ['4:x:2'], [0.5], [4])
     >>> columns["develop_extraversion"], columns["origin"]
     ([None], ['curated'])
     """
-    # Column by column rather than through transition_properties: a million maps built
-    # and taken apart again cost more than the server spends on them.
-    columns: dict[str, list[Any]] = {
-        "source": [nodes[t.source] for t in transitions],
-        "target": [nodes[t.target] for t in transitions],
-        "fit": [t.fit for t in transitions],
-        "strengths": [list(t.strengths) for t in transitions],
-        "origin": [t.origin.value for t in transitions],
+    # From the table's columns rather than Transition models: a million models made and
+    # taken apart again cost more than the server spends on them.
+    params: dict[str, list[Any]] = {
+        "source": [nodes[s] for s in columns.sources],
+        "target": [nodes[t] for t in columns.targets],
+        "fit": columns.fits,
+        "strengths": [list(texts) for texts in columns.strengths],
+        "origin": [origin.value for origin in columns.origins],
     }
-    for trait in TRAITS:
-        columns[f"develop_{trait.value}"] = [t.develop.get(trait) for t in transitions]
-    return columns
+    for trait, points in zip(TRAITS, columns.points, strict=True):
+        params[f"develop_{trait.value}"] = [p or None for p in points]
+    return params
 
 
 def transition_from_values(source: str, values: Sequence[Any]) -> Transition:
@@ -659,9 +661,13 @@ class Neo4jStore:
             for written, created in self._write_batches(pool, "create_roles", generation, roles):
                 nodes.update(zip((r.id for r in written), created, strict=True))
                 tracker.advance(len(written))
+            table = catalog.transition_table()
             edges = (
-                (batch, transition_columns(batch, nodes))
-                for batch in _batches(catalog.transitions.values(), size)
+                (
+                    list(range(start, min(start + size, len(table)))),
+                    transition_columns(table.columns(start, start + size), nodes),
+                )
+                for start in range(0, len(table), size)
             )
             for sent, _ in self._write_batches(pool, "create_transitions", generation, edges):
                 tracker.advance(len(sent))

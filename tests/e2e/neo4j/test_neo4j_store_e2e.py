@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from graph.errors import CatalogError
 from graph.model import Role, Transition
 from graph.store import StoreUnavailable, VersionConflict
 from graph.traits import TRAITS
+from graph.transitions import TransitionColumns
 from loaders import read_rules, write_catalog
 from stores import neo4j as module
 from stores.neo4j import Neo4jStore
@@ -142,10 +143,8 @@ def test_a_batch_the_server_writes_short_is_rolled_back(
     served_node = records[0]["node"]
     real_columns = module.transition_columns
 
-    def broken_columns(
-        transitions: Sequence[Transition], nodes: Mapping[str, str]
-    ) -> dict[str, list[Any]]:
-        columns = real_columns(transitions, nodes)
+    def broken_columns(batch: TransitionColumns, nodes: Mapping[str, str]) -> dict[str, list[Any]]:
+        columns = real_columns(batch, nodes)
         columns["target"][0] = served_node
         return columns
 

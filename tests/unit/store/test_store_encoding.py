@@ -12,6 +12,7 @@ from graph.errors import CatalogError
 from graph.model import Origin, Transition
 from graph.store import StoreUnavailable
 from graph.traits import TRAITS, Trait
+from graph.transitions import TransitionTable
 from stores.neo4j import (
     TRANSITION_COLUMNS,
     Neo4jStore,
@@ -79,7 +80,8 @@ def test_a_transition_round_trips_with_develop_as_one_property_per_trait() -> No
             "develop_relational_engagement": 10,
         },
     }
-    columns = transition_columns([edge], {"a": "4:x:1", "b": "4:x:2"})
+    batch = TransitionTable.from_transitions([edge]).columns()
+    columns = transition_columns(batch, {"a": "4:x:1", "b": "4:x:2"})
     assert columns == {
         "source": ["4:x:1"],
         "target": ["4:x:2"],

@@ -214,11 +214,10 @@ def test_load_writes_a_new_generation_in_batches_then_switches_and_drops_the_old
         "generation": 2,
         "rows": [role_properties(roles[0]), role_properties(roles[1])],
     }
-    edges = list(catalog.transitions.values())
     nodes = {role_id: element_id(2, role_id) for role_id in catalog.roles}
     assert by_name["create_transitions"].params == {
         "generation": 2,
-        **transition_columns(edges[:2], nodes),
+        **transition_columns(catalog.transition_table().columns(0, 2), nodes),
     }
     assert by_name["create_actions"].params == {
         "generation": 2,
