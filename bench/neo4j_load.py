@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         phases.run(
             "validate (Catalog.build)",
             lambda: Catalog.build(
-                catalog.roles.values(), catalog.transitions.values(), catalog.actions
+                catalog.roles.values(), catalog.transition_table(), catalog.actions
             ),
             profiled=False,
         )

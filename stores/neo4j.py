@@ -604,7 +604,7 @@ class Neo4jStore:
             If the server cannot be reached or fails; the database is unchanged.
         """
         checked = Catalog.build(
-            catalog.roles.values(), catalog.transitions.values(), catalog.actions, catalog.rules
+            catalog.roles.values(), catalog.transition_table(), catalog.actions, catalog.rules
         )
         self._ensure_schema()
         head = self._head()
