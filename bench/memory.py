@@ -86,7 +86,7 @@ def _reloaded(roles: int, seed: int) -> Catalog:
     """The synthetic catalog as pickled once built, read back (see ``--reloaded``)."""
     from bench.synthetic import CACHE_DIR
 
-    path = CACHE_DIR / f"served-catalog-v3-{roles}-{seed}.pickle"
+    path = CACHE_DIR / f"served-catalog-v4-{roles}-{seed}.pickle"
     if not path.is_file():  # built in another process, which this one's RSS must not see
         make = (
             "import os, pickle, sys; from bench.synthetic import load; "

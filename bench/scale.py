@@ -77,7 +77,7 @@ def ready_from_file(roles: int) -> dict[str, Any]:
     from graph.store import CatalogSnapshot
 
     _reloaded(roles, synthetic.DEFAULT_SEED)  # make the pickle first, in another process
-    path = next((ROOT / "bench" / ".cache").glob(f"served-catalog-v3-{roles}-*.pickle"))
+    path = next((ROOT / "bench" / ".cache").glob(f"served-catalog-v4-{roles}-*.pickle"))
     steps: dict[str, Any] = {"roles": roles}
     clock = time.perf_counter()
     with path.open("rb") as file:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TypeVar
 
 import networkx as nx
@@ -25,6 +25,8 @@ from graph.traits import TRAITS, Trait
 from graph.transitions import TransitionTable
 
 T = TypeVar("T")
+#: Held while a catalog's derived transitions are computed (see :attr:`Catalog.derived`).
+_DERIVING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,9 @@ class Catalog:
 
     def with_actions(self, actions: Iterable[DevelopmentAction]) -> Catalog:
         """The same catalog with another development-action table."""
-        return Catalog(self.roles, self.transitions, _by_trait(actions), self.rules)
+        catalog = Catalog(self.roles, self.transitions, _by_trait(actions), self.rules)
+        derived = self.__dict__.get("_derived")  # actions do not change derived transitions
+        return catalog if derived is None else catalog.with_derived(derived)
 
     def with_rules(self, rules: CareerRules) -> Catalog:
         """The same catalog under other career rules (every level must be on their scale).
@@ -168,19 +172,37 @@ class Catalog:
         graph.graph["actions"] = self.actions
         return graph
 
-    @cached_property
+    @property
     def derived(self) -> TransitionTable:
         """The derived transitions under the catalog's rules, computed once, as a table.
 
         What :meth:`to_graph` adds (see :meth:`derived_transitions`); a projection file
         keeps them, so a replica restarting on the same version does not derive them again.
+        Threads asking at once wait for one computation (one at a time in the process:
+        deriving is CPU-bound, two at once would not finish sooner).
         """
-        roles = list(self.roles.values())
-        return TransitionTable.from_derived(derived_edges(roles, self.transitions, self.rules))
+        made = self.__dict__.get("_derived")
+        if made is None:
+            with _DERIVING:
+                made = self.__dict__.get("_derived")
+                if made is None:
+                    roles = list(self.roles.values())
+                    edges = derived_edges(roles, self.transitions, self.rules)
+                    made = self.__dict__["_derived"] = TransitionTable.from_derived(edges)
+        assert isinstance(made, TransitionTable)
+        return made
 
     def with_derived(self, derived: TransitionTable) -> Catalog:
-        """This catalog, its :attr:`derived` given (as computed for it before, and saved)."""
-        self.__dict__["derived"] = derived
+        """This catalog, its :attr:`derived` given (as computed for it before, and saved).
+
+        Raises
+        ------
+        ValueError
+            If ``derived`` names a role the catalog does not hold.
+        """
+        if not derived.role_ids() <= self.roles.keys():
+            raise ValueError("the derived transitions name roles the catalog does not hold")
+        self.__dict__["_derived"] = derived  # a cache of this immutable catalog, seeded
         return self
 
     def transition_table(self) -> TransitionTable:

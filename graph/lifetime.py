@@ -32,15 +32,19 @@ def paused_collection() -> Iterator[None]:
 
 
 @contextmanager
-def long_lived() -> Iterator[None]:
+def long_lived(*, new_version: bool = False) -> Iterator[None]:
     """Make what is made inside out of the collector's way for good.
 
     The collector is paused while the objects are made, then every object it tracks is
     frozen (``gc.freeze``: left out of later collections, still freed by reference
-    counting when the version is replaced). What an earlier call froze is unfrozen first,
-    so that any cyclic garbage frozen with it is collected again.
+    counting when the version is replaced). With ``new_version`` (the first objects of a
+    new catalog version), what earlier calls froze is unfrozen and one full collection
+    runs first, so that cyclic garbage frozen with an older version is collected then
+    (once per version, not on every call).
     """
-    gc.unfreeze()
+    if new_version:
+        gc.unfreeze()
+        gc.collect()
     with paused_collection():
         yield
         gc.freeze()

@@ -67,7 +67,9 @@ class CatalogSnapshot:
     @cached_property
     def graph(self) -> nx.DiGraph:
         """The career graph with derived edges."""
-        with self._lock, long_lived():  # a million edges that live as long as the version
+        # A million edges that live as long as the version (the first objects of a
+        # version some stores make: cyclic garbage of older versions is collected first).
+        with self._lock, long_lived(new_version=True):
             return self.catalog.to_graph()
 
     @cached_property

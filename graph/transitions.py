@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -180,7 +180,8 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
             yield source, target
 
     def __getitem__(self, key: tuple[str, str]) -> Transition:
-        return self._transition(key[0], self._row(key))
+        row = self._row(key)
+        return self._transition(key[0], row)
 
     def __contains__(self, key: object) -> bool:
         try:
@@ -207,9 +208,11 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
     def __repr__(self) -> str:
         return f"TransitionTable({len(self)} transitions)"
 
-    def __reduce__(self) -> tuple[type[TransitionTable], tuple[Any, ...]]:
+    def __reduce__(self) -> tuple[Callable[..., TransitionTable], tuple[Any, ...]]:
+        # Through a function, not the class: an unpickler that allows only the function
+        # cannot make a table without the constructor's checks (see stores.projection_file).
         return (
-            TransitionTable,
+            table_from_columns,
             (
                 self._ids,
                 self._offsets.tobytes(),
@@ -221,6 +224,9 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
                 self._origins,
             ),
         )
+
+    def __setstate__(self, state: object) -> None:
+        raise TypeError("a transition table is made from its columns, not given a state")
 
     # ------------------------------------------------------------------ by row
 
@@ -338,6 +344,8 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
     # ------------------------------------------------------------------ inner
 
     def _row(self, key: tuple[str, str]) -> int:
+        if type(key) is not tuple or len(key) != 2:
+            raise KeyError(key)
         source, target = key
         s, t = self._index.get(source), self._index.get(target)
         if s is None or t is None:
@@ -349,7 +357,8 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
         return row
 
     def _state_without_ids(self) -> tuple[Any, ...]:
-        return (len(self), self._fits, self._points, self._origins)
+        strengths = [self._strength_sets[i] for i in self._strength_of]
+        return (len(self), self._fits, self._points, self._origins, strengths)
 
     def _in_key_order(self) -> bool:
         """Whether the records are by source, then by target, each key once."""
@@ -362,22 +371,47 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
         return bool(np.all(keys[1:] > keys[:-1]))
 
     def _check_shape(self) -> None:
-        """Columns of one length, offsets and indexes in range (a pickled table's too)."""
+        """Columns of one length, indexes and values in range (a pickled table's too).
+
+        Raises
+        ------
+        ValueError
+            If they are not.
+        """
         n = len(self._targets)
+        targets = np.frombuffer(self._targets, dtype=np.int32)
+        strength_of = np.frombuffer(self._strength_of, dtype=np.int32)
+        fits = np.frombuffer(self._fits, dtype=np.float64)
         ok = (
             len(self._offsets) == len(self._ids) + 1
             and self._offsets[0] == 0
             and self._offsets[-1] == n
             and len(self._fits) == len(self._strength_of) == len(self._origins) == n
             and len(self._points) == n * WIDTH
-            and (n == 0 or 0 <= min(self._targets) <= max(self._targets) < len(self._ids))
-            and (n == 0 or 0 <= min(self._strength_of) <= max(self._strength_of))
-            and (n == 0 or max(self._strength_of) < len(self._strength_sets))
+            and all(type(rid) is str for rid in self._ids)
+            and all(
+                type(texts) is tuple and all(type(text) is str for text in texts)
+                for texts in self._strength_sets
+            )
+            and (n == 0 or (0 <= targets.min() and targets.max() < len(self._ids)))
+            and (
+                n == 0 or (0 <= strength_of.min() and strength_of.max() < len(self._strength_sets))
+            )
             and (n == 0 or max(self._origins) < len(ORIGINS))
+            and bool(np.all((fits > 0) & (fits <= 1)))
+            and (n == 0 or max(self._points) <= 100)
             and self._in_key_order()
         )
         if not ok:
             raise ValueError("the columns of a transition table do not fit together")
+
+
+def table_from_columns(*columns: Any) -> TransitionTable:
+    """The table of these columns (:class:`TransitionTable`'s arguments), checked.
+
+    How a pickled table is made again.
+    """
+    return TransitionTable(*columns)
 
 
 class _Values(ValuesView[Transition]):
@@ -433,7 +467,9 @@ class TableBuilder:
         KeyError
             If a role id is not one of the builder's.
         ValueError
-            If the columns are not of one length, or points are not 0-255.
+            If the columns are not of one length.
+        OverflowError
+            If points are not 0-255.
         """
         index = self.index.__getitem__
         sets = self._strength_sets

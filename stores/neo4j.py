@@ -1038,7 +1038,7 @@ class Neo4jStore:
         """The projection of exactly ``head`` from the projection file, if one is kept."""
         if self._projection_file is None or head.uid is None:
             return None
-        with long_lived():
+        with long_lived(new_version=True):
             catalog = self._projection_file.read(_file_head(head))
         if catalog is None:
             return None
@@ -1060,7 +1060,7 @@ class Neo4jStore:
             started = time.perf_counter()
             try:
                 files.write(_file_head(head), snapshot.catalog)
-            except OSError as exc:
+            except Exception as exc:  # a save is best effort: log it, never end the thread
                 log.warning("the projection file was not saved: %s", exc)
                 return
             seconds = time.perf_counter() - started
@@ -1100,7 +1100,8 @@ class Neo4jStore:
 
         # The records read are as many long-lived objects as the catalog made of them
         # (see graph.lifetime).
-        with long_lived(), ThreadPoolExecutor(1, thread_name_prefix="rumbo-read") as pool:
+        reader = ThreadPoolExecutor(1, thread_name_prefix="rumbo-read")
+        with long_lived(new_version=True), reader as pool:
             reading = pool.submit(read)
             decoder = _Decoder()
             while (chunk := chunks.get()) is not _DONE:
@@ -1371,7 +1372,8 @@ def _edge_columns(edges: _Edges) -> _EdgeColumns | None:
     columns = list(zip(*listed, strict=True)) or [()] * width
     targets, fits, strengths, origins, *points = columns
     if not (
-        _plain(fits, float, int)
+        _plain(targets, str)
+        and _plain(fits, float, int)
         and _plain(strengths, list, type(None))
         and all(_plain(column, int, type(None)) for column in points)
     ):
@@ -1400,7 +1402,7 @@ def _table_of(chunks: Sequence[_EdgeColumns], role_ids: Iterable[str]) -> Transi
         for columns in chunks:
             builder.add_columns(*columns)
         return builder.build()
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, TypeError):
         return None
 
 

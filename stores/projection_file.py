@@ -43,7 +43,7 @@ from graph.career import CareerRules
 from graph.catalog import Catalog
 from graph.derived import METHOD_VERSION
 from graph.model import DevelopmentAction, Role, Transition
-from graph.transitions import TransitionTable
+from graph.transitions import TransitionTable, table_from_columns
 
 __all__ = ["CatalogHead", "ProjectionFile", "models_fingerprint"]
 
@@ -233,6 +233,8 @@ def _catalog(value: Any) -> Catalog:
         and isinstance(rules, CareerRules)
         and all(isinstance(r, Role) for r in roles.values())
         and all(isinstance(a, DevelopmentAction) for a in actions)
+        and transitions.role_ids() <= roles.keys()
+        and derived.role_ids() <= roles.keys()
     ):
         raise ValueError("the payload does not hold a catalog")
     return Catalog(roles, transitions, actions, rules).with_derived(derived)
@@ -242,8 +244,8 @@ class _RestrictedUnpickler(pickle.Unpickler):
     """Unpickles only plain data and the domain's model and enum classes."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) == (TransitionTable.__module__, TransitionTable.__name__):
-            return TransitionTable  # its columns are checked when it is made
+        if (module, name) == (table_from_columns.__module__, table_from_columns.__name__):
+            return table_from_columns  # a function: the table's columns are checked
         if module in _MODULES:
             found = super().find_class(module, name)
             if isinstance(found, type) and issubclass(found, (BaseModel, Enum)):

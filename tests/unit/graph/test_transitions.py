@@ -149,3 +149,19 @@ def test_an_edited_table_is_the_edited_mapping(
     edited = TransitionTable.from_transitions(edges).edited(put, drop, drop_role)
     assert edited == dict(sorted(expected.items()))
     assert list(edited) == sorted(expected)
+
+
+def test_tables_differing_in_strengths_only_are_not_equal() -> None:
+    plain = TransitionTable.from_transitions([Transition(source="a", target="b", fit=0.5)])
+    strong = TransitionTable.from_transitions(
+        [Transition(source="a", target="b", fit=0.5, strengths=("Rigor",))]
+    )
+    assert plain != strong and plain == TransitionTable.from_transitions(plain.values())
+
+
+@pytest.mark.parametrize("key", ["ab", ("a",), ("a", "b", "c"), None, ["a", "b"]])
+def test_a_key_that_is_no_pair_of_ids_is_missing(key: object) -> None:
+    table = TransitionTable.from_transitions([Transition(source="a", target="b", fit=0.5)])
+    assert key not in table and table.get(key) is None  # type: ignore[call-overload]
+    with pytest.raises(KeyError):
+        table[key]  # type: ignore[index]

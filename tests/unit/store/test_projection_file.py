@@ -126,6 +126,70 @@ def test_a_planted_pickle_is_refused_not_run(
     assert "is not allowed in a projection file" in caplog.text
 
 
+def _plant(files: ProjectionFile, value: object) -> None:
+    """Write ``value`` (or these pickled bytes) as the projection file of HEAD, validly
+    headed."""
+    import hashlib
+
+    from stores.projection_file import models_fingerprint
+
+    payload = value if isinstance(value, bytes) else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    header = {
+        "uid": HEAD.uid,
+        "version": HEAD.version,
+        "generation": HEAD.generation,
+        "models": models_fingerprint(),
+        "bytes": len(payload),
+        "sha256": hashlib.sha256(payload).hexdigest(),
+    }
+    files.folder.mkdir(exist_ok=True)
+    files.path(HEAD.uid).write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + payload)
+
+
+def test_a_table_made_without_its_constructor_is_refused(
+    files: ProjectionFile, caplog: pytest.LogCaptureFixture
+) -> None:
+    """NEWOBJ on the class would make a table whose columns nothing checked."""
+    newobj = b"".join(
+        [
+            pickle.PROTO + b"\x04",
+            pickle.GLOBAL + b"graph.transitions\nTransitionTable\n",
+            pickle.EMPTY_TUPLE,
+            pickle.NEWOBJ,
+            pickle.STOP,
+        ]
+    )
+    _plant(files, newobj)
+    assert files.read(HEAD) is None
+    assert "is not allowed in a projection file" in caplog.text
+
+
+class _TableOverwritten:
+    """A checked table whose columns a BUILD step would then replace."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        table = sample_catalog().transition_table()
+        factory, columns = table.__reduce__()
+        return (factory, columns, (None, {"_targets": [99]}))
+
+
+def test_a_table_whose_columns_are_replaced_after_it_is_made_is_refused(
+    files: ProjectionFile,
+) -> None:
+    catalog = sample_catalog()
+    table = _TableOverwritten()
+    _plant(files, (dict(catalog.roles), table, catalog.actions, catalog.rules, table))
+    assert files.read(HEAD) is None
+
+
+def test_a_table_naming_roles_the_catalog_lacks_is_refused(files: ProjectionFile) -> None:
+    catalog = sample_catalog()
+    roles = dict(list(catalog.roles.items())[:1])
+    table = catalog.transition_table()
+    _plant(files, (roles, table, catalog.actions, catalog.rules, catalog.derived))
+    assert files.read(HEAD) is None
+
+
 def test_a_failed_write_raises_and_leaves_nothing_behind(tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("")

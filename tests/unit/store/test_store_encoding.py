@@ -173,3 +173,12 @@ def test_a_write_committed_during_the_read_makes_it_read_again_from_scratch() ->
     assert list(snapshot.catalog.roles) == list(expected.roles)
     assert snapshot.catalog.transitions == expected.transitions
     assert driver.names().count("read_projection") == 2
+
+
+def test_a_stored_target_that_is_no_text_is_a_problem_not_a_crash() -> None:
+    driver = FakeDriver()
+    Neo4jStore(driver, uri="bolt://x:1").load(sample_catalog())  # type: ignore[arg-type]
+    driver.model.version += 1
+    driver.model.transitions[driver.model.generation][0]["target"] = ["b"]
+    with pytest.raises(CatalogError, match="field target"):
+        Neo4jStore(driver, uri="bolt://x:1").snapshot()  # type: ignore[arg-type]
