@@ -11,7 +11,8 @@
 - a replica's way to ready from a projection file at 100k (``--ready``: unpickle the
   catalog, build its graph with derived edges, compile it);
 - :mod:`bench.neo4j_load` at 100k roles and 1M transitions against ``--neo4j`` (a server
-  whose catalog it replaces: use a private one, see docs/neo4j-local.md), when given.
+  whose catalog it replaces: use a private one, see docs/neo4j-local.md), when given; then
+  its ``--read-only`` cold starts again in a fresh process, as a replica starts.
 
 It prints each command's own output as it comes, then a summary table in Markdown, and
 saves every figure with the load average around it to ``bench/.cache/scale-run.json``.
@@ -127,6 +128,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         load = ["--roles", "100000", "--per-role", "10", "--yes", "--no-second-load"]
         lines, info = run([*python, "bench.neo4j_load", "--uri", args.neo4j, *load], "Neo4j")
         results["neo4j"] = {**info, "phases": neo4j_phases(lines), "lines": lines}
+        # A replica starts as a fresh process: its cold starts, without the load's heap.
+        lines, info = run(
+            [*python, "bench.neo4j_load", "--uri", args.neo4j, "--read-only"], "replica"
+        )
+        results["replica"] = {**info, "phases": neo4j_phases(lines), "lines": lines}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1) + "\n")
     print("\n" + summary(results), flush=True)
@@ -162,9 +168,10 @@ def summary(results: dict[str, Any]) -> str:
         )
         label = f"replica ready from the projection file {_size(row['roles'])}"
         rows.append(_row(label, value, results["ready"]))
-    for phase, figures in results.get("neo4j", {}).get("phases", {}).items():
-        value = f"{figures['wall_s']} s (CPU {figures['cpu_s']} s)"
-        rows.append(_row(f"Neo4j 100k: {phase}", value, results["neo4j"]))
+    for part, title in (("neo4j", "Neo4j 100k"), ("replica", "Neo4j 100k, fresh process")):
+        for phase, figures in results.get(part, {}).get("phases", {}).items():
+            value = f"{figures['wall_s']} s (CPU {figures['cpu_s']} s)"
+            rows.append(_row(f"{title}: {phase}", value, results[part]))
     return "\n".join(rows)
 
 

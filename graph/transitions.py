@@ -397,9 +397,9 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
             and (
                 n == 0 or (0 <= strength_of.min() and strength_of.max() < len(self._strength_sets))
             )
-            and (n == 0 or max(self._origins) < len(ORIGINS))
+            and (n == 0 or np.frombuffer(self._origins, dtype=np.uint8).max() < len(ORIGINS))
             and bool(np.all((fits > 0) & (fits <= 1)))
-            and (n == 0 or max(self._points) <= 100)
+            and (n == 0 or np.frombuffer(self._points, dtype=np.uint8).max() <= 100)
             and self._in_key_order()
         )
         if not ok:
