@@ -105,21 +105,7 @@ class _Planted:
 def test_a_planted_pickle_is_refused_not_run(
     files: ProjectionFile, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
-    import hashlib
-
-    from stores.projection_file import models_fingerprint
-
-    payload = pickle.dumps(_Planted())
-    header = {
-        "uid": HEAD.uid,
-        "version": HEAD.version,
-        "generation": HEAD.generation,
-        "models": models_fingerprint(),
-        "bytes": len(payload),
-        "sha256": hashlib.sha256(payload).hexdigest(),
-    }
-    files.folder.mkdir()
-    files.path(HEAD.uid).write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + payload)
+    _plant(files, _Planted())
     os.chdir(tmp_path)
     assert files.read(HEAD) is None
     assert not (tmp_path / "planted-by-a-projection-file").exists()
