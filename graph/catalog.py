@@ -231,7 +231,7 @@ def _clean_table(transitions: object, roles: Mapping[str, Role]) -> TransitionTa
         return None
     if not transitions.role_ids() <= roles.keys():
         return None
-    if transitions.loops() or transitions.keys_of(Origin.DERIVED):
+    if transitions.loops() or Origin.DERIVED in transitions.origins():
         return None
     return transitions
 

@@ -26,8 +26,7 @@ from graph.traits import TRAITS
 
 #: Origins by their code in a table (an origin's position in :class:`Origin`).
 ORIGINS: tuple[Origin, ...] = tuple(Origin)
-_ORIGIN_CODE = {origin: code for code, origin in enumerate(ORIGINS)}
-#: The same by the member's identity (an enum member's hash is Python code: slow).
+#: An origin's code by the member's identity (an enum member's hash is Python code: slow).
 _ORIGIN_CODE_BY_ID = {id(origin): code for code, origin in enumerate(ORIGINS)}
 #: Traits per transition: one development byte each, in OCEAN+ order.
 WIDTH = len(TRAITS)
@@ -333,13 +332,6 @@ class TransitionTable(Mapping[tuple[str, str], Transition]):
         sources = np.repeat(np.arange(len(self._ids)), np.diff(offsets))
         looped = sources[sources == np.frombuffer(self._targets, dtype=np.int32)]
         return [(self._ids[i], self._ids[i]) for i in looped.tolist()]
-
-    def keys_of(self, origin: Origin) -> list[tuple[str, str]]:
-        """Keys of the records of one origin."""
-        code = _ORIGIN_CODE[origin]
-        if code not in self._origins:
-            return []
-        return [(s, t) for s, t, row in self.rows() if self._origins[row] == code]
 
     # ------------------------------------------------------------------ inner
 
